@@ -1,0 +1,29 @@
+import { NavLink } from '@remix-run/react'
+import { SessionControls } from '~/wallet/session-controls'
+
+const sections = [
+  { to: '/tasks', label: 'Tasks' },
+  { to: '/courses', label: 'Courses' },
+  { to: '/dao', label: 'DAO' },
+  { to: '/contributors', label: 'Contributors' },
+]
+
+export function SiteHeader({ address }: { address: string | null }) {
+  return (
+    <header className="site-header">
+      <NavLink to="/" className="brand">
+        Openmesh Portal
+      </NavLink>
+      <nav aria-label="Main">
+        <ul>
+          {sections.map((section) => (
+            <li key={section.to}>
+              <NavLink to={section.to}>{section.label}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <SessionControls address={address} />
+    </header>
+  )
+}

@@ -1,0 +1,80 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+// The configuration of every process (start, web server, indexer), validated once at boot.
+// Values that reach the browser are whitelisted in app/env.server.ts (`getPublicEnv`).
+
+const address = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte hex address')
+  .transform((value) => value as `0x${string}`)
+
+const port = z.coerce.number().int().min(1).max(65535)
+const blockNumber = z.coerce.number().int().min(0)
+const url = z
+  .string()
+  .url()
+  .refine((value) => /^(https?|wss?):\/\//.test(value), 'must be an http(s) or ws(s) URL')
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value))
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('localhost'),
+  PORT: port.default(3000),
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_PATH: optionalString,
+  /** Unset: `npm start` runs anvil on ANVIL_PORT and deploys the portal's contracts there. */
+  RPC_URL: url.optional().or(z.literal('').transform(() => undefined)),
+  RPC_FALLBACK_URL: url.optional().or(z.literal('').transform(() => undefined)),
+  ANVIL_PORT: port.default(8545),
+  CHAIN_ID: z.coerce.number().int().positive().optional(),
+  TASKS_ADDRESS: address.optional(),
+  TASKS_START_BLOCK: blockNumber.optional(),
+  VERIFIED_CONTRIBUTOR_ADDRESS: address.optional(),
+  VERIFIED_CONTRIBUTOR_START_BLOCK: blockNumber.optional(),
+  TOKEN_VOTING_ADDRESS: address.optional(),
+  TOKEN_VOTING_START_BLOCK: blockNumber.optional(),
+  OPTIMISTIC_ACTIONS_ADDRESS: address.optional(),
+  OPTIMISTIC_ACTIONS_START_BLOCK: blockNumber.optional(),
+  DAO_ADDRESS: address.optional(),
+  OPEN_TOKEN_ADDRESS: address.optional(),
+  POLL_INTERVAL_MS: z.coerce.number().int().min(100).optional(),
+  FINALITY_DEPTH: z.coerce.number().int().min(0).optional(),
+  IPFS_GATEWAY_URL: url.default('https://ipfs.io/ipfs/'),
+  SESSION_SECRET: optionalString,
+  ISSUER_PRIVATE_KEY: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{64}$/, 'must be a 0x-prefixed 32-byte hex private key')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  WALLETCONNECT_PROJECT_ID: optionalString,
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+})
+
+export type Env = z.infer<typeof envSchema> & { databasePath: string }
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Parses the environment; a bad value throws a ConfigError naming the variable and the rule. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    const name = issue.path.join('.')
+    throw new ConfigError(`invalid configuration: ${name}=${JSON.stringify(source[name] ?? '')} ${issue.message}`)
+  }
+  const env = result.data
+  if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+    throw new ConfigError('invalid configuration: SESSION_SECRET is required in production')
+  }
+  if (env.RPC_URL && !env.TASKS_ADDRESS) {
+    throw new ConfigError('invalid configuration: with RPC_URL set, TASKS_ADDRESS (and the other contract addresses) must be set too')
+  }
+  return { ...env, databasePath: env.DATABASE_PATH ?? path.join(env.DATA_DIR, 'portal.sqlite') }
+}

@@ -1,0 +1,19 @@
+/**
+ * Remix v2 with the classic (esbuild) compiler — see docs/decisions/001-remix-classic-compiler.md.
+ * @type {import('@remix-run/dev').AppConfig}
+ */
+export default {
+  ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
+  serverModuleFormat: 'esm',
+  serverPlatform: 'node',
+  // ESM-only packages the server bundle must include rather than require at runtime.
+  serverDependenciesToBundle: [/^wagmi/, /^@wagmi\//],
+  browserNodeBuiltinsPolyfill: { modules: { buffer: true, events: true } },
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+    v3_singleFetch: true,
+  },
+}

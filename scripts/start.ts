@@ -1,0 +1,167 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { ConfigError, loadEnv, type Env } from '../config/env'
+import { devnetDeploymentPath, readDeploymentFile, writeDeploymentFile, type Deployment } from '../config/deployment'
+import { openDatabase } from '../db/client'
+import { resetChainProjection } from '../db/reset-chain'
+import { DEVNET_CHAIN_ID, isPortFree, startAnvil, type Anvil } from '../devnet/anvil'
+import { probeRpc } from './rpc-probe'
+
+// `npm start` / `npm run dev`: the whole portal on one machine. Starts (or connects to) a
+// chain, deploys and seeds the devnet on first run, then runs the indexer and the web
+// server as child processes. Ctrl-C stops every child; `.data/` is reused next time.
+
+const dev = process.argv.includes('--dev')
+const children: { name: string; process: ChildProcess }[] = []
+let anvil: Anvil | undefined
+let stopping = false
+
+class StartError extends Error {}
+
+async function main() {
+  const env = loadEnv()
+  fs.mkdirSync(env.DATA_DIR, { recursive: true })
+  if (!(await isPortFree(env.PORT, '127.0.0.1'))) throw new StartError(`port ${env.PORT} is already in use: set PORT to a free port`)
+
+  const chain = env.RPC_URL ? await connectToRpc(env, env.RPC_URL) : await startDevnet(env)
+  const { chainId, rpcUrl } = chain
+
+  // Apply migrations once here so the indexer and the web server never race to do it.
+  openDatabase(env.databasePath).close()
+
+  buildApp()
+  const childEnv = { ...process.env, CHAIN_ID: String(chainId), RPC_URL: env.RPC_URL ?? '', ANVIL_PORT: String(env.ANVIL_PORT) }
+  spawnChild('indexer', ['node_modules/.bin/tsx', 'indexer/cli.ts'], childEnv)
+  if (dev) {
+    spawnChild('web', ['node_modules/.bin/remix', 'dev', '--manual', '-c', 'tsx server/index.ts --dev'], childEnv)
+  } else {
+    spawnChild('web', ['node_modules/.bin/tsx', 'server/index.ts'], childEnv, true)
+  }
+  await waitForHttp(`http://127.0.0.1:${env.PORT}/health`)
+  const url = `http://localhost:${env.PORT}`
+  console.log(
+    [
+      '',
+      `Openmesh Portal is running${dev ? ' (development, live reload)' : ''}`,
+      `  portal   ${url}   (tasks: ${url}/tasks, status: ${url}/health)`,
+      `  chain    ${anvil ? `anvil devnet, chain ${chainId}, ${rpcUrl}, state in ${path.join(env.DATA_DIR, 'anvil')}` : `chain ${chainId} via ${redact(rpcUrl)}`}`,
+      `  indexer  chain ${chainId} → ${env.databasePath}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  )
+}
+
+async function startDevnet(env: Env): Promise<{ chainId: number; rpcUrl: string }> {
+  if (!(await isPortFree(env.ANVIL_PORT, '127.0.0.1'))) {
+    throw new StartError(`port ${env.ANVIL_PORT} is already in use (anvil): set ANVIL_PORT to a free port, or RPC_URL to use a running chain`)
+  }
+  const statePath = path.join(env.DATA_DIR, 'anvil', 'state.json')
+  anvil = await startAnvil({ port: env.ANVIL_PORT, chainId: DEVNET_CHAIN_ID, statePath })
+  const deploymentFile = devnetDeploymentPath(env.DATA_DIR)
+  const existing = readDeploymentFile(deploymentFile)
+  if (existing && (await hasCode(anvil.rpcUrl, existing.contracts.tasks.address))) {
+    console.log(`devnet: reusing the deployment in ${deploymentFile}`)
+  } else {
+    console.log('devnet: deploying the portal contracts and seeding demo data…')
+    const { deployPortal } = await import('../devnet/deploy')
+    const { seedDemoWorld } = await import('../devnet/seed')
+        const deployment: Deployment = await deployPortal({ rpcUrl: anvil.rpcUrl })
+    const handle = openDatabase(env.databasePath)
+    try {
+      // A new chain: whatever was indexed from an earlier devnet no longer exists.
+      resetChainProjection(handle.db, DEVNET_CHAIN_ID)
+      const summary = await seedDemoWorld({ rpcUrl: anvil.rpcUrl, deployment, db: handle.db })
+      console.log(`devnet: seeded ${JSON.stringify(summary)}`)
+    } finally {
+      handle.close()
+    }
+    // Written last: a crash mid-seed means the next start deploys again from scratch.
+    writeDeploymentFile(deploymentFile, deployment)
+  }
+  return { chainId: DEVNET_CHAIN_ID, rpcUrl: anvil.rpcUrl }
+}
+
+async function connectToRpc(env: Env, rpcUrl: string): Promise<{ chainId: number; rpcUrl: string }> {
+  const probe = await probeRpc(rpcUrl)
+  if (!probe.ok) throw new StartError(`cannot reach RPC_URL ${redact(rpcUrl)}: ${probe.reason}`)
+  if (env.CHAIN_ID && env.CHAIN_ID !== probe.chainId) {
+    throw new StartError(`RPC_URL ${redact(rpcUrl)} serves chain ${probe.chainId}, but CHAIN_ID is ${env.CHAIN_ID}`)
+  }
+  return { chainId: probe.chainId, rpcUrl }
+}
+
+async function hasCode(rpcUrl: string, address: string): Promise<boolean> {
+  const res = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_getCode', params: [address, 'latest'] }),
+  })
+  const body = (await res.json()) as { result?: string }
+  return typeof body.result === 'string' && body.result.length > 2
+}
+
+function buildApp() {
+  if (dev) return // remix dev builds and rebuilds on its own
+  const result = spawnSync('node_modules/.bin/remix', ['build'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+  if (result.status !== 0) throw new StartError(`building the web app failed:\n${result.stderr}`)
+}
+
+function spawnChild(name: string, [command, ...args]: string[], env: NodeJS.ProcessEnv, ipc = false) {
+  const child = spawn(command!, args, { env, stdio: ipc ? ['ignore', 'inherit', 'inherit', 'ipc'] : 'inherit' })
+  children.push({ name, process: child })
+  child.on('exit', (code, signal) => {
+    if (stopping) return
+    console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the portal`)
+    void shutdown(1)
+  })
+}
+
+async function waitForHttp(url: string) {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (stopping) return
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2_000) })
+      return
+    } catch {
+      await new Promise((r) => setTimeout(r, 250))
+    }
+  }
+  throw new StartError(`the web server did not answer at ${url} within 60s`)
+}
+
+async function shutdown(code: number) {
+  if (stopping) return
+  stopping = true
+  // Reverse start order: web, indexer, then the chain (which dumps its state on SIGINT).
+  for (const { process: child } of [...children].reverse()) {
+    if (child.exitCode !== null || child.signalCode) continue
+    child.kill('SIGINT')
+    const timer = setTimeout(() => child.kill('SIGKILL'), 8_000)
+    await new Promise((resolve) => child.once('exit', resolve))
+    clearTimeout(timer)
+  }
+  await anvil?.stop()
+  process.exit(code)
+}
+
+function redact(url: string): string {
+  // RPC URLs often carry an API key in the path or query.
+  try {
+    const parsed = new URL(url)
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname.length > 1 ? '/…' : ''}`
+  } catch {
+    return '(invalid URL)'
+  }
+}
+
+process.on('SIGINT', () => void shutdown(0))
+process.on('SIGTERM', () => void shutdown(0))
+
+main().catch(async (error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof StartError
+  console.error(known ? (error as Error).message : `npm start failed: ${(error as Error).message}`)
+  await shutdown(1)
+})
