@@ -1,4 +1,6 @@
+import fs from 'node:fs'
 import path from 'node:path'
+import { parseEnv } from 'node:util'
 import { z } from 'zod'
 
 // The configuration of every process (start, web server, indexer), validated once at boot.
@@ -59,6 +61,14 @@ export type Env = z.infer<typeof envSchema> & { databasePath: string }
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
+}
+
+/** Reads `.env` (if present) into process.env without overriding what the real environment sets. */
+export function loadDotEnvFile(file = '.env'): void {
+  if (!fs.existsSync(file)) return
+  for (const [key, value] of Object.entries(parseEnv(fs.readFileSync(file, 'utf8')))) {
+    if (process.env[key] === undefined) process.env[key] = value
+  }
 }
 
 /** Parses the environment; a bad value throws a ConfigError naming the variable and the rule. */

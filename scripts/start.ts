@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ConfigError, loadEnv, type Env } from '../config/env'
+import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '../config/env'
 import { devnetDeploymentPath, readDeploymentFile, writeDeploymentFile, type Deployment } from '../config/deployment'
 import { openDatabase } from '../db/client'
 import { resetChainProjection } from '../db/reset-chain'
@@ -20,6 +20,7 @@ let stopping = false
 class StartError extends Error {}
 
 async function main() {
+  loadDotEnvFile()
   const env = loadEnv()
   fs.mkdirSync(env.DATA_DIR, { recursive: true })
   if (!(await isPortFree(env.PORT, '127.0.0.1'))) throw new StartError(`port ${env.PORT} is already in use: set PORT to a free port`)

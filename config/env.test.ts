@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadEnv } from './env'
+
+describe('loadEnv', () => {
+  it('gives every variable a local default', () => {
+    const env = loadEnv({})
+    expect(env).toMatchObject({ PORT: 3000, ANVIL_PORT: 8545, DATA_DIR: '.data', HOST: 'localhost', NODE_ENV: 'development' })
+    expect(env.databasePath).toBe('.data/portal.sqlite')
+    expect(env.RPC_URL).toBeUndefined()
+  })
+
+  it('treats empty values from .env.example as unset', () => {
+    const env = loadEnv({ RPC_URL: '', SESSION_SECRET: '', ISSUER_PRIVATE_KEY: '' })
+    expect(env.RPC_URL).toBeUndefined()
+    expect(env.SESSION_SECRET).toBeUndefined()
+    expect(env.ISSUER_PRIVATE_KEY).toBeUndefined()
+  })
+
+  it.each([
+    [{ PORT: '70000' }, /^invalid configuration: PORT="70000"/],
+    [{ PORT: 'abc' }, /^invalid configuration: PORT="abc"/],
+    [{ RPC_URL: 'ftp://x', TASKS_ADDRESS: '0xDdb23dacd41908C4eAE03982B1c6529252A56b62' }, /RPC_URL="ftp:\/\/x" must be an http\(s\) or ws\(s\) URL/],
+    [{ ISSUER_PRIVATE_KEY: '0x12' }, /ISSUER_PRIVATE_KEY="0x12" must be a 0x-prefixed 32-byte hex private key/],
+    [{ RPC_URL: 'http://127.0.0.1:8545' }, /TASKS_ADDRESS .* must be set/],
+    [{ NODE_ENV: 'production' }, /SESSION_SECRET is required in production/],
+  ])('rejects %j with a message naming the variable', (source, message) => {
+    expect(() => loadEnv(source)).toThrow(ConfigError)
+    expect(() => loadEnv(source)).toThrow(message)
+  })
+})

@@ -1,0 +1,106 @@
+// Errors say whether to retry. The RPC client retries RetryableError with backoff and gives up
+// at once on anything else; the range fetcher splits the range on RangeTooLargeError.
+
+export class RpcError extends Error {
+  override name = 'RpcError'
+  constructor(
+    message: string,
+    readonly details: { method?: string; code?: number; status?: number; url?: string } = {},
+  ) {
+    super(message)
+  }
+}
+
+/** Transient: network errors, HTTP 429/5xx, timeouts, node-side hiccups. Retried with backoff. */
+export class RetryableError extends RpcError {
+  override name = 'RetryableError'
+}
+
+/** The request took longer than the client's timeout. Retryable; for eth_getLogs also a reason to shrink the range. */
+export class RpcTimeoutError extends RetryableError {
+  override name = 'RpcTimeoutError'
+}
+
+/** eth_getLogs refused the range (too many results, response too big). Not retried as is: the range is split. */
+export class RangeTooLargeError extends RpcError {
+  override name = 'RangeTooLargeError'
+  constructor(
+    message: string,
+    details: RpcError['details'] = {},
+    /** A range the node suggested instead (some providers name one), if any. */
+    readonly suggestedToBlock?: number,
+  ) {
+    super(message, details)
+  }
+}
+
+/** Reverts, invalid params, unknown methods: retrying cannot help. */
+export class NonRetryableError extends RpcError {
+  override name = 'NonRetryableError'
+}
+
+/** The chain reorganised deeper than the finality depth (or the checkpoint's block vanished): an operator must act. */
+export class DeepReorgError extends Error {
+  override name = 'DeepReorgError'
+}
+
+const rangeTooLargePatterns = [
+  /query returned more than \d+ results/i,
+  /more than \d+ results/i,
+  /too many results/i,
+  /response (size|is too large|too large)/i,
+  /exceeds? (the )?max(imum)? (response )?size/i,
+  /log response size exceeded/i,
+  /block range (is )?too (large|wide)/i,
+  /range (is )?too large/i,
+  /exceed(ed|s)? (max(imum)? )?(block )?range/i,
+  /limit exceeded/i,
+  /query timeout exceeded/i,
+]
+
+const nonRetryableCodes = new Set([-32600, -32601, -32602, 3, -32700])
+
+/** Classifies a JSON-RPC error object into one of the error classes above. */
+export function classifyJsonRpcError(
+  error: { code?: number; message?: string; data?: unknown },
+  method: string,
+  url?: string,
+): RpcError {
+  const message = String(error.message ?? 'unknown JSON-RPC error')
+  const code = typeof error.code === 'number' ? error.code : undefined
+  const details = { method, code, url }
+  if (method === 'eth_getLogs' && rangeTooLargePatterns.some((p) => p.test(message))) {
+    return new RangeTooLargeError(`${method}: ${message}`, details, suggestedToBlock(message))
+  }
+  if (/revert/i.test(message) || code === 3) return new NonRetryableError(`${method}: ${message}`, details)
+  if (code !== undefined && nonRetryableCodes.has(code)) return new NonRetryableError(`${method}: ${message}`, details)
+  if (/rate limit|too many requests|capacity|header not found|unknown block|timeout|busy|try again/i.test(message)) {
+    return new RetryableError(`${method}: ${message}`, details)
+  }
+  // -32603 internal error, -32000 server error, -32005 limit exceeded and vendor codes: transient by default.
+  return new RetryableError(`${method}: ${message}`, details)
+}
+
+/** Classifies an HTTP status that is not 200. */
+export function classifyHttpStatus(status: number, body: string, method: string, url?: string): RpcError {
+  const details = { method, status, url }
+  const text = body.slice(0, 200)
+  if (method === 'eth_getLogs' && (status === 413 || rangeTooLargePatterns.some((p) => p.test(text)))) {
+    return new RangeTooLargeError(`${method}: HTTP ${status} ${text}`, details)
+  }
+  if (status === 429 || status === 408 || status >= 500) return new RetryableError(`${method}: HTTP ${status} ${text}`, details)
+  if (status === 401 || status === 403 || status === 404 || status === 405) {
+    return new NonRetryableError(`${method}: HTTP ${status} ${text}`, details)
+  }
+  return new RetryableError(`${method}: HTTP ${status} ${text}`, details)
+}
+
+/** Alchemy-style hint: "... this block range should work: [0x1, 0x2]". */
+function suggestedToBlock(message: string): number | undefined {
+  const match = /\[(0x[0-9a-f]+),\s*(0x[0-9a-f]+)\]/i.exec(message)
+  return match?.[2] ? Number.parseInt(match[2], 16) : undefined
+}
+
+export function isRetryable(error: unknown): boolean {
+  return error instanceof RetryableError
+}
