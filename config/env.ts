@@ -47,7 +47,19 @@ export const envSchema = z.object({
   POLL_INTERVAL_MS: z.coerce.number().int().min(100).optional(),
   FINALITY_DEPTH: z.coerce.number().int().min(0).optional(),
   IPFS_GATEWAY_URL: url.default('https://ipfs.io/ipfs/'),
+  /** Comma-separated; the first signs cookies, all verify (rotation). Generated into DATA_DIR in development. */
   SESSION_SECRET: optionalString,
+  /** Days without a request after which a session ends, and the absolute lifetime of a session. */
+  SESSION_IDLE_DAYS: z.coerce.number().positive().default(7),
+  SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
+  /**
+   * The portal's public origin (e.g. https://portal.example.org): Sign-In with Ethereum messages
+   * and the Origin of mutating requests must match it. Required in production; in development
+   * the request's own origin is trusted.
+   */
+  PUBLIC_URL: url.optional().or(z.literal('').transform(() => undefined)),
+  /** The RPC the browser's wallet client reads from; unset: the devnet's anvil, or the chain's public RPC. */
+  PUBLIC_RPC_URL: url.optional().or(z.literal('').transform(() => undefined)),
   ISSUER_PRIVATE_KEY: z
     .string()
     .regex(/^0x[0-9a-fA-F]{64}$/, 'must be a 0x-prefixed 32-byte hex private key')
@@ -72,7 +84,7 @@ export function loadDotEnvFile(file = '.env'): void {
 }
 
 /** Parses the environment; a bad value throws a ConfigError naming the variable and the rule. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source)
   if (!result.success) {
     const issue = result.error.issues[0]!
@@ -82,6 +94,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = result.data
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
     throw new ConfigError('invalid configuration: SESSION_SECRET is required in production')
+  }
+  if (env.SESSION_SECRET?.split(',').some((secret) => secret.trim().length < 32)) {
+    throw new ConfigError('invalid configuration: SESSION_SECRET must be comma-separated secrets of at least 32 characters each')
+  }
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+    throw new ConfigError('invalid configuration: PUBLIC_URL (the portal\'s https origin) is required in production')
+  }
+  if (env.SESSION_MAX_DAYS < env.SESSION_IDLE_DAYS) {
+    throw new ConfigError('invalid configuration: SESSION_MAX_DAYS must be at least SESSION_IDLE_DAYS')
   }
   if (env.RPC_URL && !env.TASKS_ADDRESS) {
     throw new ConfigError('invalid configuration: with RPC_URL set, TASKS_ADDRESS (and the other contract addresses) must be set too')

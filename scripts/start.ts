@@ -2,10 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '../config/env'
-import { devnetDeploymentPath, readDeploymentFile, writeDeploymentFile, type Deployment } from '../config/deployment'
 import { openDatabase } from '../db/client'
-import { resetChainProjection } from '../db/reset-chain'
-import { DEVNET_CHAIN_ID, isPortFree, startAnvil, type Anvil } from '../devnet/anvil'
+import { DEVNET_CHAIN_ID, isPortFree, type Anvil } from '../devnet/anvil'
+import { DevnetError, ensureDevnet } from '../devnet/ensure-devnet'
 import { probeRpc } from './rpc-probe'
 
 // `npm start` / `npm run dev`: the whole portal on one machine. Starts (or connects to) a
@@ -55,32 +54,8 @@ async function main() {
 }
 
 async function startDevnet(env: Env): Promise<{ chainId: number; rpcUrl: string }> {
-  if (!(await isPortFree(env.ANVIL_PORT, '127.0.0.1'))) {
-    throw new StartError(`port ${env.ANVIL_PORT} is already in use (anvil): set ANVIL_PORT to a free port, or RPC_URL to use a running chain`)
-  }
-  const statePath = path.join(env.DATA_DIR, 'anvil', 'state.json')
-  anvil = await startAnvil({ port: env.ANVIL_PORT, chainId: DEVNET_CHAIN_ID, statePath })
-  const deploymentFile = devnetDeploymentPath(env.DATA_DIR)
-  const existing = readDeploymentFile(deploymentFile)
-  if (existing && (await hasCode(anvil.rpcUrl, existing.contracts.tasks.address))) {
-    console.log(`devnet: reusing the deployment in ${deploymentFile}`)
-  } else {
-    console.log('devnet: deploying the portal contracts and seeding demo data…')
-    const { deployPortal } = await import('../devnet/deploy')
-    const { seedDemoWorld } = await import('../devnet/seed')
-        const deployment: Deployment = await deployPortal({ rpcUrl: anvil.rpcUrl })
-    const handle = openDatabase(env.databasePath)
-    try {
-      // A new chain: whatever was indexed from an earlier devnet no longer exists.
-      resetChainProjection(handle.db, DEVNET_CHAIN_ID)
-      const summary = await seedDemoWorld({ rpcUrl: anvil.rpcUrl, deployment, db: handle.db })
-      console.log(`devnet: seeded ${JSON.stringify(summary)}`)
-    } finally {
-      handle.close()
-    }
-    // Written last: a crash mid-seed means the next start deploys again from scratch.
-    writeDeploymentFile(deploymentFile, deployment)
-  }
+  const devnet = await ensureDevnet(env, (line) => console.log(line))
+  anvil = devnet.anvil
   return { chainId: DEVNET_CHAIN_ID, rpcUrl: anvil.rpcUrl }
 }
 
@@ -91,16 +66,6 @@ async function connectToRpc(env: Env, rpcUrl: string): Promise<{ chainId: number
     throw new StartError(`RPC_URL ${redact(rpcUrl)} serves chain ${probe.chainId}, but CHAIN_ID is ${env.CHAIN_ID}`)
   }
   return { chainId: probe.chainId, rpcUrl }
-}
-
-async function hasCode(rpcUrl: string, address: string): Promise<boolean> {
-  const res = await fetch(rpcUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_getCode', params: [address, 'latest'] }),
-  })
-  const body = (await res.json()) as { result?: string }
-  return typeof body.result === 'string' && body.result.length > 2
 }
 
 function buildApp() {
@@ -162,7 +127,7 @@ process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 
 main().catch(async (error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof StartError
+  const known = error instanceof ConfigError || error instanceof StartError || error instanceof DevnetError
   console.error(known ? (error as Error).message : `npm start failed: ${(error as Error).message}`)
   await shutdown(1)
 })

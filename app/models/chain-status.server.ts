@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm'
 import { createPublicClient, http } from 'viem'
-import { syncCheckpoints } from '../../db/schema'
+import { getIndexerStatus } from '../../indexer/status'
 import { getDb } from '~/db.server'
 import { getChainId, getEnv } from '~/env.server'
 
@@ -18,16 +17,16 @@ const STALE_LAG_BLOCKS = 20
 /** What /health reports and what the layout uses to warn that data may be stale. */
 export async function getChainStatus(): Promise<ChainStatus> {
   const chainId = getChainId()
-  const checkpoint = getDb().select().from(syncCheckpoints).where(eq(syncCheckpoints.chainId, chainId)).get()
+  const indexer = getIndexerStatus(getDb(), chainId)
   const chainHead = await readChainHead()
-  const indexedBlock = checkpoint?.blockNumber ?? null
-  const head = chainHead ?? checkpoint?.chainHead ?? null
+  const indexedBlock = indexer?.indexedBlock ?? null
+  const head = chainHead ?? indexer?.chainHead ?? null
   return {
     chainId,
     chainHead,
     indexedBlock,
     lag: head !== null && indexedBlock !== null ? Math.max(0, head - indexedBlock) : null,
-    halted: checkpoint?.haltedReason ?? null,
+    halted: indexer?.halted ?? null,
     rpc: chainHead === null ? 'unreachable' : 'ok',
   }
 }
