@@ -15,6 +15,12 @@ contract Escrow {
 
     address public owner;
 
+    /// @dev Only the implementation runs this (clones skip constructors): its deployer (Tasks) owns
+    /// it, so nobody can initialize the implementation itself.
+    constructor() {
+        owner = msg.sender;
+    }
+
     receive() external payable {}
 
     /// @dev Called by Tasks in the transaction that creates the clone, so nobody can front-run it.

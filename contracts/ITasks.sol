@@ -120,11 +120,11 @@ interface ITasks {
     error NativeTransferFailed();
     // Library errors of the OpenZeppelin 5.0 build the reference was compiled with; declared so
     // the ABI lists them too (OpenZeppelin 5.7 raises FailedCall/FailedDeployment instead).
+    // SafeERC20FailedOperation comes with SafeERC20 itself.
     error ERC1167FailedCreateClone();
     error AddressEmptyCode(address target);
     error AddressInsufficientBalance(address account);
     error FailedInnerCall();
-    error SafeERC20FailedOperation(address token);
 
     event TaskCreated(
         uint256 indexed taskId,

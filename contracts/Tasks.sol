@@ -202,6 +202,8 @@ contract Tasks is ITasks, ReentrancyGuardTransient {
         _ensureExecutor(task);
         if (cancelRequest.request.accepted) revert RequestAlreadyAccepted();
         cancelRequest.request.accepted = true;
+        // Emitted before the cancellation it triggers (the deployed contract emits it after
+        // TaskCancelled/RequestExecuted); each event stands on its own, so order does not matter to readers.
         emit RequestAccepted(_taskId, _requestType, _requestId);
 
         if (_execute) _executeCancel(_taskId, task, cancelRequest, _requestType, _requestId);
