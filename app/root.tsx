@@ -7,8 +7,15 @@ import { getPublicEnv } from '~/env.server'
 import { getChainStatus, isStale } from '~/models/chain-status.server'
 import { getAddress } from '~/session/auth.server'
 import stylesheet from '~/styles/app.css'
+import { WalletProviders } from '~/wallet/providers'
+import { readWagmiCookie } from '~/wallet/wagmi-cookie.server'
+import walletStylesheet from '~/wallet/wallet.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+export const links: LinksFunction = () => [
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'stylesheet', href: walletStylesheet },
+]
 
 export const meta: MetaFunction = () => [
   { title: 'Openmesh Portal' },
@@ -20,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     ENV: getPublicEnv(),
     address,
+    wagmiCookie: readWagmiCookie(request),
     stale: isStale(status) ? { halted: status.halted, lag: status.lag } : null,
   }
 }
@@ -35,15 +43,17 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteHeader address={data?.address ?? null} />
-        {data?.stale ? (
-          <div className="banner banner-warning" role="status">
-            {data.stale.halted
-              ? `Chain data is stale: the indexer stopped (${data.stale.halted}).`
-              : 'Chain data may be stale: the indexer is catching up.'}
-          </div>
-        ) : null}
-        <main>{children}</main>
+        {data?.ENV ? (
+          <WalletProviders env={data.ENV} wagmiCookie={data.wagmiCookie}>
+            <Page address={data.address} stale={data.stale}>
+              {children}
+            </Page>
+          </WalletProviders>
+        ) : (
+          <Page address={null} stale={null}>
+            {children}
+          </Page>
+        )}
         <ScrollRestoration />
         {/* Public configuration only; JSON is escaped so no value can close the script tag. */}
         <script
@@ -54,6 +64,24 @@ export function Layout({ children }: { children: ReactNode }) {
         <Scripts />
       </body>
     </html>
+  )
+}
+
+type LoaderData = Awaited<ReturnType<typeof loader>>
+
+function Page({ address, stale, children }: { address: LoaderData['address']; stale: LoaderData['stale']; children: ReactNode }) {
+  return (
+    <>
+      <SiteHeader address={address} />
+      {stale ? (
+        <div className="banner banner-warning" role="status">
+          {stale.halted
+            ? `Chain data is stale: the indexer stopped (${stale.halted}).`
+            : 'Chain data may be stale: the indexer is catching up.'}
+        </div>
+      ) : null}
+      <main>{children}</main>
+    </>
   )
 }
 

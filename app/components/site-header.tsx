@@ -1,5 +1,6 @@
 import { NavLink } from '@remix-run/react'
 import { SessionControls } from '~/wallet/session-controls'
+import { WrongNetworkBanner } from '~/wallet/wrong-network-banner'
 
 const sections = [
   { to: '/tasks', label: 'Tasks' },
@@ -8,22 +9,25 @@ const sections = [
   { to: '/contributors', label: 'Contributors' },
 ]
 
-export function SiteHeader({ address }: { address: string | null }) {
+export function SiteHeader({ address }: { address: `0x${string}` | null }) {
   return (
-    <header className="site-header">
-      <NavLink to="/" className="brand">
-        Openmesh Portal
-      </NavLink>
-      <nav aria-label="Main">
-        <ul>
-          {sections.map((section) => (
-            <li key={section.to}>
-              <NavLink to={section.to}>{section.label}</NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <SessionControls address={address} />
-    </header>
+    <>
+      <header className="site-header">
+        <NavLink to="/" className="brand">
+          Openmesh Portal
+        </NavLink>
+        <nav aria-label="Main">
+          <ul>
+            {sections.map((section) => (
+              <li key={section.to}>
+                <NavLink to={section.to}>{section.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <SessionControls address={address} />
+      </header>
+      <WrongNetworkBanner />
+    </>
   )
 }

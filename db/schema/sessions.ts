@@ -1,0 +1,38 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+// Wallet sessions (app/session/). Off-chain only: never touched by a re-index.
+
+/**
+ * A signed-in browser. The cookie carries a random token; only its SHA-256 is stored here,
+ * so a copy of the database cannot be replayed as cookies.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text().primaryKey(),
+    /** Checksummed address proven by the SIWE signature; a session never changes address. */
+    address: text().notNull(),
+    chainId: integer().notNull(),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    /** Refreshed at most every few minutes; idle expiry is lastSeenAt + SESSION_IDLE_DAYS. */
+    lastSeenAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    /** Absolute expiry: createdAt + SESSION_MAX_DAYS, whatever the activity. */
+    expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_address').on(t.address), index('sessions_expires_at').on(t.expiresAt)],
+)
+
+/**
+ * Server-issued SIWE nonces: single-use (deleted when consumed), short-lived, and bound to the
+ * browser that asked for them (the SHA-256 of a random id in a short-lived signed cookie).
+ */
+export const authNonces = sqliteTable(
+  'auth_nonces',
+  {
+    nonce: text().primaryKey(),
+    bindingId: text().notNull(),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('auth_nonces_expires_at').on(t.expiresAt)],
+)
