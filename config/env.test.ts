@@ -21,8 +21,11 @@ describe('loadEnv', () => {
     [{ PORT: 'abc' }, /^invalid configuration: PORT="abc"/],
     [{ RPC_URL: 'ftp://x', TASKS_ADDRESS: '0xDdb23dacd41908C4eAE03982B1c6529252A56b62' }, /RPC_URL="ftp:\/\/x" must be an http\(s\) or ws\(s\) URL/],
     [{ ISSUER_PRIVATE_KEY: '0x12' }, /ISSUER_PRIVATE_KEY="0x12" must be a 0x-prefixed 32-byte hex private key/],
-    [{ RPC_URL: 'http://127.0.0.1:8545' }, /TASKS_ADDRESS .* must be set/],
     [{ NODE_ENV: 'production' }, /SESSION_SECRET is required in production/],
+    [
+      { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://portal.example' },
+      /ISSUER_PRIVATE_KEY .* is required in production/,
+    ],
   ])('rejects %j with a message naming the variable', (source, message) => {
     expect(() => loadEnv(source)).toThrow(ConfigError)
     expect(() => loadEnv(source)).toThrow(message)

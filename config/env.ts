@@ -101,11 +101,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
     throw new ConfigError('invalid configuration: PUBLIC_URL (the portal\'s https origin) is required in production')
   }
+  if (env.NODE_ENV === 'production' && !env.ISSUER_PRIVATE_KEY) {
+    throw new ConfigError('invalid configuration: ISSUER_PRIVATE_KEY (the key that signs course certificates) is required in production')
+  }
   if (env.SESSION_MAX_DAYS < env.SESSION_IDLE_DAYS) {
     throw new ConfigError('invalid configuration: SESSION_MAX_DAYS must be at least SESSION_IDLE_DAYS')
-  }
-  if (env.RPC_URL && !env.TASKS_ADDRESS) {
-    throw new ConfigError('invalid configuration: with RPC_URL set, TASKS_ADDRESS (and the other contract addresses) must be set too')
   }
   return { ...env, databasePath: env.DATABASE_PATH ?? path.join(env.DATA_DIR, 'portal.sqlite') }
 }

@@ -4,7 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { findFreePort } from '../devnet/anvil'
+import { findFreePort, startAnvil } from '../devnet/anvil'
 
 // `npm start` with bad configuration must end with one clear line and exit code 1.
 
@@ -58,6 +58,19 @@ describe('npm start with bad configuration', () => {
     const result = await runStart({ RPC_URL: `http://127.0.0.1:${port}`, TASKS_ADDRESS: validAddress, PORT: String(await findFreePort()) })
     expect(result.code).toBe(1)
     expect(result.stderr.trim().split('\n')).toEqual([`cannot reach RPC_URL http://127.0.0.1:${port}: ECONNREFUSED`])
+  })
+
+  it('stops with one line when the chain has no known deployment', async () => {
+    const anvil = await startAnvil({ chainId: 999_001 })
+    try {
+      const result = await runStart({ RPC_URL: anvil.rpcUrl, PORT: String(await findFreePort()) })
+      expect(result.code).toBe(1)
+      expect(result.stderr.trim().split('\n')).toEqual([
+        "no deployment of the portal's contracts is known for chain 999001: set TASKS_ADDRESS (and the other contract addresses) or add contracts-abi/deployments/999001.json",
+      ])
+    } finally {
+      await anvil.stop()
+    }
   })
 
   it('stops with one line when the web port is in use', async () => {

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '../config/env'
+import { resolveDeployment } from '../config/deployment'
 import { openDatabase } from '../db/client'
 import { DEVNET_CHAIN_ID, isPortFree, type Anvil } from '../devnet/anvil'
 import { DevnetError, ensureDevnet } from '../devnet/ensure-devnet'
@@ -65,11 +66,19 @@ async function connectToRpc(env: Env, rpcUrl: string): Promise<{ chainId: number
   if (env.CHAIN_ID && env.CHAIN_ID !== probe.chainId) {
     throw new StartError(`RPC_URL ${redact(rpcUrl)} serves chain ${probe.chainId}, but CHAIN_ID is ${env.CHAIN_ID}`)
   }
+  if (!resolveDeployment(env, probe.chainId)) {
+    throw new StartError(
+      `no deployment of the portal's contracts is known for chain ${probe.chainId}: set TASKS_ADDRESS (and the other contract addresses) or add contracts-abi/deployments/${probe.chainId}.json`,
+    )
+  }
   return { chainId: probe.chainId, rpcUrl }
 }
 
 function buildApp() {
   if (dev) return // remix dev builds and rebuilds on its own
+  // The same steps as `npm run build`: an invalid course fails the build before Remix runs.
+  const check = spawnSync('node_modules/.bin/tsx', ['scripts/courses-check.ts'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
+  if (check.status !== 0) throw new StartError(`the courses are not valid:\n${(check.stdout + check.stderr).trim()}`)
   const result = spawnSync('node_modules/.bin/remix', ['build'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
   if (result.status !== 0) throw new StartError(`building the web app failed:\n${result.stderr}`)
 }

@@ -18,6 +18,8 @@ export function configurePortalEnv(values: { databasePath: string; anvilPort: nu
     ANVIL_PORT: String(anvilPort),
     DATA_DIR: dataDir,
     SESSION_SECRET: TEST_SECRET,
+    // Production mode refuses to boot without an issuer key; any fixed key will do here.
+    ISSUER_PRIVATE_KEY: `0x${'11'.repeat(32)}`,
     RPC_URL: '',
     PUBLIC_URL: '',
     ...Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, String(value)])),

@@ -2,3 +2,5 @@
 // the off-chain tables (sessions, progress, blobs) live only here and survive a re-index.
 export * from './chain'
 export * from './offchain'
+export * from './courses'
+export * from './sessions'

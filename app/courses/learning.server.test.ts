@@ -1,0 +1,157 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { hashTypedData, verifyTypedData } from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { describe, expect, it } from 'vitest'
+import { useTempDatabase } from '../../test/setup'
+import { loadCatalog } from './catalog.server'
+import { getCertificate, listCertificates, verifyCertificate } from './certificates.server'
+import { resolveIssuerKey } from './issuer.server'
+import { taskApplications, tasks } from '../../db/schema'
+import { fileMembershipRequest, getCompletedTasks, getPathStatus, listMembershipRequests } from './membership.server'
+import { getCatalogProgress, getCourseProgress, getLatestAttempt, hasCompletedCourseIn } from './progress.server'
+import { submitQuiz } from './submit-quiz.server'
+import { FIXTURE, formData, writeFixtureCourses } from './test-support'
+
+const { db } = useTempDatabase()
+const catalog = loadCatalog(writeFixtureCourses())
+const basics = catalog.courses.find((course) => course.slug === 'basics')!
+const advanced = catalog.courses.find((course) => course.slug === 'advanced')!
+const issuer = privateKeyToAccount(generatePrivateKey())
+const learner = privateKeyToAccount(generatePrivateKey()).address
+
+const submit = (course: typeof basics, lessonIndex: number, answers: Record<string, string | string[]>, address = learner) =>
+  submitQuiz({ db, address, course, lesson: course.lessons[lessonIndex]!, formData: formData({ quizId: course.lessons[lessonIndex]!.quiz!.id, ...answers }), issuer })
+
+describe('taking a course', () => {
+  it('stores a failed attempt with per-question results, and the lesson stays undone', async () => {
+    const outcome = await submit(basics, 0, FIXTURE.basics.first.wrong)
+    expect(outcome).toMatchObject({ ok: true, courseCompleted: false, certificateId: null, attempt: { passed: false, scorePercent: 0 } })
+    expect(getCourseProgress(db, learner, basics)).toMatchObject({ done: 0, percent: 0, resumeLesson: 'first' })
+    const latest = getLatestAttempt(db, learner, 'basics', basics.lessons[0]!.quiz!)
+    expect(latest?.results[0]).toEqual({ questionId: 'q1', correct: false, explanation: `${FIXTURE.basics.first.explanation}.` })
+    expect(latest?.answers).toEqual({ q1: ['a'], q2: ['a'] })
+  })
+
+  it('refuses a sheet for another quiz or with unanswered questions, storing nothing', async () => {
+    const lesson = basics.lessons[0]!
+    const other = await submitQuiz({ db, address: learner, course: basics, lesson, formData: formData({ quizId: 'second', ...FIXTURE.basics.first.right }), issuer })
+    expect(other).toMatchObject({ ok: false })
+    const partial = await submit(basics, 0, { 'answer.q1': 'b' })
+    expect(partial).toMatchObject({ ok: false, unanswered: ['q2'] })
+    expect(getLatestAttempt(db, learner, 'basics', lesson.quiz!)?.passed).toBe(false)
+  })
+
+  it('marks the lesson done on a pass and resumes at the next lesson', async () => {
+    const outcome = await submit(basics, 0, FIXTURE.basics.first.right)
+    expect(outcome).toMatchObject({ ok: true, courseCompleted: false, attempt: { passed: true, scorePercent: 100 } })
+    expect(getCourseProgress(db, learner, basics)).toMatchObject({ done: 1, total: 2, percent: 50, resumeLesson: 'second', certificateId: null })
+    expect(hasCompletedCourseIn(db, learner, 'basics')).toBe(false)
+  })
+
+  it('completes the course with the last quiz and issues one signed certificate', async () => {
+    const outcome = await submit(basics, 1, FIXTURE.basics.second.right)
+    expect(outcome).toMatchObject({ ok: true, courseCompleted: true })
+    const id = outcome.ok ? outcome.certificateId! : ''
+    expect(id).toMatch(/^0x[0-9a-f]{64}$/)
+    expect(getCourseProgress(db, learner, basics)).toMatchObject({ done: 2, percent: 100, resumeLesson: null, certificateId: id })
+    expect(hasCompletedCourseIn(db, learner, 'basics')).toBe(true)
+    expect(hasCompletedCourseIn(db, learner.toLowerCase(), 'basics')).toBe(true)
+    expect(getCatalogProgress(db, learner, catalog.courses)).toMatchObject({ basics: { percent: 100 }, advanced: { percent: 0 } })
+
+    // Passing again (e.g. a retake) neither fails nor issues a second certificate.
+    const again = await submit(basics, 1, FIXTURE.basics.second.right)
+    expect(again).toMatchObject({ ok: true, courseCompleted: false, certificateId: null })
+    expect(listCertificates(db, learner)).toHaveLength(1)
+  })
+})
+
+describe('certificates', () => {
+  it('can be recomputed and verified from the stored values alone', async () => {
+    const [row] = listCertificates(db, learner)
+    expect(row).toBeDefined()
+    // Built here by hand, as an outside verifier would, from what /certificates/:id shows.
+    const typedData = {
+      domain: { name: 'Opencircle Certificates', version: '1' },
+      types: {
+        Certificate: [
+          { name: 'course', type: 'string' },
+          { name: 'courseVersion', type: 'bytes32' },
+          { name: 'learner', type: 'address' },
+          { name: 'issuedAt', type: 'uint64' },
+        ],
+      },
+      primaryType: 'Certificate',
+      message: { course: 'basics', courseVersion: basics.version, learner, issuedAt: BigInt(row!.issuedAt) },
+    } as const
+    expect(hashTypedData(typedData)).toBe(row!.id)
+    expect(row!.issuer).toBe(issuer.address)
+    expect(await verifyTypedData({ ...typedData, address: issuer.address, signature: row!.signature as `0x${string}` })).toBe(true)
+    const forged = { ...typedData, message: { ...typedData.message, course: 'advanced' } }
+    expect(await verifyTypedData({ ...forged, address: issuer.address, signature: row!.signature as `0x${string}` })).toBe(false)
+  })
+
+  it('verifies server-side, and a tampered row fails', async () => {
+    const row = getCertificate(db, listCertificates(db, learner)[0]!.id)!
+    expect(await verifyCertificate(row, issuer.address)).toEqual({
+      signatureValid: true,
+      recovered: issuer.address,
+      idMatches: true,
+      issuedByThisPortal: true,
+    })
+    const tampered = await verifyCertificate({ ...row, issuedAt: row.issuedAt + 1 }, issuer.address)
+    expect(tampered).toMatchObject({ signatureValid: false, idMatches: false })
+    const otherPortal = await verifyCertificate(row, privateKeyToAccount(generatePrivateKey()).address)
+    expect(otherPortal).toMatchObject({ signatureValid: true, issuedByThisPortal: false })
+  })
+
+  it('issuer key: the environment wins; otherwise one key is generated (0600) and reused; production requires it', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'issuer-'))
+    const explicit = generatePrivateKey()
+    expect(resolveIssuerKey({ privateKey: explicit, dataDir, production: true })).toBe(explicit)
+    const generated = resolveIssuerKey({ dataDir, production: false })
+    expect(generated).toMatch(/^0x[0-9a-f]{64}$/)
+    expect(fs.statSync(path.join(dataDir, 'issuer-key')).mode & 0o777).toBe(0o600)
+    expect(resolveIssuerKey({ dataDir, production: false })).toBe(generated)
+    expect(() => resolveIssuerKey({ dataDir, production: true })).toThrow(/ISSUER_PRIVATE_KEY is required in production/)
+  })
+})
+
+describe('membership requests', () => {
+  it('are only accepted once the whole path is finished, once per address', async () => {
+    expect(getPathStatus(db, learner, catalog).complete).toBe(false)
+    expect(fileMembershipRequest(db, { address: learner, note: '', catalog, chainId: 31337 })).toMatchObject({ ok: false, status: 400 })
+
+    await submit(advanced, 0, { 'answer.one': 'a' })
+    expect(getPathStatus(db, learner, catalog).complete).toBe(true)
+    const filed = fileMembershipRequest(db, { address: learner, note: 'I would like to help review tasks.', catalog, chainId: 31337 })
+    expect(filed).toMatchObject({ ok: true })
+    expect(fileMembershipRequest(db, { address: learner, note: '', catalog, chainId: 31337 })).toMatchObject({ ok: false, status: 409 })
+
+    const [request] = listMembershipRequests(db, { limit: 10 })
+    expect(request).toMatchObject({ address: learner, status: 'open', note: 'I would like to help review tasks.' })
+    expect(request!.record.courses.map((course) => course.slug).sort()).toEqual(['advanced', 'basics'])
+    expect(request!.record.courses.every((course) => /^0x[0-9a-f]{64}$/.test(course.certificateId))).toBe(true)
+    expect(request!.record.tasks).toEqual([])
+  })
+})
+
+describe("a learner's completed tasks", () => {
+  it('are the closed, completed tasks whose executor application is theirs, on this chain', () => {
+    const someoneElse = privateKeyToAccount(generatePrivateKey()).address.toLowerCase()
+    const task = (taskId: number, outcome: 'completed' | 'cancelled' | null, chainId = 31337) => ({
+      chainId, taskId, metadataUri: `ipfs://task-${taskId}`, title: `Task ${taskId}`, deadline: 0, manager: someoneElse, disputeManager: someoneElse,
+      creator: someoneElse, state: outcome ? ('closed' as const) : ('taken' as const), escrow: someoneElse, nativeBudget: '0', createdBlock: 1,
+      createdAt: 1, executorApplicationId: 0, outcome, closedAt: outcome ? taskId : null, updatedBlock: 1, updatedAt: 1,
+    })
+    const application = (taskId: number, applicant: string, chainId = 31337) => ({
+      chainId, taskId, applicationId: 0, applicant, metadataUri: '', accepted: true, nativeReward: [], reward: [], createdBlock: 1, createdAt: 1,
+    })
+    db.insert(tasks).values([task(1, 'completed'), task(2, 'cancelled'), task(3, null), task(4, 'completed'), task(5, 'completed', 1)]).run()
+    db.insert(taskApplications)
+      .values([application(1, learner.toLowerCase()), application(2, learner.toLowerCase()), application(3, learner.toLowerCase()), application(4, someoneElse), application(5, learner.toLowerCase(), 1)])
+      .run()
+    expect(getCompletedTasks(db, learner, 31337)).toEqual([{ chainId: 31337, taskId: 1, title: 'Task 1' }])
+  })
+})

@@ -1,0 +1,278 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { getIndexerStatus } from '../../indexer/status'
+import { ErrorPage } from '~/components/error-page'
+import { getDb } from '~/db.server'
+import { getChainId } from '~/env.server'
+import { getTaskDetail } from '~/models/tasks.server'
+import { getAddress } from '~/session/auth.server'
+import { availableActions } from '~/tasks/available-actions'
+import { ApplyForm } from '~/tasks/components/actions/apply-form'
+import { CancelForm } from '~/tasks/components/actions/cancel-form'
+import { DisputeForm } from '~/tasks/components/actions/dispute-form'
+import { EditMetadataForm } from '~/tasks/components/actions/edit-metadata-form'
+import { ExtendDeadlineForm } from '~/tasks/components/actions/extend-deadline-form'
+import { IncreaseBudgetForm } from '~/tasks/components/actions/increase-budget-form'
+import { PartialPaymentForm } from '~/tasks/components/actions/partial-payment-form'
+import { SubmitForm } from '~/tasks/components/actions/submit-form'
+import { AddressLink, Deadline, ExternalLink, Markdown, StateBadge } from '~/tasks/components/bits'
+import {
+  ApplicationsSection,
+  CancelRequestsSection,
+  PayoutsList,
+  SubmissionsSection,
+  TimelineSection,
+} from '~/tasks/components/task-sections'
+import { getTaskContracts } from '~/tasks/contracts.server'
+import { courseGate } from '~/tasks/course-gate.server'
+import { presentTask } from '~/tasks/present-task.server'
+import tasksStyles from '~/tasks/tasks.css'
+import { formatDateTime } from '~/tasks/time'
+import type { TaskWriteContext } from '~/tasks/write-context'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? `${loaded.task.title ?? `Task #${loaded.task.taskId}`} · Tasks · Openmesh Portal` : 'Task not found · Openmesh Portal' },
+]
+
+const ID = /^(0|[1-9][0-9]{0,15})$/
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const chainId = ID.test(params.chainId ?? '') ? Number(params.chainId) : null
+  const taskId = ID.test(params.taskId ?? '') ? Number(params.taskId) : null
+  if (chainId === null || chainId !== getChainId()) {
+    throw data(`This portal does not show tasks of chain "${params.chainId}": it follows chain ${getChainId()}.`, { status: 404 })
+  }
+  if (taskId === null || !Number.isSafeInteger(taskId)) throw data(`"${params.taskId}" is not a task id.`, { status: 404 })
+  const db = getDb()
+  // Read before the task, so the page never claims to include more than it does.
+  const indexedBlock = getIndexerStatus(db, chainId)?.indexedBlock ?? null
+  const contracts = getTaskContracts(chainId)
+  const detail = getTaskDetail(db, { chainId, taskId, tasksAddress: contracts?.tasks ?? null })
+  if (!detail) throw data(`There is no task ${taskId} on chain ${chainId}.`, { status: 404 })
+  const viewer = await getAddress(request)
+  const now = Math.floor(Date.now() / 1000)
+  const known = { openToken: contracts?.openToken ?? null }
+  const task = presentTask(detail, known)
+  return {
+    task,
+    viewer,
+    now,
+    indexedBlock,
+    contracts,
+    known,
+    dao: contracts?.dao ?? null,
+    actions: availableActions(detail, viewer, { now, dao: contracts?.dao ?? null }),
+    gate: courseGate(task.requiredCourse ?? undefined, viewer),
+  }
+}
+
+export default function TaskPage() {
+  const { task, viewer, now, indexedBlock, contracts, known, dao, actions, gate } = useLoaderData<typeof loader>()
+  const ctx: TaskWriteContext | null = contracts
+    ? { chainId: task.chainId, taskId: task.taskId, contracts, pageBlock: indexedBlock, known, budgetTokens: task.budgetTokens }
+    : null
+  const isDao = (address: string) => dao !== null && address.toLowerCase() === dao.toLowerCase()
+  const manage = actions.extendDeadline || actions.cancel !== null || actions.partialPayment || actions.dispute
+  const metadataMissing = task.metadata.state !== 'ok'
+
+  return (
+    <div className="task-page" data-task-state={task.state}>
+      <article>
+        <p className="small">
+          <Link to="/tasks">← All tasks</Link>
+        </p>
+        <header>
+          <h1>{task.title ?? `Task #${task.taskId}`}</h1>
+          <StateBadge state={task.state} outcome={task.outcome} />
+        </header>
+        {metadataMissing ? (
+          <p className="notice" role="note">
+            Metadata unavailable
+            {task.metadata.state === 'pending' ? ': the description is still being fetched.' : task.metadata.error ? `: ${task.metadata.error}` : '.'}{' '}
+            The facts below come from the chain.
+          </p>
+        ) : null}
+
+        <section aria-labelledby="description-heading">
+          <h2 id="description-heading" className="visually-hidden">
+            Description
+          </h2>
+          {task.descriptionHtml !== null ? <Markdown html={task.descriptionHtml} /> : metadataMissing ? null : <p className="muted">No description.</p>}
+          {task.tags.length > 0 ? (
+            <ul className="tags" aria-label="Tags">
+              {task.tags.map((tag) => (
+                <li key={tag}>
+                  <Link className="pill" to={`/tasks?tag=${encodeURIComponent(tag)}`}>
+                    {tag}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {task.links.length > 0 || task.resourceLinks.length > 0 ? (
+            <>
+              <h3>Links</h3>
+              <ul>
+                {[...task.links, ...task.resourceLinks].map((link, index) => (
+                  <li key={index}>
+                    <ExternalLink name={link.name} url={link.url} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {task.resourcesHtml !== null ? (
+            <>
+              <h3>Resources</h3>
+              <Markdown html={task.resourcesHtml} />
+            </>
+          ) : null}
+          {task.requiredCourse && gate ? (
+            <p className="notice" role="note">
+              Applicants must have completed the course <Link to={gate.href}>{gate.title}</Link>
+              {viewer ? (gate.completed ? ' — you have.' : ' — you have not yet.') : '.'}
+            </p>
+          ) : null}
+        </section>
+
+        <ApplicationsSection task={task} actions={actions} ctx={ctx} now={now} />
+        <SubmissionsSection task={task} actions={actions} ctx={ctx} now={now} />
+        <CancelRequestsSection task={task} actions={actions} ctx={ctx} now={now} />
+        <TimelineSection task={task} now={now} />
+      </article>
+
+      <aside>
+        <section className="card" aria-labelledby="facts-heading">
+          <h2 id="facts-heading">On chain</h2>
+          <dl className="task-facts">
+            <dt>Budget</dt>
+            <dd>
+              <ul className="plain" aria-label="Budget">
+                {task.budgets
+                  .filter((b, index) => index === 0 || b.token !== null)
+                  .map((b) => (
+                    <li key={b.token ?? 'native'}>{b.label}</li>
+                  ))}
+              </ul>
+            </dd>
+            <dt>Escrow</dt>
+            <dd>
+              <code title={task.escrow}>{task.escrow}</code>
+            </dd>
+            <dt>Deadline</dt>
+            <dd>
+              {formatDateTime(task.deadline)}
+              <br />
+              <Deadline deadline={task.deadline} now={now} closed={task.state === 'closed'} />
+            </dd>
+            <dt>Manager</dt>
+            <dd>
+              <AddressLink address={task.manager} />
+            </dd>
+            <dt>Dispute manager</dt>
+            <dd>
+              <AddressLink address={task.disputeManager} label={isDao(task.disputeManager) ? 'The DAO' : undefined} />
+            </dd>
+            <dt>Creator</dt>
+            <dd>
+              <AddressLink address={task.creator} />
+            </dd>
+            {task.executor ? (
+              <>
+                <dt>Executor</dt>
+                <dd>
+                  <AddressLink address={task.executor.applicant} /> for {task.executor.rewardLabel}
+                </dd>
+              </>
+            ) : null}
+            <dt>Chain</dt>
+            <dd>
+              {task.chainId}, task #{task.taskId}
+            </dd>
+          </dl>
+          <PayoutsList task={task} now={now} />
+        </section>
+
+        <section className="card" aria-labelledby="actions-heading">
+          <h2 id="actions-heading">What you can do</h2>
+          {!ctx ? (
+            <p className="muted">The portal has no contract addresses for this chain, so it cannot write to it.</p>
+          ) : !viewer ? (
+            <p className="muted">Sign in with your wallet to apply for or manage this task.</p>
+          ) : task.state === 'closed' ? (
+            <p className="muted">This task is closed.</p>
+          ) : (
+            <>
+              {actions.apply ? (
+                <>
+                  <h3>Apply</h3>
+                  <ApplyForm ctx={ctx} gate={gate} />
+                </>
+              ) : null}
+              {actions.submit ? (
+                <>
+                  <h3>Submit your work</h3>
+                  <SubmitForm ctx={ctx} />
+                </>
+              ) : null}
+              {actions.take.length > 0 ? <p className="notice notice-ok">Your application was accepted: take the task from the applications list.</p> : null}
+              {actions.review.length > 0 ? <p className="notice">A submission is waiting for your review (see Submissions).</p> : null}
+              {actions.acceptCancel.length > 0 ? <p className="notice">The manager asked to cancel this task (see Cancel requests).</p> : null}
+              {!actions.apply && !actions.submit && !manage && actions.take.length === 0 && actions.acceptApplications.length === 0 ? (
+                <p className="muted">Nothing for your address to do on this task right now.</p>
+              ) : null}
+            </>
+          )}
+        </section>
+
+        {ctx && manage ? (
+          <section className="card" aria-labelledby="manage-heading">
+            <h2 id="manage-heading">Manage</h2>
+            {actions.extendDeadline ? (
+              <details>
+                <summary>Extend the deadline</summary>
+                <ExtendDeadlineForm ctx={ctx} />
+              </details>
+            ) : null}
+            {actions.increaseBudget ? (
+              <details>
+                <summary>Increase the budget</summary>
+                <IncreaseBudgetForm ctx={ctx} />
+              </details>
+            ) : null}
+            {actions.editMetadata ? (
+              <details>
+                <summary>Edit the description</summary>
+                <EditMetadataForm ctx={ctx} defaults={task.editDefaults} />
+              </details>
+            ) : null}
+            {actions.partialPayment && task.executor ? (
+              <details>
+                <summary>Pay part of the reward</summary>
+                <PartialPaymentForm ctx={ctx} entries={task.executor.entries} />
+              </details>
+            ) : null}
+            {actions.dispute && task.executor ? (
+              <details>
+                <summary>Open a dispute</summary>
+                <DisputeForm ctx={ctx} entries={task.executor.entries} />
+              </details>
+            ) : null}
+            {actions.cancel ? (
+              <details>
+                <summary>{actions.cancel === 'now' ? 'Cancel the task' : 'Ask to cancel the task'}</summary>
+                <CancelForm ctx={ctx} mode={actions.cancel} />
+              </details>
+            ) : null}
+          </section>
+        ) : null}
+      </aside>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

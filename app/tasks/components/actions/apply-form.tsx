@@ -1,0 +1,83 @@
+import { getFormProps } from '@conform-to/react'
+import { Link } from '@remix-run/react'
+import { useMemo } from 'react'
+import { useConnection } from 'wagmi'
+import { tasksAbi } from '../../../../contracts-abi/Tasks'
+import { budgetDecimals } from '../../decimals'
+import { applySchema } from '../../forms'
+import { tokenInfo } from '../../tokens'
+import { contractWrite, useTxFlow } from '../../use-tx-flow'
+import { useWriteForm } from '../../use-write-form'
+import type { TaskWriteContext } from '../../write-context'
+import { FormErrors, TextAreaField, TextField } from '../fields'
+import { TxProgress } from '../tx-progress'
+
+export type CourseGateView = { title: string; href: string; completed: boolean; known: boolean } | null
+
+/** Apply for an open task: a plan, a background, and the reward asked for in each budget token. */
+export function ApplyForm({ ctx, gate }: { ctx: TaskWriteContext; gate: CourseGateView }) {
+  const { address } = useConnection()
+  const flow = useTxFlow({ chainId: ctx.chainId, pageBlock: ctx.pageBlock })
+  const schema = useMemo(() => applySchema(budgetDecimals(ctx.budgetTokens, ctx.known)), [ctx.budgetTokens, ctx.known])
+  const [form, fields] = useWriteForm({
+    id: 'apply',
+    schema,
+    flow,
+    stores: true,
+    defaultValue: { tokenRewards: ctx.budgetTokens.map(() => '') },
+    steps: (value, uri) => {
+      if (!address) throw new Error('Connect your wallet to apply.')
+      return [
+        {
+          label: 'Apply',
+          write: contractWrite(tasksAbi, ctx.contracts.tasks, 'applyForTask', [
+            BigInt(ctx.taskId),
+            uri ?? '',
+            value.nativeReward > 0n ? [{ to: address, amount: value.nativeReward }] : [],
+            value.tokenRewards.map((amount) => ({ nextToken: true, to: address, amount })),
+          ]),
+        },
+      ]
+    },
+  })
+
+  if (gate && !gate.completed) {
+    return (
+      <div className="notice" role="note">
+        <p>
+          Applying needs the course <Link to={gate.href}>{gate.title}</Link>
+          {gate.known ? ': complete it first, then come back.' : ', which this portal does not offer.'}
+        </p>
+      </div>
+    )
+  }
+
+  const tokenRewards = fields.tokenRewards.getFieldList()
+  return (
+    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Apply for this task">
+      <input type="hidden" name="intent" value="apply" />
+      <input type="hidden" name="chainId" value={ctx.chainId} />
+      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TextAreaField meta={fields.plan} label="Plan" hint="How you will do the task, in Markdown." />
+      <TextAreaField meta={fields.background} label="Background" hint="Relevant experience (optional)." rows={3} />
+      <TextField meta={fields.teamSize} label="Team size" type="number" inputMode="numeric" placeholder="1" />
+      <TextField meta={fields.nativeReward} label="Reward asked (ETH)" inputMode="decimal" placeholder="0" />
+      {tokenRewards.map((meta, index) => (
+        <TextField
+          key={meta.key}
+          meta={meta}
+          label={`Reward asked (${tokenInfo(ctx.budgetTokens[index] ?? null, ctx.known).symbol})`}
+          inputMode="decimal"
+          placeholder="0"
+        />
+      ))}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="actions">
+        <button type="submit" disabled={flow.busy}>
+          Apply
+        </button>
+      </div>
+      <TxProgress flow={flow} />
+    </form>
+  )
+}

@@ -1,0 +1,48 @@
+import { getFormProps } from '@conform-to/react'
+import { tasksAbi } from '../../../../contracts-abi/Tasks'
+import { cancelSchema } from '../../forms'
+import { contractWrite, useTxFlow } from '../../use-tx-flow'
+import { useWriteForm } from '../../use-write-form'
+import type { TaskWriteContext } from '../../write-context'
+import { FormErrors, TextAreaField } from '../fields'
+import { TxProgress } from '../tx-progress'
+
+/**
+ * The manager cancels: at once while the task is open or past its deadline (the budget goes back
+ * to the creator), otherwise as a request the executor must accept.
+ */
+export function CancelForm({ ctx, mode }: { ctx: TaskWriteContext; mode: 'now' | 'request' }) {
+  const flow = useTxFlow({ chainId: ctx.chainId, pageBlock: ctx.pageBlock })
+  const [form, fields] = useWriteForm({
+    id: 'cancel',
+    schema: cancelSchema,
+    flow,
+    stores: true,
+    steps: (_value, uri) => [
+      {
+        label: mode === 'now' ? 'Cancel the task' : 'Ask the contributor to cancel',
+        write: contractWrite(tasksAbi, ctx.contracts.tasks, 'cancelTask', [BigInt(ctx.taskId), uri ?? '']),
+      },
+    ],
+  })
+  return (
+    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Cancel the task">
+      <input type="hidden" name="intent" value="cancel" />
+      <input type="hidden" name="chainId" value={ctx.chainId} />
+      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <p className="hint">
+        {mode === 'now'
+          ? 'The task closes now and its whole budget goes back to the creator.'
+          : 'The task is taken and its deadline has not passed: the contributor must accept the cancellation.'}
+      </p>
+      <TextAreaField meta={fields.reason} label="Reason" rows={2} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={flow.busy}>
+          {mode === 'now' ? 'Cancel the task' : 'Request cancellation'}
+        </button>
+      </div>
+      <TxProgress flow={flow} />
+    </form>
+  )
+}

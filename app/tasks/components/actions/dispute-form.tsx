@@ -1,0 +1,81 @@
+import { getFormProps } from '@conform-to/react'
+import { useMemo, useState } from 'react'
+import { encodeFunctionData, parseEventLogs, toHex } from 'viem'
+import { Link } from '@remix-run/react'
+import { tasksAbi } from '../../../../contracts-abi/Tasks'
+import { tokenVotingAbi } from '../../../../contracts-abi/TokenVoting'
+import { disputeSchema } from '../../forms'
+import { contractWrite, useTxFlow } from '../../use-tx-flow'
+import { useWriteForm } from '../../use-write-form'
+import type { TaskWriteContext } from '../../write-context'
+import { FormErrors, TextAreaField, TextField } from '../fields'
+import { TxProgress } from '../tx-progress'
+import { decimalsOf } from './partial-payment-form'
+import { rewardDefaults, RewardPartsFields, type RewardEntry } from './reward-parts'
+
+/**
+ * Open a dispute: a DAO proposal (TokenVoting) whose one action has the DAO — the task's
+ * dispute manager — call completeByDispute, paying the executor the proposed part of each
+ * reward and refunding the rest to the creator, if the vote passes.
+ */
+export function DisputeForm({ ctx, entries }: { ctx: TaskWriteContext; entries: RewardEntry[] }) {
+  const flow = useTxFlow({ chainId: ctx.chainId, pageBlock: ctx.pageBlock })
+  const [proposalId, setProposalId] = useState<string | null>(null)
+  const schema = useMemo(() => disputeSchema(decimalsOf(entries)), [entries])
+  const tokenVoting = ctx.contracts.tokenVoting
+  const [form, fields] = useWriteForm({
+    id: 'dispute',
+    schema,
+    flow,
+    stores: true,
+    defaultValue: rewardDefaults(entries),
+    steps: (value, uri) => {
+      if (!tokenVoting) throw new Error('This chain has no DAO voting contract configured.')
+      const settle = encodeFunctionData({
+        abi: tasksAbi,
+        functionName: 'completeByDispute',
+        args: [BigInt(ctx.taskId), value.partialNative, value.partialTokens],
+      })
+      return [
+        {
+          label: 'Create the dispute proposal',
+          write: contractWrite(tokenVotingAbi, tokenVoting, 'createProposal', [
+            toHex(uri ?? ''),
+            [{ to: ctx.contracts.tasks, value: 0n, data: settle }],
+            0n,
+            0n,
+            0n,
+            0,
+            false,
+          ]),
+        },
+      ]
+    },
+    afterIndexed: (logs) => {
+      const [created] = parseEventLogs({ abi: tokenVotingAbi, logs, eventName: 'ProposalCreated' })
+      if (created) setProposalId(created.args.proposalId.toString())
+    },
+  })
+  return (
+    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Open a dispute">
+      <input type="hidden" name="intent" value="dispute" />
+      <input type="hidden" name="chainId" value={ctx.chainId} />
+      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TextField meta={fields.title} label="Proposal title" />
+      <TextAreaField meta={fields.summary} label="What happened, and the settlement you propose" rows={4} />
+      <RewardPartsFields entries={entries} native={fields.partialNative.getFieldList()} tokens={fields.partialTokens.getFieldList()} verb="Pay the contributor" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={flow.busy}>
+          Open a dispute
+        </button>
+      </div>
+      <TxProgress flow={flow} />
+      {proposalId !== null ? (
+        <p className="notice notice-ok">
+          Dispute proposal <Link to={`/dao/proposals/${proposalId}`}>#{proposalId}</Link> is open for votes.
+        </p>
+      ) : null}
+    </form>
+  )
+}

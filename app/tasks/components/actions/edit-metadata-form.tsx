@@ -1,0 +1,39 @@
+import { getFormProps } from '@conform-to/react'
+import { tasksAbi } from '../../../../contracts-abi/Tasks'
+import { editMetadataSchema } from '../../forms'
+import { contractWrite, useTxFlow } from '../../use-tx-flow'
+import { useWriteForm } from '../../use-write-form'
+import type { TaskWriteContext } from '../../write-context'
+import { FormErrors } from '../fields'
+import { TaskDocumentFields, type TaskDocumentFieldSet } from '../task-document-fields'
+import { TxProgress } from '../tx-progress'
+
+/** The manager replaces the task's metadata document (while the task is open). */
+export function EditMetadataForm({ ctx, defaults }: { ctx: TaskWriteContext; defaults: Record<string, unknown> | null }) {
+  const flow = useTxFlow({ chainId: ctx.chainId, pageBlock: ctx.pageBlock })
+  const [form, fields] = useWriteForm({
+    id: 'edit-metadata',
+    schema: editMetadataSchema,
+    flow,
+    stores: true,
+    defaultValue: defaults ?? { links: [{ name: '', url: '' }] },
+    steps: (_value, uri) => [
+      { label: 'Save the new description', write: contractWrite(tasksAbi, ctx.contracts.tasks, 'editMetadata', [BigInt(ctx.taskId), uri ?? '']) },
+    ],
+  })
+  return (
+    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Edit the task">
+      <input type="hidden" name="intent" value="edit-metadata" />
+      <input type="hidden" name="chainId" value={ctx.chainId} />
+      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TaskDocumentFields form={form as never} fields={fields as unknown as TaskDocumentFieldSet} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="actions">
+        <button type="submit" disabled={flow.busy}>
+          Save changes
+        </button>
+      </div>
+      <TxProgress flow={flow} />
+    </form>
+  )
+}

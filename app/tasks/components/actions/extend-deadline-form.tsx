@@ -1,0 +1,41 @@
+import { getFormProps } from '@conform-to/react'
+import { tasksAbi } from '../../../../contracts-abi/Tasks'
+import { extendDeadlineSchema } from '../../forms'
+import { contractWrite, useTxFlow } from '../../use-tx-flow'
+import { useWriteForm } from '../../use-write-form'
+import type { TaskWriteContext } from '../../write-context'
+import { FormErrors, TextField } from '../fields'
+import { TxProgress } from '../tx-progress'
+
+const DAY = 86_400n
+
+export function ExtendDeadlineForm({ ctx }: { ctx: TaskWriteContext }) {
+  const flow = useTxFlow({ chainId: ctx.chainId, pageBlock: ctx.pageBlock })
+  const [form, fields] = useWriteForm({
+    id: 'extend-deadline',
+    schema: extendDeadlineSchema,
+    flow,
+    stores: false,
+    steps: (value) => [
+      {
+        label: `Extend the deadline by ${value.days} days`,
+        write: contractWrite(tasksAbi, ctx.contracts.tasks, 'extendDeadline', [BigInt(ctx.taskId), BigInt(value.days) * DAY]),
+      },
+    ],
+  })
+  return (
+    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Extend the deadline">
+      <input type="hidden" name="intent" value="extend-deadline" />
+      <input type="hidden" name="chainId" value={ctx.chainId} />
+      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TextField meta={fields.days} label="Extend by (days)" type="number" inputMode="numeric" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={flow.busy}>
+          Extend deadline
+        </button>
+      </div>
+      <TxProgress flow={flow} withMetadata={false} />
+    </form>
+  )
+}

@@ -1,0 +1,82 @@
+import { getFormProps } from '@conform-to/react'
+import { useMemo } from 'react'
+import { useConfig, useConnection } from 'wagmi'
+import { tasksAbi } from '../../../../contracts-abi/Tasks'
+import { approveSteps } from '../../approve'
+import { budgetDecimals } from '../../decimals'
+import { increaseBudgetSchema } from '../../forms'
+import { tokenInfo } from '../../tokens'
+import { contractWrite, useTxFlow } from '../../use-tx-flow'
+import { useWriteForm } from '../../use-write-form'
+import type { TaskWriteContext } from '../../write-context'
+import { FormErrors, TextField } from '../fields'
+import { TxProgress } from '../tx-progress'
+
+/** Top up the escrow: ETH sent with the call, each ERC-20 approved first when needed. */
+export function IncreaseBudgetForm({ ctx }: { ctx: TaskWriteContext }) {
+  const config = useConfig()
+  const { address } = useConnection()
+  const flow = useTxFlow({ chainId: ctx.chainId, pageBlock: ctx.pageBlock })
+  const schema = useMemo(() => increaseBudgetSchema(budgetDecimals(ctx.budgetTokens, ctx.known)), [ctx.budgetTokens, ctx.known])
+  const [form, fields] = useWriteForm({
+    id: 'increase-budget',
+    schema,
+    flow,
+    stores: false,
+    defaultValue: { tokenIncreases: ctx.budgetTokens.map(() => '') },
+    steps: async (value) => {
+      if (!address) throw new Error('Connect your wallet first.')
+      const approvals = []
+      for (const [index, token] of ctx.budgetTokens.entries()) {
+        approvals.push(
+          ...(await approveSteps(config, {
+            chainId: ctx.chainId,
+            owner: address,
+            token: token as `0x${string}`,
+            spender: ctx.contracts.tasks,
+            amount: value.tokenIncreases[index] ?? 0n,
+            known: ctx.known,
+          })),
+        )
+      }
+      return [
+        ...approvals,
+        {
+          label: 'Increase the budget',
+          write: contractWrite(
+            tasksAbi,
+            ctx.contracts.tasks,
+            'increaseBudget',
+            [BigInt(ctx.taskId), value.tokenIncreases],
+            value.nativeIncrease,
+          ),
+        },
+      ]
+    },
+  })
+  const increases = fields.tokenIncreases.getFieldList()
+  return (
+    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Increase the budget">
+      <input type="hidden" name="intent" value="increase-budget" />
+      <input type="hidden" name="chainId" value={ctx.chainId} />
+      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TextField meta={fields.nativeIncrease} label="Add ETH" inputMode="decimal" placeholder="0" />
+      {increases.map((meta, index) => (
+        <TextField
+          key={meta.key}
+          meta={meta}
+          label={`Add ${tokenInfo(ctx.budgetTokens[index] ?? null, ctx.known).symbol}`}
+          inputMode="decimal"
+          placeholder="0"
+        />
+      ))}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={flow.busy}>
+          Increase budget
+        </button>
+      </div>
+      <TxProgress flow={flow} withMetadata={false} />
+    </form>
+  )
+}

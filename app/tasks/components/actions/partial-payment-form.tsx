@@ -1,0 +1,51 @@
+import { getFormProps } from '@conform-to/react'
+import { useMemo } from 'react'
+import { tasksAbi } from '../../../../contracts-abi/Tasks'
+import { partialPaymentSchema } from '../../forms'
+import { contractWrite, useTxFlow } from '../../use-tx-flow'
+import { useWriteForm } from '../../use-write-form'
+import type { TaskWriteContext } from '../../write-context'
+import { FormErrors } from '../fields'
+import { TxProgress } from '../tx-progress'
+import { rewardDefaults, RewardPartsFields, type RewardEntry } from './reward-parts'
+
+/** The manager pays part of the executor's reward now; it comes off the reward and the budget. */
+export function PartialPaymentForm({ ctx, entries }: { ctx: TaskWriteContext; entries: RewardEntry[] }) {
+  const flow = useTxFlow({ chainId: ctx.chainId, pageBlock: ctx.pageBlock })
+  const schema = useMemo(() => partialPaymentSchema(decimalsOf(entries)), [entries])
+  const [form, fields] = useWriteForm({
+    id: 'partial-payment',
+    schema,
+    flow,
+    stores: false,
+    defaultValue: rewardDefaults(entries),
+    steps: (value) => [
+      {
+        label: 'Pay part of the reward',
+        write: contractWrite(tasksAbi, ctx.contracts.tasks, 'partialPayment', [BigInt(ctx.taskId), value.partialNative, value.partialTokens]),
+      },
+    ],
+  })
+  return (
+    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Partial payment">
+      <input type="hidden" name="intent" value="partial-payment" />
+      <input type="hidden" name="chainId" value={ctx.chainId} />
+      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <RewardPartsFields entries={entries} native={fields.partialNative.getFieldList()} tokens={fields.partialTokens.getFieldList()} verb="Pay now" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={flow.busy}>
+          Pay part of the reward
+        </button>
+      </div>
+      <TxProgress flow={flow} withMetadata={false} />
+    </form>
+  )
+}
+
+export function decimalsOf(entries: RewardEntry[]) {
+  return {
+    native: entries.filter((e) => e.kind === 'native').map((e) => e.decimals),
+    tokens: entries.filter((e) => e.kind === 'token').map((e) => e.decimals),
+  }
+}

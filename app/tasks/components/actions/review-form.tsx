@@ -1,0 +1,58 @@
+import { getFormProps } from '@conform-to/react'
+import { tasksAbi } from '../../../../contracts-abi/Tasks'
+import { reviewSchema } from '../../forms'
+import { contractWrite, useTxFlow } from '../../use-tx-flow'
+import { useWriteForm } from '../../use-write-form'
+import type { TaskWriteContext } from '../../write-context'
+import { FieldErrors, FormErrors, TextAreaField } from '../fields'
+import { TxProgress } from '../tx-progress'
+
+const JUDGEMENT = { accepted: 1, rejected: 2 } as const
+
+/** The manager accepts (pays the executor, closes the task) or rejects a submission, with feedback. */
+export function ReviewForm({ ctx, submissionId }: { ctx: TaskWriteContext; submissionId: number }) {
+  const flow = useTxFlow({ chainId: ctx.chainId, pageBlock: ctx.pageBlock })
+  const [form, fields] = useWriteForm({
+    id: `review-${submissionId}`,
+    schema: reviewSchema,
+    flow,
+    stores: true,
+    steps: (value, uri) => [
+      {
+        label: value.judgement === 'accepted' ? 'Accept the submission and pay' : 'Reject the submission',
+        write: contractWrite(tasksAbi, ctx.contracts.tasks, 'reviewSubmission', [
+          BigInt(ctx.taskId),
+          submissionId,
+          JUDGEMENT[value.judgement],
+          uri ?? '',
+        ]),
+      },
+    ],
+  })
+  return (
+    <form method="post" {...getFormProps(form)} className="task-form" aria-label={`Review submission #${submissionId}`}>
+      <input type="hidden" name="intent" value="review" />
+      <input type="hidden" name="chainId" value={ctx.chainId} />
+      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <input type="hidden" name="submissionId" value={submissionId} />
+      <fieldset aria-describedby={fields.judgement.errorId}>
+        <legend>Judgement</legend>
+        <label>
+          <input type="radio" name={fields.judgement.name} value="accepted" /> Accept: pay the reward and close the task
+        </label>
+        <label>
+          <input type="radio" name={fields.judgement.name} value="rejected" /> Reject: the contributor can submit again
+        </label>
+        <FieldErrors meta={fields.judgement} />
+      </fieldset>
+      <TextAreaField meta={fields.feedback} label="Feedback" hint="Required when rejecting." rows={3} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="actions">
+        <button type="submit" disabled={flow.busy}>
+          Send review
+        </button>
+      </div>
+      <TxProgress flow={flow} />
+    </form>
+  )
+}

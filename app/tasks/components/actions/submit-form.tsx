@@ -1,0 +1,37 @@
+import { getFormProps } from '@conform-to/react'
+import { tasksAbi } from '../../../../contracts-abi/Tasks'
+import { submitSchema } from '../../forms'
+import { contractWrite, useTxFlow } from '../../use-tx-flow'
+import { useWriteForm } from '../../use-write-form'
+import type { TaskWriteContext } from '../../write-context'
+import { FormErrors, TextAreaField } from '../fields'
+import { TxProgress } from '../tx-progress'
+
+/** The executor hands in work: an explanation (Markdown), stored as `{explanation}`. */
+export function SubmitForm({ ctx }: { ctx: TaskWriteContext }) {
+  const flow = useTxFlow({ chainId: ctx.chainId, pageBlock: ctx.pageBlock })
+  const [form, fields] = useWriteForm({
+    id: 'submit',
+    schema: submitSchema,
+    flow,
+    stores: true,
+    steps: (_value, uri) => [
+      { label: 'Submit the work', write: contractWrite(tasksAbi, ctx.contracts.tasks, 'createSubmission', [BigInt(ctx.taskId), uri ?? '']) },
+    ],
+  })
+  return (
+    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Submit your work">
+      <input type="hidden" name="intent" value="submit" />
+      <input type="hidden" name="chainId" value={ctx.chainId} />
+      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TextAreaField meta={fields.explanation} label="What you delivered" hint="Links to the work and how to check it, in Markdown." />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="actions">
+        <button type="submit" disabled={flow.busy}>
+          Submit work
+        </button>
+      </div>
+      <TxProgress flow={flow} />
+    </form>
+  )
+}

@@ -1,0 +1,233 @@
+import { z } from 'zod'
+import {
+  addressField,
+  amountField,
+  countField,
+  futureDateField,
+  idField,
+  optionalText,
+  requiredText,
+  tagsField,
+  UINT88_MAX,
+  UINT96_MAX,
+} from './form-fields'
+import {
+  courseSlugSchema,
+  LIMITS,
+  linkSchema,
+  type DocumentKind,
+} from './metadata'
+
+// One zod schema per form, used by conform in the browser and by the server when it stores the
+// form's metadata document (POST /ipfs). Forms whose amounts depend on a task's budget tokens
+// are built by a function of those tokens' decimals; client and server call it with the same
+// task facts. Every form names itself in an `intent` field.
+
+/** Empty link rows (both inputs blank) are ignored rather than reported. */
+const linksField = z.preprocess(
+  (value) => (Array.isArray(value) ? value.filter((row) => row && (row.name || row.url)) : value),
+  z.array(linkSchema).max(LIMITS.links, `At most ${LIMITS.links} links`).optional().default([]),
+)
+
+const taskDocumentFields = {
+  title: requiredText(LIMITS.title, 'Give the task a title'),
+  description: requiredText(LIMITS.longText, 'Describe the task'),
+  tags: tagsField,
+  projectSize: countField({ min: 0, max: 100_000, fallback: 0 }),
+  teamSize: countField({ min: 1, max: 1_000, fallback: 1 }),
+  resources: optionalText(LIMITS.shortText),
+  links: linksField,
+  requiredCourse: z
+    .string()
+    .trim()
+    .optional()
+    .pipe(courseSlugSchema.optional()),
+}
+
+const taskRef = { chainId: idField, taskId: idField }
+
+const preapprovedSchema = z.object({
+  applicant: addressField,
+  nativeReward: amountField({ decimals: 18 }),
+  openReward: amountField({ decimals: 18, max: UINT88_MAX }),
+})
+
+export const createTaskSchema = z
+  .object({
+    intent: z.literal('create-task'),
+    chainId: idField,
+    ...taskDocumentFields,
+    deadline: futureDateField,
+    manager: addressField,
+    disputeManager: addressField,
+    nativeBudget: amountField({ decimals: 18 }),
+    openBudget: amountField({ decimals: 18 }),
+    preapproved: z.array(preapprovedSchema).max(10, 'At most 10 preapproved applicants').optional().default([]),
+  })
+  .superRefine((value, ctx) => {
+    if (value.nativeBudget === 0n && value.openBudget === 0n) {
+      ctx.addIssue({ code: 'custom', path: ['nativeBudget'], message: 'Fund the task with ETH, OPEN or both' })
+    }
+    value.preapproved.forEach((entry, index) => {
+      if (entry.nativeReward > value.nativeBudget) {
+        ctx.addIssue({ code: 'custom', path: ['preapproved', index, 'nativeReward'], message: 'Above the ETH budget' })
+      }
+      if (entry.openReward > value.openBudget) {
+        ctx.addIssue({ code: 'custom', path: ['preapproved', index, 'openReward'], message: 'Above the OPEN budget' })
+      }
+    })
+  })
+
+export const editMetadataSchema = z.object({ intent: z.literal('edit-metadata'), ...taskRef, ...taskDocumentFields })
+
+/** Per budget token of a task, in the contract's order: how many decimals its amounts have. */
+export type BudgetDecimals = { native: number; tokens: number[] }
+
+export function applySchema(decimals: BudgetDecimals) {
+  return z.object({
+    intent: z.literal('apply'),
+    ...taskRef,
+    teamSize: countField({ min: 1, max: 1_000, fallback: 1 }),
+    plan: requiredText(LIMITS.longText, 'Explain how you will do the task'),
+    background: optionalText(LIMITS.shortText),
+    nativeReward: amountField({ decimals: decimals.native }),
+    tokenRewards: tokenAmounts(decimals.tokens, UINT88_MAX),
+  })
+}
+
+export const submitSchema = z.object({
+  intent: z.literal('submit'),
+  ...taskRef,
+  explanation: requiredText(LIMITS.longText, 'Explain what you delivered'),
+})
+
+export const reviewSchema = z
+  .object({
+    intent: z.literal('review'),
+    ...taskRef,
+    submissionId: idField.max(255),
+    judgement: z.enum(['accepted', 'rejected'], { required_error: 'Accept or reject the submission' }),
+    feedback: optionalText(LIMITS.shortText),
+  })
+  .refine((value) => value.judgement === 'accepted' || value.feedback !== '', {
+    path: ['feedback'],
+    message: 'Tell the contributor what to change',
+  })
+
+export const cancelSchema = z.object({
+  intent: z.literal('cancel'),
+  ...taskRef,
+  reason: optionalText(LIMITS.shortText),
+})
+
+export const extendDeadlineSchema = z.object({
+  intent: z.literal('extend-deadline'),
+  ...taskRef,
+  days: z.coerce
+    .number({ invalid_type_error: 'Enter a number of days' })
+    .int('Whole days only')
+    .min(1, 'At least one day')
+    .max(3650, 'At most ten years'),
+})
+
+export function increaseBudgetSchema(decimals: BudgetDecimals) {
+  return z
+    .object({
+      intent: z.literal('increase-budget'),
+      ...taskRef,
+      nativeIncrease: amountField({ decimals: decimals.native }),
+      tokenIncreases: tokenAmounts(decimals.tokens, UINT96_MAX),
+    })
+    .refine((value) => value.nativeIncrease > 0n || value.tokenIncreases.some((amount) => amount > 0n), {
+      path: ['nativeIncrease'],
+      message: 'Add to at least one budget',
+    })
+}
+
+/** Decimals of each of the executor's reward entries (native entries, then ERC-20 entries). */
+export type RewardDecimals = { native: number[]; tokens: number[] }
+
+/** Partial payment (manager) and dispute settlement (DAO) both name a part of every reward entry. */
+function rewardParts(decimals: RewardDecimals) {
+  return {
+    partialNative: tokenAmounts(decimals.native, UINT96_MAX),
+    partialTokens: tokenAmounts(decimals.tokens, UINT88_MAX),
+  }
+}
+
+export function partialPaymentSchema(decimals: RewardDecimals) {
+  return z
+    .object({ intent: z.literal('partial-payment'), ...taskRef, ...rewardParts(decimals) })
+    .refine((value) => [...value.partialNative, ...value.partialTokens].some((amount) => amount > 0n), {
+      path: ['partialNative'],
+      message: 'Pay a part of at least one reward',
+    })
+}
+
+export function disputeSchema(decimals: RewardDecimals) {
+  return z.object({
+    intent: z.literal('dispute'),
+    ...taskRef,
+    title: requiredText(LIMITS.title, 'Give the proposal a title'),
+    summary: requiredText(LIMITS.shortText, 'Explain the dispute and the settlement you propose'),
+    ...rewardParts(decimals),
+  })
+}
+
+function tokenAmounts(decimals: number[], max: bigint) {
+  return z
+    .array(z.string().optional())
+    .optional()
+    .transform((values, ctx) =>
+      decimals.map((tokenDecimals, index) => {
+        const parsed = amountField({ decimals: tokenDecimals, max }).safeParse(values?.[index])
+        if (parsed.success) return parsed.data
+        for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [index] })
+        return 0n
+      }),
+    )
+}
+
+// ─── Which document each form stores ────────────────────────────────────────────────────────
+
+export type CreateTaskValues = z.infer<typeof createTaskSchema>
+export type EditMetadataValues = z.infer<typeof editMetadataSchema>
+export type ApplyValues = z.infer<ReturnType<typeof applySchema>>
+export type SubmitValues = z.infer<typeof submitSchema>
+export type ReviewValues = z.infer<typeof reviewSchema>
+export type CancelValues = z.infer<typeof cancelSchema>
+export type DisputeValues = z.infer<ReturnType<typeof disputeSchema>>
+
+export function taskDocumentOf(values: CreateTaskValues | EditMetadataValues) {
+  return {
+    title: values.title,
+    description: values.description,
+    tags: values.tags,
+    projectSize: values.projectSize,
+    teamSize: values.teamSize,
+    resources: values.resources,
+    links: values.links,
+    ...(values.requiredCourse ? { requiredCourse: values.requiredCourse } : {}),
+  }
+}
+
+/** The metadata document a form stores, by intent (forms without one store nothing). */
+export function documentOf(
+  values: CreateTaskValues | EditMetadataValues | ApplyValues | SubmitValues | ReviewValues | CancelValues | DisputeValues,
+): { kind: DocumentKind; document: Record<string, unknown> } {
+  switch (values.intent) {
+    case 'create-task':
+    case 'edit-metadata':
+      return { kind: 'task', document: taskDocumentOf(values) }
+    case 'apply':
+      return { kind: 'application', document: { teamSize: values.teamSize, plan: values.plan, background: values.background } }
+    case 'submit':
+      return { kind: 'submission', document: { explanation: values.explanation } }
+    case 'review':
+      return { kind: 'review', document: { feedback: values.feedback } }
+    case 'cancel':
+      return { kind: 'cancel', document: { reason: values.reason } }
+    case 'dispute':
+      return { kind: 'proposal', document: { title: values.title, summary: values.summary, resources: [] } }
+  }
+}

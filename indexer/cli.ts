@@ -1,0 +1,256 @@
+import fs from 'node:fs'
+import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '../config/env'
+import { resolveDeployment } from '../config/deployment'
+import { openDatabase } from '../db/client'
+import { buildIndexerConfig, type IndexerConfig } from './config'
+import { digestChain } from './digest'
+import { createLogger, type Logger } from './logger'
+import { createMetadataResolver } from './metadata/resolver'
+import { createProgressBar, type ProgressBar } from './progress'
+import { rebuildProjections } from './projections/rebuild'
+import { createRpcClient } from './rpc/client'
+import { createEth } from './rpc/eth'
+import { getIndexerStatus } from './status'
+import { resetIndexedChain } from './store/reset'
+import { createIndexer } from './sync/indexer'
+
+const usage = `Usage: npm run indexer [-- <command>] [options]
+
+Commands:
+  run (default)    backfill from the checkpoint (resume), then follow the chain head
+  rebuild          recompute every projection from the stored raw logs, then exit
+  status           print the sync status as JSON
+  digest           print a row-level digest of the indexed data as JSON
+
+Options:
+  --from-scratch   drop this chain's indexed data first and index from the start block
+  --once           exit once caught up with the head instead of following it
+  --help           this text
+
+Configuration comes from the environment (.env): RPC_URL, RPC_FALLBACK_URL, CHAIN_ID, contract
+addresses, POLL_INTERVAL_MS, FINALITY_DEPTH, IPFS_GATEWAY_URL, LOG_FORMAT, INDEXER_* tuning.`
+
+class CliError extends Error {}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2)
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage)
+    return 0
+  }
+  const command = args.find((a) => !a.startsWith('-')) ?? 'run'
+  const unknown = args.filter((a) => a.startsWith('-') && !['--from-scratch', '--once'].includes(a))
+  if (!['run', 'rebuild', 'status', 'digest'].includes(command) || unknown.length > 0) {
+    throw new CliError(`unknown ${unknown.length ? `option ${unknown[0]}` : `command ${command}`}\n\n${usage}`)
+  }
+
+  loadDotEnvFile()
+  const env = loadEnv()
+  const rpcUrl = env.RPC_URL ?? `http://127.0.0.1:${env.ANVIL_PORT}`
+  const format = env.LOG_FORMAT === 'auto' ? (process.stdout.isTTY ? 'pretty' : 'json') : env.LOG_FORMAT
+  let bar: ProgressBar | undefined
+  const baseLogger = createLogger({
+    format,
+    level: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
+    beforeWrite: () => bar?.clear(),
+    afterWrite: () => bar?.redraw(),
+  })
+
+  const abort = new AbortController()
+  const config = await connect(env, rpcUrl, abort.signal)
+  const logger = baseLogger.child({ chainId: config.chainId })
+  const handle = openDatabase(env.databasePath)
+  try {
+    if (command === 'status') {
+      console.log(JSON.stringify(getIndexerStatus(handle.db, config.chainId) ?? null))
+      return 0
+    }
+    if (command === 'digest') {
+      console.log(JSON.stringify(digestChain(handle.sqlite, config.chainId)))
+      return 0
+    }
+    if (command === 'rebuild') {
+      const result = rebuildProjections({ sqlite: handle.sqlite, chainId: config.chainId, contracts: config.contracts, logger })
+      logger.info('rebuilt projections from raw logs', result)
+      return 0
+    }
+    const release = acquireLock(env.databasePath, config.chainId)
+    try {
+      return await runIndexer({ env, config, handle, logger, abort, once: args.includes('--once'), fromScratch: args.includes('--from-scratch'), setBar: (b) => (bar = b), format })
+    } finally {
+      release()
+    }
+  } finally {
+    handle.close()
+  }
+}
+
+async function connect(env: Env, rpcUrl: string, signal: AbortSignal): Promise<IndexerConfig> {
+  const probe = createEth(
+    createRpcClient({ url: rpcUrl, fallbackUrl: env.RPC_FALLBACK_URL, logger: createLogger({ format: 'json', level: 'error' }), maxAttempts: 3, timeoutMs: 5_000, signal }),
+  )
+  let chainId: number
+  try {
+    chainId = await probe.chainId()
+  } catch (error) {
+    throw new CliError(`indexer: cannot reach the RPC at ${redact(rpcUrl)}: ${(error as Error).message}`)
+  }
+  if (env.CHAIN_ID && env.CHAIN_ID !== chainId) {
+    throw new CliError(`indexer: the RPC at ${redact(rpcUrl)} serves chain ${chainId}, but CHAIN_ID is ${env.CHAIN_ID}`)
+  }
+  const deployment = resolveDeployment(env, chainId)
+  if (!deployment) {
+    throw new CliError(
+      `indexer: no deployment known for chain ${chainId}: set TASKS_ADDRESS (and the other contract addresses), or run \`npm start\` to deploy the devnet`,
+    )
+  }
+  return buildIndexerConfig(env, deployment, chainId, rpcUrl)
+}
+
+async function runIndexer({
+  env,
+  config,
+  handle,
+  logger,
+  abort,
+  once,
+  fromScratch,
+  setBar,
+  format,
+}: {
+  env: Env
+  config: IndexerConfig
+  handle: ReturnType<typeof openDatabase>
+  logger: Logger
+  abort: AbortController
+  once: boolean
+  fromScratch: boolean
+  setBar: (bar: ProgressBar | undefined) => void
+  format: 'json' | 'pretty'
+}): Promise<number> {
+  let signals = 0
+  const onSignal = (signal: string) => {
+    signals++
+    if (signals > 1) process.exit(130)
+    logger.info('stopping', { signal })
+    abort.abort(new Error(`received ${signal}`))
+  }
+  process.on('SIGINT', () => onSignal('SIGINT'))
+  process.on('SIGTERM', () => onSignal('SIGTERM'))
+
+  if (fromScratch) {
+    resetIndexedChain(handle.sqlite, config.chainId)
+    logger.info('dropped the indexed data of the chain: indexing from scratch', { startBlock: config.startBlock })
+  }
+  const eth = createEth(
+    createRpcClient({ url: config.rpcUrl, fallbackUrl: config.fallbackRpcUrl, logger, timeoutMs: config.rpcTimeoutMs, signal: abort.signal }),
+  )
+  const resolver = createMetadataResolver({
+    sqlite: handle.sqlite,
+    db: handle.db,
+    chainId: config.chainId,
+    ...config.metadata,
+    logger,
+    signal: abort.signal,
+  })
+  const showBar = format === 'pretty' && process.stderr.isTTY
+  let backfill = { fromBlock: 0, toBlock: 0, events: 0, started: 0 }
+  let bar: ProgressBar | undefined
+  const indexer = createIndexer({
+    sqlite: handle.sqlite,
+    eth,
+    config,
+    logger,
+    signal: abort.signal,
+    events: {
+      onBackfillStart({ fromBlock, toBlock }) {
+        backfill = { fromBlock, toBlock, events: 0, started: Date.now() }
+        logger.info('backfill', { fromBlock, toBlock, finalityDepth: config.finalityDepth })
+        if (showBar) setBar((bar = createProgressBar({ fromBlock, toBlock })))
+      },
+      onBackfillBatch(batch) {
+        backfill.events += batch.events
+        if (bar) bar.update(batch.toBlock, batch.events)
+        else logger.info('batch', batch)
+        resolver.notify()
+      },
+      onBackfillEnd() {
+        bar?.finish()
+        setBar((bar = undefined))
+        const ms = Date.now() - backfill.started
+        logger.info('backfill done', {
+          fromBlock: backfill.fromBlock,
+          toBlock: backfill.toBlock,
+          events: backfill.events,
+          ms,
+          eventsPerSecond: Math.round((backfill.events * 1000) / Math.max(1, ms)),
+        })
+      },
+      onTick(result) {
+        if (result.kind === 'indexed' && (result.events ?? 0) > 0) resolver.notify()
+      },
+    },
+  })
+  logger.info('indexer started', {
+    rpc: redact(config.rpcUrl),
+    fallbackRpc: config.fallbackRpcUrl ? redact(config.fallbackRpcUrl) : undefined,
+    database: env.databasePath,
+    contracts: config.contracts.map((c) => `${c.kind}@${c.address}`),
+    finalityDepth: config.finalityDepth,
+    pollIntervalMs: config.pollIntervalMs,
+  })
+  const resolving = config.metadata.enabled ? resolver.run() : Promise.resolve()
+  try {
+    await indexer.run({ once })
+    if (once && !abort.signal.aborted && config.metadata.enabled) await resolver.resolveDue()
+  } finally {
+    abort.abort(new Error('indexer stopped'))
+    await resolving
+  }
+  logger.info('stopped', { indexedBlock: indexer.checkpoints.get()?.blockNumber })
+  return 0
+}
+
+/** One indexer per database and chain: a second one would interleave batches. */
+function acquireLock(databasePath: string, chainId: number): () => void {
+  if (databasePath === ':memory:') return () => {}
+  const file = `${databasePath}.indexer-${chainId}.pid`
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8'))
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new CliError(`indexer: another indexer (pid ${pid}) is already indexing chain ${chainId} into ${databasePath}`)
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw error
+  }
+  fs.writeFileSync(file, String(process.pid))
+  return () => fs.rmSync(file, { force: true })
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url)
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname.length > 1 ? '/…' : ''}`
+  } catch {
+    return '(invalid URL)'
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof CliError || error instanceof ConfigError) console.error(error.message)
+    else if ((error as Error).name === 'DeepReorgError') console.error(`indexer halted: ${(error as Error).message}`)
+    else console.error(`indexer failed: ${(error as Error).stack ?? String(error)}`)
+    process.exit(1)
+  },
+)

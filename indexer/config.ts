@@ -1,0 +1,102 @@
+import { z } from 'zod'
+import type { Env } from '../config/env'
+import type { Deployment } from '../config/deployment'
+import type { IndexedContractKind } from './decode/abis'
+
+// Everything the indexer needs to run against one chain, from the validated env, the deployment
+// and the chain id the RPC reported. Tuning knobs that only the indexer reads (INDEXER_*) are
+// validated here.
+
+export type IndexedContract = { kind: IndexedContractKind; address: `0x${string}`; startBlock: number }
+
+export type IndexerConfig = {
+  chainId: number
+  rpcUrl: string
+  fallbackRpcUrl?: string
+  contracts: IndexedContract[]
+  startBlock: number
+  finalityDepth: number
+  pollIntervalMs: number
+  concurrency: number
+  initialBlockRange: number
+  maxBlockRange: number
+  targetLogsPerRequest: number
+  rpcTimeoutMs: number
+  getLogsTimeoutMs: number
+  maxBlocksPerTick: number
+  metadata: { enabled: boolean; gatewayUrl: string; timeoutMs: number; maxBytes: number; retryAfterMs: number; concurrency: number }
+}
+
+/** Blocks after which a reorg is treated as impossible, per chain. */
+export function defaultFinalityDepth(chainId: number): number {
+  switch (chainId) {
+    case 31337:
+      return 12 // anvil: deep enough that test reorgs of up to 6 blocks stay below it
+    case 1:
+    case 11155111:
+      return 64 // two epochs: Ethereum finality
+    case 137:
+    case 80002:
+      return 256 // Polygon PoS has seen reorgs of over a hundred blocks
+    default:
+      return 64
+  }
+}
+
+const tuningSchema = z.object({
+  INDEXER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  INDEXER_INITIAL_BLOCK_RANGE: z.coerce.number().int().min(1).default(1_000),
+  INDEXER_MAX_BLOCK_RANGE: z.coerce.number().int().min(1).default(50_000),
+  INDEXER_TARGET_LOGS: z.coerce.number().int().min(1).default(5_000),
+  INDEXER_RPC_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  INDEXER_GETLOGS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  INDEXER_MAX_BLOCKS_PER_TICK: z.coerce.number().int().min(1).default(100),
+  INDEXER_METADATA: z.enum(['on', 'off']).default('on'),
+  INDEXER_METADATA_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  INDEXER_METADATA_MAX_BYTES: z.coerce.number().int().min(1).default(256 * 1024),
+  INDEXER_METADATA_RETRY_MS: z.coerce.number().int().min(100).default(5 * 60_000),
+})
+
+export function buildIndexerConfig(
+  env: Env,
+  deployment: Deployment,
+  chainId: number,
+  rpcUrl: string,
+  source: Record<string, string | undefined> = process.env,
+): IndexerConfig {
+  const parsed = tuningSchema.safeParse(source)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new Error(`invalid configuration: ${issue.path.join('.')} ${issue.message}`)
+  }
+  const t = parsed.data
+  const kinds: IndexedContractKind[] = ['tasks', 'verifiedContributor', 'tokenVoting', 'optimisticActions', 'dao']
+  const contracts = kinds.flatMap((kind) => {
+    const c = deployment.contracts[kind]
+    return c ? [{ kind, address: c.address.toLowerCase() as `0x${string}`, startBlock: c.startBlock }] : []
+  })
+  return {
+    chainId,
+    rpcUrl,
+    fallbackRpcUrl: env.RPC_FALLBACK_URL,
+    contracts,
+    startBlock: Math.min(...contracts.map((c) => c.startBlock)),
+    finalityDepth: env.FINALITY_DEPTH ?? defaultFinalityDepth(chainId),
+    pollIntervalMs: env.POLL_INTERVAL_MS ?? (chainId === 31337 ? 1_000 : 4_000),
+    concurrency: t.INDEXER_CONCURRENCY,
+    initialBlockRange: Math.min(t.INDEXER_INITIAL_BLOCK_RANGE, t.INDEXER_MAX_BLOCK_RANGE),
+    maxBlockRange: t.INDEXER_MAX_BLOCK_RANGE,
+    targetLogsPerRequest: t.INDEXER_TARGET_LOGS,
+    rpcTimeoutMs: t.INDEXER_RPC_TIMEOUT_MS,
+    getLogsTimeoutMs: t.INDEXER_GETLOGS_TIMEOUT_MS,
+    maxBlocksPerTick: t.INDEXER_MAX_BLOCKS_PER_TICK,
+    metadata: {
+      enabled: t.INDEXER_METADATA === 'on',
+      gatewayUrl: env.IPFS_GATEWAY_URL,
+      timeoutMs: t.INDEXER_METADATA_TIMEOUT_MS,
+      maxBytes: t.INDEXER_METADATA_MAX_BYTES,
+      retryAfterMs: t.INDEXER_METADATA_RETRY_MS,
+      concurrency: 4,
+    },
+  }
+}

@@ -1,0 +1,58 @@
+import { lower, str, zeroAddress, type Handler, type HandlerContext } from './context'
+
+// VerifiedContributor (OVC, soulbound ERC721Votes) → dao_members, dao_delegations, dao_voting_power.
+// A mint makes a member (joined), a burn to a zero balance revokes them.
+
+function adjustBalance(ctx: HandlerContext, address: string, delta: 1 | -1, tokenId: string) {
+  const key = [ctx.chainId, address] as const
+  const member = ctx.store.get('daoMembers', key)
+  const balance = Math.max(0, (member?.balance ?? 0) + delta)
+  const wasActive = member?.active ?? false
+  const active = balance > 0
+  if (!member && delta < 0) return
+  ctx.store.put('daoMembers', {
+    chainId: ctx.chainId,
+    address,
+    balance,
+    tokenId: delta > 0 ? tokenId : (member?.tokenId ?? null),
+    active,
+    joinedBlock: active && !wasActive ? ctx.log.blockNumber : (member?.joinedBlock ?? ctx.log.blockNumber),
+    joinedAt: active && !wasActive ? ctx.log.blockTimestamp : (member?.joinedAt ?? ctx.log.blockTimestamp),
+    revokedBlock: !active && wasActive ? ctx.log.blockNumber : active ? null : (member?.revokedBlock ?? null),
+    revokedAt: !active && wasActive ? ctx.log.blockTimestamp : active ? null : (member?.revokedAt ?? null),
+  })
+  if (active && !wasActive) ctx.activity(address, 'dao.joined', tokenId)
+  if (!active && wasActive) ctx.activity(address, 'dao.revoked', tokenId)
+}
+
+export const memberHandlers: Record<string, Handler> = {
+  Transfer(ctx) {
+    const from = lower(ctx.event.args.from)
+    const to = lower(ctx.event.args.to)
+    const tokenId = str(ctx.event.args.tokenId)
+    if (from !== zeroAddress) adjustBalance(ctx, from, -1, tokenId)
+    if (to !== zeroAddress) adjustBalance(ctx, to, 1, tokenId)
+  },
+
+  DelegateChanged(ctx) {
+    const delegator = lower(ctx.event.args.delegator)
+    const delegate = lower(ctx.event.args.toDelegate)
+    ctx.store.put('daoDelegations', {
+      chainId: ctx.chainId,
+      delegator,
+      delegate,
+      updatedBlock: ctx.log.blockNumber,
+      updatedAt: ctx.log.blockTimestamp,
+    })
+    ctx.activity(delegator, 'dao.delegated', null, { delegate })
+  },
+
+  DelegateVotesChanged(ctx) {
+    ctx.store.put('daoVotingPower', {
+      chainId: ctx.chainId,
+      address: lower(ctx.event.args.delegate),
+      votes: str(ctx.event.args.newVotes),
+      updatedBlock: ctx.log.blockNumber,
+    })
+  },
+}

@@ -1,0 +1,113 @@
+import type { Logger } from '../logger'
+import { NonRetryableError, RetryableError, RpcError, RpcTimeoutError } from './errors'
+import { createHttpTransport, type HttpTransport, type JsonRpcCall } from './transport'
+
+// The RPC client every indexer component uses: retries RetryableError with exponential backoff
+// and jitter, alternating to the fallback URL when one is configured; never retries anything else.
+
+export type RpcClientOptions = {
+  url: string
+  fallbackUrl?: string
+  logger: Logger
+  timeoutMs?: number
+  /** Attempts per call, first one included. */
+  maxAttempts?: number
+  baseDelayMs?: number
+  maxDelayMs?: number
+  signal?: AbortSignal
+}
+
+export type RequestOptions = {
+  timeoutMs?: number
+  maxAttempts?: number
+  /** false: a timeout is thrown at once (eth_getLogs splits the range instead of asking again). */
+  retryTimeouts?: boolean
+}
+
+export type RpcClient = {
+  request: <T = unknown>(method: string, params: unknown[], options?: RequestOptions) => Promise<T>
+  batch: <T = unknown>(calls: JsonRpcCall[], options?: RequestOptions) => Promise<T[]>
+  urls: string[]
+}
+
+export function createRpcClient(options: RpcClientOptions): RpcClient {
+  const timeoutMs = options.timeoutMs ?? 10_000
+  const transports: HttpTransport[] = [createHttpTransport({ url: options.url, timeoutMs })]
+  if (options.fallbackUrl) transports.push(createHttpTransport({ url: options.fallbackUrl, timeoutMs }))
+  const maxAttempts = options.maxAttempts ?? 10
+  const baseDelay = options.baseDelayMs ?? 100
+  const maxDelay = options.maxDelayMs ?? 3_000
+
+  // Sticky failover: after a failure the next attempt goes to the other endpoint, and whichever
+  // answered last is asked first; the primary gets another chance every 30 s.
+  let preferred = 0
+  let preferredSince = 0
+
+  async function withRetry<T>(
+    label: string,
+    run: (transport: HttpTransport) => Promise<T>,
+    attempts: number,
+    retryTimeouts = true,
+  ): Promise<T> {
+    let lastError: unknown
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      options.signal?.throwIfAborted()
+      if (preferred !== 0 && Date.now() - preferredSince > 30_000) preferred = 0
+      const index = (preferred + attempt) % transports.length
+      const transport = transports[index]!
+      try {
+        const result = await run(transport)
+        if (index !== preferred) {
+          preferred = index
+          preferredSince = Date.now()
+          options.logger.warn('rpc failover', { to: index === 0 ? 'primary' : 'fallback' })
+        }
+        return result
+      } catch (error) {
+        if (options.signal?.aborted) throw options.signal.reason
+        if (!(error instanceof RetryableError)) throw error
+        if (!retryTimeouts && error instanceof RpcTimeoutError) throw error
+        lastError = error
+        if (attempt + 1 >= attempts) break
+        const delay = Math.min(maxDelay, baseDelay * 2 ** attempt) * (0.5 + Math.random() * 0.5)
+        options.logger.debug('rpc retry', { method: label, attempt: attempt + 1, delayMs: Math.round(delay), error: (error as Error).message })
+        await sleep(delay, options.signal)
+      }
+    }
+    throw lastError
+  }
+
+  return {
+    urls: transports.map((t) => t.url),
+    request: <T>(method: string, params: unknown[], requestOptions: RequestOptions = {}) =>
+      withRetry(
+        method,
+        (t) => t.request({ method, params }, { timeoutMs: requestOptions.timeoutMs, signal: options.signal }) as Promise<T>,
+        requestOptions.maxAttempts ?? maxAttempts,
+        requestOptions.retryTimeouts,
+      ),
+    batch: <T>(calls: JsonRpcCall[], requestOptions: RequestOptions = {}) =>
+      withRetry(
+        calls[0]?.method ?? 'batch',
+        (t) => t.batch(calls, { timeoutMs: requestOptions.timeoutMs, signal: options.signal }) as Promise<T[]>,
+        requestOptions.maxAttempts ?? maxAttempts,
+      ),
+  }
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal!.reason)
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+export { NonRetryableError, RetryableError, RpcError }

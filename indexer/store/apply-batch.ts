@@ -1,0 +1,104 @@
+import type Database from 'better-sqlite3'
+import type { Hex } from 'viem'
+import type { DecodedEvent, Decoder } from '../decode/decoder'
+import type { Projector } from '../projections/projector'
+import type { ReadRow } from '../reads/plan'
+import type { BlockHeader, RpcLog } from '../rpc/eth'
+import type { CheckpointStore } from './checkpoint'
+import type { ProjectionStore } from './projection-store'
+
+// One SQLite transaction per batch: raw logs, pinned reads, projections, remembered headers and
+// the checkpoint are written together or not at all, so a crash at any instant loses nothing and
+// duplicates nothing. A log already stored (same chain, block hash, log index) is skipped, so a
+// duplicated delivery never counts twice; a batch that does not continue the checkpoint is refused.
+
+export type IndexedLog = RpcLog & { blockTimestamp: number }
+/** `event` null: the decoder does not know the log; undefined: not decoded yet. */
+export type BatchEntry = { log: IndexedLog; event?: DecodedEvent | null }
+
+export type Batch = {
+  fromBlock: number
+  toBlock: number
+  toBlockHash: Hex
+  chainHead: number
+  entries: BatchEntry[]
+  reads: ReadRow[]
+  /** Headers to remember: every unfinalized block of the batch, and at least the `toBlock` one. */
+  headers: BlockHeader[]
+  /** Record before-images for rollback (the batch touches blocks a reorg may still replace). */
+  recordUndo: boolean
+}
+
+export class OutOfOrderBatchError extends Error {
+  override name = 'OutOfOrderBatchError'
+}
+
+export const compareLogs = (a: RpcLog, b: RpcLog) =>
+  a.blockNumber - b.blockNumber || a.transactionIndex - b.transactionIndex || a.logIndex - b.logIndex
+
+export function createBatchWriter({
+  sqlite,
+  chainId,
+  finalityDepth,
+  checkpoints,
+  store,
+  project,
+  decode,
+}: {
+  sqlite: Database.Database
+  chainId: number
+  finalityDepth: number
+  checkpoints: CheckpointStore
+  store: ProjectionStore
+  project: Projector
+  decode: Decoder
+}) {
+  const insertLog = sqlite.prepare(
+    `INSERT OR IGNORE INTO raw_logs (chain_id, block_hash, log_index, block_number, block_timestamp, transaction_hash, transaction_index, address, topics, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const insertRead = sqlite.prepare(
+    'INSERT OR IGNORE INTO raw_reads (chain_id, block_hash, block_number, kind, key, result) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+
+  const write = sqlite.transaction((batch: Batch): number => {
+    const checkpoint = checkpoints.get()
+    if (checkpoint && checkpoint.blockNumber !== batch.fromBlock - 1) {
+      throw new OutOfOrderBatchError(`batch ${batch.fromBlock}-${batch.toBlock} does not follow checkpoint ${checkpoint.blockNumber}`)
+    }
+    for (const r of batch.reads) insertRead.run(chainId, r.blockHash, r.blockNumber, r.kind, r.key, r.result)
+    const entries = [...batch.entries].sort((a, b) => compareLogs(a.log, b.log))
+    let inserted = 0
+    for (const { log, event } of entries) {
+      if (log.blockNumber < batch.fromBlock || log.blockNumber > batch.toBlock) continue
+      const result = insertLog.run(
+        chainId,
+        log.blockHash,
+        log.logIndex,
+        log.blockNumber,
+        log.blockTimestamp,
+        log.transactionHash,
+        log.transactionIndex,
+        log.address,
+        JSON.stringify(log.topics),
+        log.data,
+      )
+      if (result.changes === 0) continue
+      inserted++
+      const decoded = event === undefined ? decode(log) : event
+      if (!decoded) continue
+      store.setUndoBlock(batch.recordUndo ? log.blockNumber : null)
+      project(log, decoded)
+    }
+    store.setUndoBlock(null)
+    checkpoints.rememberBlocks(batch.headers)
+    checkpoints.write({ blockNumber: batch.toBlock, blockHash: batch.toBlockHash, chainHead: batch.chainHead, finalityDepth })
+    const finalized = batch.chainHead - finalityDepth
+    checkpoints.prune(Math.min(finalized, batch.toBlock), finalized)
+    return inserted
+  })
+
+  return { write: (batch: Batch) => write.immediate(batch) }
+}
+
+export type BatchWriter = ReturnType<typeof createBatchWriter>

@@ -1,0 +1,82 @@
+import type { Hex } from 'viem'
+import type { Decoder } from '../decode/decoder'
+import type { Logger } from '../logger'
+import type { ReadPlanner, ReadRow } from '../reads/plan'
+import { RangeTooLargeError, RpcTimeoutError } from '../rpc/errors'
+import type { BlockHeader, Eth, RpcLog } from '../rpc/eth'
+import type { BatchEntry } from '../store/apply-batch'
+import type { RangePlanner } from './range-planner'
+
+// Fetches the portal's logs of a block range (every contract address in one eth_getLogs), splitting
+// the range when the node refuses it as too large or times out, then decodes them, fills in block
+// timestamps the node left out, and performs the contract reads their events need.
+
+export type PreparedLogs = { entries: BatchEntry[]; reads: ReadRow[] }
+
+export function createRangeFetcher({
+  eth,
+  addresses,
+  planner,
+  decode,
+  readsFor,
+  logger,
+  getLogsTimeoutMs,
+}: {
+  eth: Eth
+  addresses: Hex[]
+  planner: RangePlanner
+  decode: Decoder
+  readsFor: ReadPlanner
+  logger: Logger
+  getLogsTimeoutMs?: number
+}) {
+  async function fetchLogs(fromBlock: number, toBlock: number): Promise<RpcLog[]> {
+    try {
+      const logs = await eth.getLogs(
+        { fromBlock, toBlock, address: addresses },
+        { timeoutMs: getLogsTimeoutMs, retryTimeouts: fromBlock === toBlock },
+      )
+      planner.onSuccess(toBlock - fromBlock + 1, logs.length)
+      return logs
+    } catch (error) {
+      const tooLarge = error instanceof RangeTooLargeError || error instanceof RpcTimeoutError
+      if (!tooLarge || fromBlock >= toBlock) throw error
+      const blocks = toBlock - fromBlock + 1
+      planner.onTooLarge(blocks)
+      const suggested = error instanceof RangeTooLargeError ? error.suggestedToBlock : undefined
+      const mid =
+        suggested !== undefined && suggested >= fromBlock && suggested < toBlock ? suggested : fromBlock + Math.floor((blocks - 1) / 2)
+      logger.debug('range split', { fromBlock, toBlock, mid, reason: (error as Error).message.slice(0, 120) })
+      const left = await fetchLogs(fromBlock, mid)
+      const right = await fetchLogs(mid + 1, toBlock)
+      return left.concat(right)
+    }
+  }
+
+  /** Timestamps (from `headers` when given, else fetched), decoded events and pinned reads. */
+  async function prepare(logs: RpcLog[], headers?: Map<number, BlockHeader>): Promise<PreparedLogs> {
+    const missing = new Set<number>()
+    for (const log of logs) if (log.blockTimestamp === undefined && !headers?.has(log.blockNumber)) missing.add(log.blockNumber)
+    const fetched = new Map<number, number>()
+    if (missing.size > 0) {
+      const numbers = [...missing].sort((a, b) => a - b)
+      for (let i = 0; i < numbers.length; i += 100) {
+        const chunk = numbers.slice(i, i + 100)
+        const blocks = await eth.rpc.batch<{ timestamp: string } | null>(
+          chunk.map((n) => ({ method: 'eth_getBlockByNumber', params: [`0x${n.toString(16)}`, false] })),
+        )
+        blocks.forEach((b, j) => b && fetched.set(chunk[j]!, Number.parseInt(b.timestamp, 16)))
+      }
+    }
+    const entries: BatchEntry[] = logs.map((log) => {
+      const blockTimestamp = headers?.get(log.blockNumber)?.timestamp ?? log.blockTimestamp ?? fetched.get(log.blockNumber) ?? 0
+      return { log: { ...log, blockTimestamp }, event: decode(log) ?? null }
+    })
+    const reads = await readsFor(entries.map((e) => ({ log: e.log, event: e.event ?? undefined })))
+    return { entries, reads }
+  }
+
+  return { fetchLogs, prepare }
+}
+
+export type RangeFetcher = ReturnType<typeof createRangeFetcher>

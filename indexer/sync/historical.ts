@@ -1,0 +1,113 @@
+import type { Hex } from 'viem'
+import type { Logger } from '../logger'
+import type { Eth } from '../rpc/eth'
+import type { Batch, BatchWriter } from '../store/apply-batch'
+import type { RangeFetcher } from './fetch-range'
+import type { RangePlanner } from './range-planner'
+
+// Backfill of final blocks: several ranges in flight, applied strictly in block order (a reorder
+// queue), consecutive ready ranges merged into one transaction. Final blocks cannot be reorganised,
+// so only the header of each batch's last block is remembered (for the checkpoint hash).
+
+export type HistoricalProgress = (update: { fromBlock: number; toBlock: number; events: number; ms: number }) => void
+
+type Slot = {
+  fromBlock: number
+  toBlock: number
+  settled: boolean
+  promise: Promise<Batch>
+  error?: unknown
+}
+
+export function createHistoricalSync({
+  eth,
+  fetcher,
+  planner,
+  writer,
+  logger,
+  concurrency = 4,
+  maxLogsPerTransaction = 20_000,
+  signal,
+  onBatch,
+}: {
+  eth: Eth
+  fetcher: RangeFetcher
+  planner: RangePlanner
+  writer: BatchWriter
+  logger: Logger
+  concurrency?: number
+  maxLogsPerTransaction?: number
+  signal?: AbortSignal
+  onBatch?: HistoricalProgress
+}) {
+  async function fetchBatch(fromBlock: number, toBlock: number, chainHead: number): Promise<Batch> {
+    const [logs, header] = await Promise.all([fetcher.fetchLogs(fromBlock, toBlock), eth.header(toBlock)])
+    if (!header) throw new Error(`block ${toBlock} is missing from the node`)
+    const { entries, reads } = await fetcher.prepare(logs)
+    return { fromBlock, toBlock, toBlockHash: header.hash as Hex, chainHead, entries, reads, headers: [header], recordUndo: false }
+  }
+
+  /** Indexes [fromBlock, toBlock] (all final) and resolves when the checkpoint is at toBlock. */
+  async function run(fromBlock: number, toBlock: number, chainHead: number): Promise<void> {
+    const queue: Slot[] = []
+    let next = fromBlock
+    const launch = () => {
+      while (queue.length < concurrency && next <= toBlock) {
+        const from = next
+        const to = Math.min(toBlock, from + planner.size() - 1)
+        next = to + 1
+        const slot: Slot = { fromBlock: from, toBlock: to, settled: false, promise: fetchBatch(from, to, chainHead) }
+        slot.promise.then(
+          () => (slot.settled = true),
+          (error) => {
+            slot.settled = true
+            slot.error = error
+          },
+        )
+        queue.push(slot)
+      }
+    }
+    try {
+      launch()
+      while (queue.length > 0) {
+        signal?.throwIfAborted()
+        const started = Date.now()
+        const first = queue.shift()!
+        const batches = [await first.promise]
+        let logs = batches[0]!.entries.length
+        // Fold in the ranges right behind it that are already there.
+        while (queue[0]?.settled && !queue[0].error && logs < maxLogsPerTransaction) {
+          const b = await queue.shift()!.promise
+          batches.push(b)
+          logs += b.entries.length
+        }
+        launch()
+        signal?.throwIfAborted()
+        const merged = mergeBatches(batches)
+        const inserted = writer.write(merged)
+        const ms = Date.now() - started
+        onBatch?.({ fromBlock: merged.fromBlock, toBlock: merged.toBlock, events: inserted, ms })
+      }
+    } finally {
+      // Whatever is still in flight is abandoned: its results are never written.
+      for (const slot of queue) slot.promise.catch(() => {})
+    }
+  }
+
+  return { run }
+}
+
+function mergeBatches(batches: Batch[]): Batch {
+  if (batches.length === 1) return batches[0]!
+  const last = batches.at(-1)!
+  return {
+    fromBlock: batches[0]!.fromBlock,
+    toBlock: last.toBlock,
+    toBlockHash: last.toBlockHash,
+    chainHead: last.chainHead,
+    entries: batches.flatMap((b) => b.entries),
+    reads: batches.flatMap((b) => b.reads),
+    headers: [last.headers.at(-1)!],
+    recordUndo: false,
+  }
+}
