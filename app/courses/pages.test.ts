@@ -12,7 +12,8 @@ import { FIXTURE, writeFixtureCourses } from './test-support'
 
 const database = useTempDatabase()
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'courses-pages-'))
-configurePortalEnv({ databasePath: database.path, anvilPort: 1, dataDir, COURSES_DIR: writeFixtureCourses(), MDX_CACHE_DIR: path.join(dataDir, 'mdx') })
+// No ISSUER_PRIVATE_KEY: the development issuer key is generated into DATA_DIR on first use.
+configurePortalEnv({ databasePath: database.path, anvilPort: 1, dataDir, ISSUER_PRIVATE_KEY: '', COURSES_DIR: writeFixtureCourses(), MDX_CACHE_DIR: path.join(dataDir, 'mdx') })
 
 const lessonRoute = await import('~/routes/courses.$course.$lesson')
 const courseRoute = await import('~/routes/courses.$course._index')

@@ -1,0 +1,172 @@
+import { decodeFunctionData, type Abi, type AbiParameter } from 'viem'
+import {
+  daoAbi,
+  openTokenAbi,
+  optimisticActionsAbi,
+  tasksAbi,
+  tokenVotingAbi,
+  verifiedContributorAbi,
+} from '../../contracts-abi'
+import type { DecodedAction } from '../../db/schema/chain'
+import { formatTokenAmount, NATIVE_TOKEN, type TokenInfo } from '~/tasks/tokens'
+
+// A DAO action (target, value, calldata) as a person reads it. Calldata to one of the portal's
+// own contracts is decoded with its ABI from contracts-abi/ and, for the calls the DAO makes in
+// practice, summed up in a sentence ("mint OVC #6 to 0x…"). Anything else stays raw calldata.
+// Everything here is untrusted chain data: the page renders it as text.
+
+export const daoContractKinds = ['tasks', 'verifiedContributor', 'tokenVoting', 'optimisticActions', 'dao', 'openToken'] as const
+export type DaoContractKind = (typeof daoContractKinds)[number]
+
+/** The portal's contracts on this chain by lowercase address. */
+export type KnownContracts = Map<string, DaoContractKind>
+
+const abis: Record<DaoContractKind, Abi> = {
+  tasks: tasksAbi,
+  verifiedContributor: verifiedContributorAbi,
+  tokenVoting: tokenVotingAbi,
+  optimisticActions: optimisticActionsAbi,
+  dao: daoAbi,
+  openToken: openTokenAbi,
+}
+
+export const contractLabels: Record<DaoContractKind, string> = {
+  tasks: 'OpenR&D Tasks',
+  verifiedContributor: 'Verified Contributor (OVC)',
+  tokenVoting: 'Token voting',
+  optimisticActions: 'Optimistic actions',
+  dao: 'DAO',
+  openToken: 'OPEN token',
+}
+
+/** A piece of a sentence: plain text, an address (linked to its profile) or a task (linked to its page). */
+export type Segment = { text: string } | { address: string } | { task: string }
+
+export type ActionArg = { name: string; type: string; value: string; address: boolean }
+
+export type ActionView = {
+  to: string
+  /** Which of the portal's contracts `to` is, or null for any other address. */
+  contract: DaoContractKind | null
+  contractLabel: string | null
+  value: string
+  valueLabel: string | null
+  call: { functionName: string; args: ActionArg[] } | null
+  summary: Segment[]
+  /** The raw calldata, shown when it could not be decoded (and on demand otherwise). */
+  data: string
+}
+
+const OPEN_TOKEN: TokenInfo = { address: null, symbol: 'OPEN', decimals: 18 }
+const MAX_ARG_CHARS = 2_000
+
+export function describeAction(input: DecodedAction, known: KnownContracts): ActionView {
+  // The row is JSON written by the indexer; a malformed entry is shown as an empty call, not a crash.
+  const action: Partial<DecodedAction> = input && typeof input === 'object' ? input : {}
+  const to = typeof action.to === 'string' ? action.to.toLowerCase() : ''
+  const data = typeof action.data === 'string' && /^0x[0-9a-fA-F]*$/.test(action.data) ? action.data : '0x'
+  const value = typeof action.value === 'string' && /^[0-9]{1,78}$/.test(action.value) ? action.value : '0'
+  const contract = known.get(to) ?? indexerKind(action.contract)
+  const valueLabel = value === '0' ? null : formatTokenAmount(value, NATIVE_TOKEN)
+  const base = { to, contract, contractLabel: contract ? contractLabels[contract] : null, value, valueLabel, data }
+
+  const decoded = contract && data.length >= 10 ? decode(abis[contract], data) : null
+  if (decoded) {
+    const call = { functionName: decoded.functionName, args: decoded.args }
+    return { ...base, call, summary: summarize(contract!, decoded, valueLabel) ?? genericSummary(base, call) }
+  }
+  if (data === '0x') {
+    return { ...base, call: null, summary: valueLabel ? [{ text: `send ${valueLabel} to ` }, { address: to }] : [{ text: 'call ' }, { address: to }, { text: ' with no data' }] }
+  }
+  return {
+    ...base,
+    call: null,
+    summary: [{ text: `call ${contract ? contractLabels[contract] : ''} ` }, { address: to }, { text: ` with raw calldata${valueLabel ? ` and ${valueLabel}` : ''}` }],
+  }
+}
+
+function indexerKind(kind: unknown): DaoContractKind | null {
+  return typeof kind === 'string' && (daoContractKinds as readonly string[]).includes(kind) ? (kind as DaoContractKind) : null
+}
+
+type Decoded = { functionName: string; args: ActionArg[]; raw: readonly unknown[] }
+
+function decode(abi: Abi, data: `0x${string}` | string): Decoded | null {
+  try {
+    const { functionName, args } = decodeFunctionData({ abi, data: data as `0x${string}` })
+    const raw = (args ?? []) as readonly unknown[]
+    const inputs = abiInputs(abi, functionName, raw.length)
+    return {
+      functionName,
+      raw,
+      args: raw.map((value, i) => {
+        const input = inputs[i]
+        return {
+          name: input?.name || `arg${i}`,
+          type: input?.type ?? 'unknown',
+          value: display(value),
+          address: input?.type === 'address' && typeof value === 'string',
+        }
+      }),
+    }
+  } catch {
+    return null
+  }
+}
+
+function abiInputs(abi: Abi, functionName: string, count: number): readonly AbiParameter[] {
+  const item = abi.find(
+    (entry) => entry.type === 'function' && entry.name === functionName && entry.inputs.length === count,
+  )
+  return item && item.type === 'function' ? item.inputs : []
+}
+
+/** A decoded argument as text: bigints in decimal, addresses lowercase, structures as JSON. */
+function display(value: unknown): string {
+  const text =
+    typeof value === 'string'
+      ? value.startsWith('0x') && value.length === 42
+        ? value.toLowerCase()
+        : value
+      : typeof value === 'bigint' || typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))
+  return text.length > MAX_ARG_CHARS ? `${text.slice(0, MAX_ARG_CHARS)}…` : text
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : String(value))
+
+/** Sentences for the calls the DAO makes in practice. */
+function summarize(contract: DaoContractKind, call: Decoded, valueLabel: string | null): Segment[] | null {
+  const [a, b] = call.raw
+  const withValue = (segments: Segment[]) => (valueLabel ? [...segments, { text: ` (sending ${valueLabel})` }] : segments)
+  switch (`${contract}.${call.functionName}`) {
+    case 'verifiedContributor.mint':
+      return withValue([{ text: `mint OVC #${String(b)} to ` }, { address: str(a) }])
+    case 'verifiedContributor.burn':
+      return withValue([{ text: `burn OVC #${String(a)} (revoke its holder’s membership)` }])
+    case 'verifiedContributor.updateMetadata':
+      return withValue([{ text: `update the OVC metadata to ${display(a)}` }])
+    case 'openToken.transfer':
+      return withValue([{ text: `transfer ${formatTokenAmount(BigInt(b as bigint), OPEN_TOKEN)} to ` }, { address: str(a) }])
+    case 'openToken.approve':
+      return withValue([{ text: 'approve ' }, { address: str(a) }, { text: ` to spend ${formatTokenAmount(BigInt(b as bigint), OPEN_TOKEN)}` }])
+    case 'tasks.completeByDispute':
+      return withValue([{ text: 'completeByDispute ' }, { task: String(a) }])
+    case 'tokenVoting.updateVotingSettings':
+      return withValue([{ text: 'change the voting settings' }])
+    case 'optimisticActions.setExecuteDelay':
+      return withValue([{ text: `set the optimistic execution delay to ${String(b)} seconds` }])
+    default:
+      return null
+  }
+}
+
+function genericSummary(base: { to: string; contractLabel: string | null; valueLabel: string | null }, call: { functionName: string; args: ActionArg[] }): Segment[] {
+  const args = call.args.map((arg) => (arg.value.length > 48 ? `${arg.value.slice(0, 45)}…` : arg.value)).join(', ')
+  return [
+    { text: `${call.functionName}(${args}) on ${base.contractLabel ?? ''} ` },
+    { address: base.to },
+    ...(base.valueLabel ? [{ text: ` (sending ${base.valueLabel})` }] : []),
+  ]
+}

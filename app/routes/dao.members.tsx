@@ -1,0 +1,100 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { ErrorPage } from '~/components/error-page'
+import { getChainNow } from '~/dao/chain-time.server'
+import { Person } from '~/dao/components/person'
+import { Timestamp } from '~/dao/components/when'
+import { getKnownContracts } from '~/dao/contracts.server'
+import { formatVotes } from '~/dao/format'
+import { getAddressNames } from '~/dao/names.server'
+import { getDb } from '~/db.server'
+import { getChainId } from '~/env.server'
+import { listMembers } from '~/models/dao.server'
+
+export const meta: MetaFunction = () => [
+  { title: 'Members · DAO · Openmesh Portal' },
+  { name: 'description', content: 'Holders of the Openmesh Verified Contributor (OVC) token: the members of the DAO.' },
+]
+
+export async function loader(_args: LoaderFunctionArgs) {
+  const db = getDb()
+  const chainId = getChainId()
+  return {
+    now: getChainNow(db, chainId),
+    members: listMembers(db, chainId),
+    names: getAddressNames(chainId, getKnownContracts(chainId)),
+  }
+}
+
+export default function DaoMembers() {
+  const { now, members, names } = useLoaderData<typeof loader>()
+  const active = members.filter((member) => member.active).length
+  return (
+    <div className="dao-page">
+      <p className="small">
+        <Link to="/dao">← DAO</Link>
+      </p>
+      <h1>Members</h1>
+      <p className="dao-lead">
+        Every holder of the soulbound Verified Contributor token (OVC) is a member. One OVC is one vote, counted for whoever the
+        holder delegated it to — usually themselves; a holder who never delegated has no voting power yet.
+      </p>
+      <nav aria-label="DAO sections" className="dao-subnav">
+        <Link to="/dao/requests">Membership requests</Link>
+        <Link to="/contributors">All contributors</Link>
+      </nav>
+      {members.length === 0 ? (
+        <p className="muted">No members indexed yet.</p>
+      ) : (
+        <>
+          <p className="muted">
+            {active} active {active === 1 ? 'member' : 'members'}
+            {members.length > active ? `, ${members.length - active} revoked` : ''}.
+          </p>
+          <table className="dao-table">
+            <thead>
+              <tr>
+                <th scope="col">Member</th>
+                <th scope="col">OVC</th>
+                <th scope="col">Joined</th>
+                <th scope="col">Revoked</th>
+                <th scope="col">Delegate</th>
+                <th scope="col">Voting power</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => (
+                <tr key={member.address} data-address={member.address} data-active={String(member.active)}>
+                  <td>
+                    <Person address={member.address} names={names} />
+                    <br />
+                    <code className="dao-hex small">{member.address}</code>
+                  </td>
+                  <td>{member.tokenId !== null ? `#${member.tokenId}` : <span className="muted">—</span>}</td>
+                  <td className="small">
+                    <Timestamp at={member.joinedAt} now={now} />
+                  </td>
+                  <td className="small">{member.revokedAt !== null ? <Timestamp at={member.revokedAt} now={now} /> : <span className="muted">—</span>}</td>
+                  <td>
+                    {member.delegate === null ? (
+                      <span className="muted">not activated</span>
+                    ) : member.delegate === member.address ? (
+                      'self'
+                    ) : (
+                      <Person address={member.delegate} names={names} />
+                    )}
+                  </td>
+                  <td>{formatVotes(member.votingPower)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}
