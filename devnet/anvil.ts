@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 
@@ -19,9 +20,22 @@ export type Anvil = { rpcUrl: string; port: number; process: ChildProcess; stop:
 
 export const DEVNET_CHAIN_ID = 31337
 
+/**
+ * The anvil binary itself, not the npm wrapper script: signals then reach anvil directly
+ * (the wrapper would be killed by SIGKILL and leave anvil running as an orphan).
+ */
 export function anvilBinary(): string {
-  const local = path.resolve('node_modules/.bin/anvil')
-  if (fs.existsSync(local)) return local
+  const arch = process.arch === 'x64' ? 'amd64' : process.arch
+  const platform = process.platform === 'win32' ? 'win32' : process.platform
+  try {
+    const manifest = createRequire(import.meta.url).resolve(`@foundry-rs/anvil-${platform}-${arch}/package.json`)
+    const binary = path.join(path.dirname(manifest), 'bin', platform === 'win32' ? 'anvil.exe' : 'anvil')
+    if (fs.existsSync(binary)) return binary
+  } catch {
+    // fall through to the wrapper
+  }
+  const wrapper = path.resolve('node_modules/.bin/anvil')
+  if (fs.existsSync(wrapper)) return wrapper
   throw new Error('anvil is not installed: run `npm install` (it comes from the @foundry-rs/anvil package)')
 }
 
@@ -61,6 +75,10 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
   })
   // Drain stdout so anvil never blocks on a full pipe.
   child.stdout?.resume()
+  // If this process exits without stopping anvil (a crashed test worker), take anvil along.
+  const killOnExit = () => child.kill('SIGKILL')
+  process.once('exit', killOnExit)
+  child.once('exit', () => process.off('exit', killOnExit))
   const rpcUrl = `http://${host}:${port}`
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const deadline = Date.now() + 20_000
