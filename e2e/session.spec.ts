@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import {
   connectWallet,
   devnetAccounts,
+  E2E_BASE_URL,
   E2E_RPC_URL,
   expect,
   expectSignedIn,
@@ -83,7 +84,7 @@ test('an EIP-6963 wallet is listed by name and icon, signs in, and is warned off
   await expectSignedIn(page, dalia)
   const signed = wallet.requests.find((r) => r.method === 'personal_sign')
   expect(Buffer.from(String((signed?.params as string[])[0]).slice(2), 'hex').toString()).toMatch(
-    new RegExp(`^http://localhost:3100 wants you to sign in with your Ethereum account:\\n${dalia.address}\\n`),
+    new RegExp(`^${E2E_BASE_URL} wants you to sign in with your Ethereum account:\\n${dalia.address}\\n`),
   )
 
   await wallet.switchChain(1)
@@ -133,7 +134,7 @@ test('/sign-in brings the visitor back where they were going', async ({ page, wa
   await expectSignedIn(page, hana)
   // Signed in, /sign-in itself just forwards; an off-site redirectTo is ignored.
   await page.goto('/sign-in?redirectTo=https%3A%2F%2Fevil.example%2F')
-  await expect(page).toHaveURL(/localhost:3100\/$/)
+  await expect(page).toHaveURL(`${E2E_BASE_URL}/`)
 })
 
 test('session endpoints refuse cross-origin posts and GETs', async ({ request }) => {
