@@ -22,6 +22,7 @@ const stages: Stage[] = [
 let passed = 0
 let failed = 0
 let skipped = 0
+const failedStages: string[] = []
 fs.mkdirSync('.cache', { recursive: true })
 
 for (const stage of stages) {
@@ -32,10 +33,10 @@ for (const stage of stages) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   if (stage.results) countResults(stage.results)
   if (run.status !== 0) {
+    // Later stages still run, so one red run shows every failure at once.
     console.error(`✖ ${stage.name} failed after ${seconds}s`)
-    // A stage that failed without a counted failing test (a crash, a type error) still counts as one.
-    if (failed === 0) failed = 1
-    finish()
+    failedStages.push(stage.name)
+    continue
   }
   console.log(`✔ ${stage.name} (${seconds}s)`)
 }
@@ -62,6 +63,9 @@ function countResults(file: string) {
 }
 
 function finish(): never {
-  console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
-  process.exit(failed > 0 || passed === 0 ? 1 : 0)
+  if (failedStages.length) console.error(`\nfailed: ${failedStages.join(', ')}`)
+  // A stage that failed without a counted failing test (a type error, a crash) counts as one failure.
+  const failures = Math.max(failed, failedStages.length > 0 && failed === 0 ? 1 : 0)
+  console.log(`\n${passed} passed, ${failures} failed${skipped ? `, ${skipped} skipped` : ''}`)
+  process.exit(failures > 0 || passed === 0 ? 1 : 0)
 }
