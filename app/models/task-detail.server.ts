@@ -213,6 +213,10 @@ function loadDocuments(db: Db, chainId: number, uris: string[]): Map<string, Loa
     result.set(row.uri, { state: row.status, content: row.content, error: row.error })
   }
   for (const uri of wanted) {
+    if (!/^(ipfs|https):\/\//.test(uri.trim())) {
+      result.set(uri, { state: 'invalid', content: null, error: 'its address is not an ipfs:// or https:// URI' })
+      continue
+    }
     const cached = result.get(uri)
     if (cached?.state === 'ok' || cached?.state === 'invalid') continue
     const local = readLocalDocument(db, uri)

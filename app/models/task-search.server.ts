@@ -8,6 +8,7 @@ import type { Db } from '../../db/client'
 //   task_search_tags  (chain_id, task_id, tag) for exact, indexed tag filters and the tag list
 //   task_search_rows  what each task's search rows were built from (to skip no-op refreshes)
 //   task_search_raw_logs_topic1  an index on raw_logs' first indexed topic, for a task's timeline
+//   task_search_budgets_token    an index on task_budgets by token, for the board's token filter
 // FTS5 tables cannot be described in the drizzle schema, so they are created here, idempotently,
 // with triggers on the indexer's tables. Whoever writes a task or its metadata document — the
 // indexer, a rebuild, a reorg rollback — fires the triggers in the same transaction, so the
@@ -79,6 +80,7 @@ const triggers: Record<string, string> = {
 
 const triggerName = (name: string) => `task_search_${VERSION}_${name}`
 const RAW_LOGS_INDEX = 'task_search_raw_logs_topic1'
+const BUDGETS_INDEX = 'task_search_budgets_token'
 
 /** The expression the timeline query must use to hit the raw_logs index. */
 export const RAW_LOGS_TOPIC1 = `json_extract(topics, '$[1]')`
@@ -97,10 +99,10 @@ export function ensureTaskSearch(sqlite: Database.Database, { force = false } = 
   const last = checkedAt.get(sqlite)
   if (!force && last !== undefined && Date.now() - last < CHECK_INTERVAL_MS) return true
   const present = new Set(
-    (sqlite.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'task_search%' OR name IN ('tasks', 'metadata_documents', 'raw_logs')`).pluck().all() as string[]),
+    (sqlite.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'task_search%' OR name IN ('tasks', 'metadata_documents', 'raw_logs', 'task_budgets')`).pluck().all() as string[]),
   )
-  if (!present.has('tasks') || !present.has('metadata_documents') || !present.has('raw_logs')) return false
-  const expected = ['task_search_fts', 'task_search_tags', 'task_search_rows', RAW_LOGS_INDEX, ...Object.keys(triggers).map(triggerName)]
+  if (!['tasks', 'metadata_documents', 'raw_logs', 'task_budgets'].every((table) => present.has(table))) return false
+  const expected = ['task_search_fts', 'task_search_tags', 'task_search_rows', RAW_LOGS_INDEX, BUDGETS_INDEX, ...Object.keys(triggers).map(triggerName)]
   if (!expected.every((name) => present.has(name))) {
     sqlite.transaction(() => install(sqlite, present)).immediate()
   }
@@ -135,6 +137,7 @@ function install(sqlite: Database.Database, present: Set<string>) {
       PRIMARY KEY (chain_id, task_id)
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS ${RAW_LOGS_INDEX} ON raw_logs (chain_id, ${RAW_LOGS_TOPIC1});
+    CREATE INDEX IF NOT EXISTS ${BUDGETS_INDEX} ON task_budgets (chain_id, token, task_id, position);
     DELETE FROM task_search_fts;
     DELETE FROM task_search_tags;
     DELETE FROM task_search_rows;

@@ -58,13 +58,16 @@ export function getTaskPage(
 
   // The budget the filter and the budget sort look at: native unless a token is chosen.
   const tokenAddress = filter.token === 'open' ? known.openToken?.toLowerCase() ?? null : filter.token === 'native' ? null : filter.token ?? null
-  const amountSql =
+  // A token budget is joined in (a task budgeted in that token once: its first position).
+  const amountSql = tokenAddress === null ? 't.native_budget' : 'b.amount'
+  const from =
     tokenAddress === null
-      ? 't.native_budget'
-      : `(SELECT b.amount FROM task_budgets b WHERE b.chain_id = t.chain_id AND b.task_id = t.task_id AND b.token = @token ORDER BY b.position LIMIT 1)`
+      ? 'tasks t'
+      : `(SELECT task_id, min(position) AS position FROM task_budgets WHERE chain_id = @chainId AND token = @token GROUP BY task_id) fb
+         JOIN tasks t ON t.chain_id = @chainId AND t.task_id = fb.task_id
+         JOIN task_budgets b ON b.chain_id = @chainId AND b.task_id = fb.task_id AND b.position = fb.position`
   if (tokenAddress !== null) {
     params.token = tokenAddress
-    where.push(`${amountSql} IS NOT NULL`)
   } else if (filter.token === 'open') {
     // The OPEN token is not deployed on this chain: nothing is budgeted in it.
     where.push('0')
@@ -113,7 +116,7 @@ export function getTaskPage(
 
   const counts = { open: 0, taken: 0, closed: 0 }
   const countRows = sqlite
-    .prepare(`SELECT t.state AS state, count(*) AS n FROM tasks t WHERE ${where.join(' AND ')} GROUP BY t.state`)
+    .prepare(`SELECT t.state AS state, count(*) AS n FROM ${from} WHERE ${where.join(' AND ')} GROUP BY t.state`)
     .all(params) as { state: TaskState; n: number }[]
   for (const row of countRows) if (row.state in counts) counts[row.state] = row.n
 
@@ -137,7 +140,7 @@ export function getTaskPage(
               t.deadline AS deadline, t.manager AS manager, t.created_at AS createdAt, t.native_budget AS nativeBudget,
               md.status AS metadataStatus, ${sortKey} AS sortKey,
               (SELECT count(*) FROM task_applications a WHERE a.chain_id = t.chain_id AND a.task_id = t.task_id) AS applicationCount
-       FROM tasks t LEFT JOIN metadata_documents md ON md.chain_id = t.chain_id AND md.uri = t.metadata_uri
+       FROM ${from} LEFT JOIN metadata_documents md ON md.chain_id = t.chain_id AND md.uri = t.metadata_uri
        WHERE ${where.join(' AND ')}
        ORDER BY ${order}
        LIMIT @limit`,

@@ -4,6 +4,7 @@ import { getIndexerStatus } from '../../indexer/status'
 import { ErrorPage } from '~/components/error-page'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
+import { chainNow } from '~/models/chain-time.server'
 import { getTaskDetail } from '~/models/tasks.server'
 import { getAddress } from '~/session/auth.server'
 import { availableActions } from '~/tasks/available-actions'
@@ -29,6 +30,7 @@ import { presentTask } from '~/tasks/present-task.server'
 import tasksStyles from '~/tasks/tasks.css'
 import { formatDateTime } from '~/tasks/time'
 import type { TaskWriteContext } from '~/tasks/write-context'
+import { shortAddress } from '~/utils/format'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]
 
@@ -52,7 +54,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const detail = getTaskDetail(db, { chainId, taskId, tasksAddress: contracts?.tasks ?? null })
   if (!detail) throw data(`There is no task ${taskId} on chain ${chainId}.`, { status: 404 })
   const viewer = await getAddress(request)
-  const now = Math.floor(Date.now() / 1000)
+  const now = chainNow(db, chainId)
   const known = { openToken: contracts?.openToken ?? null }
   const task = presentTask(detail, known)
   return {
@@ -147,11 +149,17 @@ export default function TaskPage() {
         <section className="card" aria-labelledby="facts-heading">
           <h2 id="facts-heading">On chain</h2>
           <dl className="task-facts">
-            <dt>Budget</dt>
+            {task.fundedWith ? (
+              <>
+                <dt>Funded with</dt>
+                <dd>{task.fundedWith}</dd>
+              </>
+            ) : null}
+            <dt>{task.state === 'closed' ? 'Left in escrow' : 'Budget in escrow'}</dt>
             <dd>
               <ul className="plain" aria-label="Budget">
                 {task.budgets
-                  .filter((b, index) => index === 0 || b.token !== null)
+                  .filter((b) => b.token !== null || b.amount !== '0' || task.budgets.length === 1)
                   .map((b) => (
                     <li key={b.token ?? 'native'}>{b.label}</li>
                   ))}
@@ -159,7 +167,7 @@ export default function TaskPage() {
             </dd>
             <dt>Escrow</dt>
             <dd>
-              <code title={task.escrow}>{task.escrow}</code>
+              <code title={task.escrow}>{shortAddress(task.escrow)}</code>
             </dd>
             <dt>Deadline</dt>
             <dd>
@@ -220,8 +228,9 @@ export default function TaskPage() {
               {actions.take.length > 0 ? <p className="notice notice-ok">Your application was accepted: take the task from the applications list.</p> : null}
               {actions.review.length > 0 ? <p className="notice">A submission is waiting for your review (see Submissions).</p> : null}
               {actions.acceptCancel.length > 0 ? <p className="notice">The manager asked to cancel this task (see Cancel requests).</p> : null}
-              {!actions.apply && !actions.submit && !manage && actions.take.length === 0 && actions.acceptApplications.length === 0 ? (
-                <p className="muted">Nothing for your address to do on this task right now.</p>
+              {actions.acceptApplications.length > 0 ? <p className="notice">Applications are waiting for you (see Applications).</p> : null}
+              {!actions.apply && !actions.submit && actions.take.length === 0 && actions.acceptApplications.length === 0 && actions.review.length === 0 && actions.acceptCancel.length === 0 ? (
+                <p className="muted">{manage ? 'You manage this task: the tools are below.' : 'Nothing for your address to do on this task right now.'}</p>
               ) : null}
             </>
           )}

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
+import { chainNow } from '~/models/chain-time.server'
 import { BadCursorError, getBudgetTokens, getPopularTags, getTaskPage } from '~/models/tasks.server'
 import { getAddress } from '~/session/auth.server'
 import { boardSearchParams, parseBoardFilter, taskStates, type BoardFilter } from '~/tasks/board-filter'
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     filter,
     viewer: await getAddress(request),
-    now: Math.floor(Date.now() / 1000),
+    now: chainNow(db, chainId),
     counts: page.counts,
     nextCursor: page.nextCursor,
     searchable: page.searchable,

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps } from '@conform-to/react'
+import { getInputProps } from '@conform-to/react'
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useNavigate } from '@remix-run/react'
 import { parseEventLogs } from 'viem'
@@ -18,7 +18,7 @@ import { createTaskSchema } from '~/tasks/forms'
 import tasksStyles from '~/tasks/tasks.css'
 import { formatDay } from '~/tasks/time'
 import { contractWrite, useTxFlow, type WriteStep } from '~/tasks/use-tx-flow'
-import { useWriteForm } from '~/tasks/use-write-form'
+import { useWriteForm, writeFormProps } from '~/tasks/use-write-form'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]
 
@@ -116,7 +116,7 @@ export default function NewTask() {
           Sign in with your wallet to create a task: its metadata is stored for your address, and the budget comes from your wallet.
         </p>
       ) : null}
-      <form method="post" {...getFormProps(form)} className="task-form" aria-label="Create a task">
+      <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Create a task">
         <input type="hidden" name="intent" value="create-task" />
         <input type="hidden" name="chainId" value={chainId} />
         <TaskDocumentFields form={form as never} fields={fields as unknown as TaskDocumentFieldSet} />
@@ -131,11 +131,13 @@ export default function NewTask() {
           </div>
         </fieldset>
 
-        <div className="row">
-          <TextField meta={fields.deadline} label="Deadline" type="date" hint="End of that day, UTC." />
-          <TextField meta={fields.manager} label="Manager" hint="Reviews applications and submissions." />
-          <TextField meta={fields.disputeManager} label="Dispute manager" hint={contracts.dao ? 'Defaults to the DAO.' : undefined} />
-        </div>
+        <TextField meta={fields.deadline} label="Deadline" type="date" hint="End of that day, UTC." />
+        <TextField meta={fields.manager} label="Manager" hint="Reviews applications and submissions; defaults to you." />
+        <TextField
+          meta={fields.disputeManager}
+          label="Dispute manager"
+          hint={contracts.dao ? 'Settles disputes; defaults to the DAO, which decides by a vote.' : 'Settles disputes.'}
+        />
 
         <fieldset>
           <legend>Preapproved applicants (optional)</legend>
@@ -152,14 +154,14 @@ export default function NewTask() {
                 <TextField meta={row.nativeReward} label="Reward (ETH)" inputMode="decimal" placeholder="0" />
                 {openToken ? <TextField meta={row.openReward} label="Reward (OPEN)" inputMode="decimal" placeholder="0" /> : null}
                 <div>
-                  <button type="button" className="secondary" {...form.remove.getButtonProps({ name: fields.preapproved.name, index })}>
+                  <button type="submit" className="secondary" {...form.remove.getButtonProps({ name: fields.preapproved.name, index })}>
                     Remove applicant {index + 1}
                   </button>
                 </div>
               </div>
             )
           })}
-          <button type="button" className="secondary" {...form.insert.getButtonProps({ name: fields.preapproved.name })}>
+          <button type="submit" className="secondary" {...form.insert.getButtonProps({ name: fields.preapproved.name })}>
             Add a preapproved applicant
           </button>
         </fieldset>

@@ -39,6 +39,10 @@ export const taskErrorMessages = {
   AddressInsufficientBalance: 'The escrow does not hold enough ETH for this payment.',
   FailedInnerCall: 'A token or ETH transfer inside the transaction failed.',
   SafeERC20FailedOperation: 'A token transfer failed — check the token, your balance and your approval.',
+  // The same failures as raised by OpenZeppelin 5.7, which the portal's own Tasks is built with.
+  FailedDeployment: 'The task escrow could not be created.',
+  InsufficientBalance: 'The escrow does not hold enough ETH for this payment.',
+  ReentrancyGuardReentrantCall: 'A token in the budget tried to call back into the task contract; the call was refused.',
   // OpenZeppelin 5 ERC-20 errors, raised by the budget token during createTask/increaseBudget.
   ERC20InsufficientAllowance: 'The token allowance is too low — approve the budget amount first.',
   ERC20InsufficientBalance: 'Your token balance is too low for this budget.',
@@ -60,6 +64,8 @@ export function describeErrorName(name: string): string | undefined {
  * short message otherwise. Never a stack trace.
  */
 export function describeWriteError(error: unknown): string {
+  const wallet = walletProblem(error)
+  if (wallet) return wallet
   if (error instanceof BaseError) {
     const rejected = error.walk((e) => e instanceof UserRejectedRequestError)
     if (rejected) return 'You rejected the request in your wallet.'
@@ -79,3 +85,16 @@ export function describeWriteError(error: unknown): string {
   return 'The transaction failed.'
 }
 
+
+/** Problems with the wallet itself (wagmi's and viem's error classes, told apart by name). */
+function walletProblem(error: unknown): string | undefined {
+  const names: string[] = []
+  for (let e: unknown = error; e instanceof Error && names.length < 8; e = (e as Error & { cause?: unknown }).cause) names.push(e.name)
+  if (names.some((name) => name === 'ConnectorNotConnectedError' || name === 'ConnectorAccountNotFoundError')) {
+    return 'Connect your wallet first (the button at the top right).'
+  }
+  if (names.includes('ChainMismatchError') || names.includes('ConnectorChainMismatchError')) {
+    return 'Your wallet is on another network: switch it to the portal’s network and try again.'
+  }
+  return undefined
+}

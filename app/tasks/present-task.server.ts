@@ -3,7 +3,7 @@ import { rewardTokens } from './decimals'
 import { renderOptionalMarkdown } from './markdown.server'
 import type { ReadLink } from './metadata'
 import { isSafeLinkUrl } from './safe-url'
-import { describeTaskEvent } from './timeline'
+import { budgetOf, describeTaskEvent } from './timeline'
 import { formatTokenAmount, tokenInfo, type KnownTokens } from './tokens'
 
 // A task as the page shows it: markdown rendered and sanitized, links checked, amounts
@@ -67,6 +67,11 @@ export function presentTask(task: TaskDetail, known: KnownTokens) {
       return { token: b.token, amount: b.amount, label: formatTokenAmount(b.amount, token), symbol: token.symbol, decimals: token.decimals }
     }),
     budgetTokens,
+    /** What the creator escrowed at creation (the budget fields above are what the escrow holds now). */
+    fundedWith: (() => {
+      const created = task.timeline.find((event) => event.name === 'TaskCreated')
+      return created ? budgetOf(created.args, known) : null
+    })(),
     applications: task.applications.map((a) => ({
       applicationId: a.applicationId,
       applicant: a.applicant,

@@ -15,7 +15,8 @@ const addr = (value: unknown) => {
 }
 const list = (value: unknown): Args[] => (Array.isArray(value) ? (value as Args[]) : [])
 
-function budgetOf(args: Args, known: KnownTokens): string {
+/** "0.5 ETH + 200 OPEN" from a TaskCreated event's arguments. */
+export function budgetOf(args: Args, known: KnownTokens): string {
   const parts: string[] = []
   if (str(args.nativeBudget) !== '0') parts.push(formatTokenAmount(str(args.nativeBudget), tokenInfo(null, known)))
   for (const entry of list(args.budget)) {

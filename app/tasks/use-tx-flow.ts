@@ -1,8 +1,9 @@
 import { useRevalidator } from '@remix-run/react'
 import { useState } from 'react'
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hash } from 'viem'
-import { useConfig, useWriteContract } from 'wagmi'
-import { simulateContract, waitForTransactionReceipt } from 'wagmi/actions'
+import { useConfig, useWriteContract, type Config } from 'wagmi'
+import { getConnection, simulateContract, waitForTransactionReceipt } from 'wagmi/actions'
+import { openTokenAbi } from '../../contracts-abi/OpenToken'
 import { describeWriteError } from './errors'
 
 // One write from the browser, with its progress: (storing the metadata) → signing → submitted
@@ -23,6 +24,16 @@ export type ContractWrite = {
 }
 
 export type WriteStep = { label: string; write: ContractWrite }
+
+/**
+ * The ERC-20 errors a budget token can revert with inside a Tasks call (OpenZeppelin 5), added
+ * to every write's ABI so such a revert is decoded too, not just Tasks' own errors.
+ */
+const tokenErrors = openTokenAbi.filter((item) => item.type === 'error')
+
+export function withTokenErrors(write: ContractWrite): ContractWrite {
+  return { ...write, abi: [...write.abi, ...tokenErrors.filter((e) => !write.abi.some((item) => item.type === 'error' && item.name === e.name))] }
+}
 
 export type TxPhase = 'idle' | 'storing' | 'signing' | 'submitted' | 'mined' | 'indexed' | 'visible' | 'failed'
 
@@ -85,7 +96,8 @@ export function useTxFlow({ chainId, pageBlock }: { chainId: number; pageBlock: 
       let logs: ReceiptLogs = []
       for (const [index, { label, write }] of steps.entries()) {
         update({ phase: 'signing', step: index + 1, steps: steps.length, label, hash: null })
-        const request = { ...write, chainId } as never
+        await connectionReady(config)
+        const request = { ...withTokenErrors(write), chainId } as never
         await simulateContract(config, request)
         const hash = await writeContract(request)
         update({ phase: 'submitted', hash })
@@ -117,6 +129,23 @@ export function useTxFlow({ chainId, pageBlock }: { chainId: number; pageBlock: 
 
 export type TxFlow = ReturnType<typeof useTxFlow>
 export type ReceiptLogs = Awaited<ReturnType<typeof waitForTransactionReceipt>>['logs']
+
+/**
+ * Waits while wagmi is still reconnecting the wallet after a page load: until then the
+ * connection restored from the cookie is a stub that cannot sign (a click right after a reload
+ * would otherwise fail). A wallet that is not connected at all is reported at once.
+ */
+async function connectionReady(config: Config): Promise<void> {
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    const connection = getConnection(config)
+    const usable = typeof (connection.connector as { getChainId?: unknown } | undefined)?.getChainId === 'function'
+    if (connection.status === 'connected' && usable) return
+    if (connection.status === 'disconnected') throw new Error('Connect your wallet first (the button at the top right).')
+    if (Date.now() > deadline) throw new Error('Your wallet did not reconnect: reload the page or connect it again.')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
 
 const POLL_MS = 400
 const INDEX_TIMEOUT_MS = 120_000

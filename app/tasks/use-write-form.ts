@@ -1,4 +1,5 @@
-import { useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from '@conform-to/react'
+import type { FormEvent } from 'react'
 import { parseWithZod } from '@conform-to/zod'
 import { useState } from 'react'
 import type { z } from 'zod'
@@ -57,4 +58,20 @@ export function useWriteForm<Schema extends z.ZodTypeAny>({
       )
     },
   })
+}
+
+/**
+ * The form element's props: conform's, and the submit event always stopped after conform has
+ * seen it. These forms end in wallet writes, never in a native submission — not even for
+ * conform's list intents (add/remove a row), which conform leaves to the browser otherwise.
+ */
+export function writeFormProps(form: FormMetadata<any, string[]>) {
+  const props = getFormProps(form)
+  return {
+    ...props,
+    onSubmit: (event: FormEvent<HTMLFormElement>) => {
+      props.onSubmit(event)
+      event.preventDefault()
+    },
+  }
 }

@@ -15,45 +15,61 @@ export type TaskRow = {
   createdAt: number
 }
 
+// Statements are prepared once per connection, as the indexer does (preparing a write on a
+// table with triggers compiles the triggers too, which would dominate any timing).
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+function prepared(sqlite: Database.Database, sql: string): Database.Statement {
+  let cache = statements.get(sqlite)
+  if (!cache) statements.set(sqlite, (cache = new Map()))
+  let statement = cache.get(sql)
+  if (!statement) cache.set(sql, (statement = sqlite.prepare(sql)))
+  return statement
+}
+
 export function putTask(sqlite: Database.Database, row: TaskRow) {
-  sqlite
-    .prepare(
+  prepared(
+    sqlite,
       `INSERT OR REPLACE INTO tasks (chain_id, task_id, metadata_uri, title, deadline, manager, dispute_manager, creator, state,
          escrow, native_budget, created_block, created_at, updated_block, updated_at)
        VALUES (@chainId, @taskId, @metadataUri, @title, @deadline, @manager, @manager, @manager, @state,
          '0x00000000000000000000000000000000000000e5', @nativeBudget, @taskId, @createdAt, @taskId, @createdAt)`,
-    )
-    .run(row)
+  ).run({
+    chainId: row.chainId,
+    taskId: row.taskId,
+    metadataUri: row.metadataUri,
+    title: row.title,
+    deadline: row.deadline,
+    manager: row.manager,
+    state: row.state,
+    nativeBudget: row.nativeBudget,
+    createdAt: row.createdAt,
+  })
 }
 
 export function putBudget(sqlite: Database.Database, row: { chainId: number; taskId: number; position: number; token: string; amount: string }) {
-  sqlite
-    .prepare('INSERT OR REPLACE INTO task_budgets (chain_id, task_id, position, token, amount) VALUES (@chainId, @taskId, @position, @token, @amount)')
-    .run(row)
+  prepared(sqlite, 'INSERT OR REPLACE INTO task_budgets (chain_id, task_id, position, token, amount) VALUES (@chainId, @taskId, @position, @token, @amount)').run(row)
 }
 
 export function putApplication(
   sqlite: Database.Database,
   row: { chainId: number; taskId: number; applicationId: number; applicant: string; accepted?: boolean; metadataUri?: string },
 ) {
-  sqlite
-    .prepare(
+  prepared(
+    sqlite,
       `INSERT OR REPLACE INTO task_applications (chain_id, task_id, application_id, applicant, metadata_uri, accepted, native_reward, reward, created_block, created_at)
        VALUES (@chainId, @taskId, @applicationId, @applicant, @metadataUri, @accepted, '[]', '[]', 1, 1)`,
-    )
-    .run({ metadataUri: '', ...row, accepted: row.accepted ? 1 : 0 })
+  ).run({ metadataUri: '', ...row, accepted: row.accepted ? 1 : 0 })
 }
 
 export function putMetadata(
   sqlite: Database.Database,
   row: { chainId: number; uri: string; status: 'pending' | 'ok' | 'unavailable' | 'invalid'; content?: unknown; rawContent?: string; kind?: string },
 ) {
-  sqlite
-    .prepare(
+  prepared(
+    sqlite,
       `INSERT OR REPLACE INTO metadata_documents (chain_id, uri, kind, status, title, content, error, attempts, next_attempt_at, fetched_at)
        VALUES (@chainId, @uri, @kind, @status, @title, @content, NULL, 0, 0, NULL)`,
-    )
-    .run({
+  ).run({
       chainId: row.chainId,
       uri: row.uri,
       kind: row.kind ?? 'task',

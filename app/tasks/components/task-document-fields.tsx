@@ -55,14 +55,14 @@ export function TaskDocumentFields({
                 <FieldErrors meta={row.url} />
               </div>
               <div>
-                <button type="button" className="secondary" {...form.remove.getButtonProps({ name: fields.links.name, index })}>
+                <button type="submit" className="secondary" {...form.remove.getButtonProps({ name: fields.links.name, index })}>
                   Remove link {index + 1}
                 </button>
               </div>
             </div>
           )
         })}
-        <button type="button" className="secondary" {...form.insert.getButtonProps({ name: fields.links.name, defaultValue: { name: '', url: '' } })}>
+        <button type="submit" className="secondary" {...form.insert.getButtonProps({ name: fields.links.name, defaultValue: { name: '', url: '' } })}>
           Add a link
         </button>
         <FieldErrors meta={fields.links} />

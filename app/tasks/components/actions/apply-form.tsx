@@ -1,4 +1,3 @@
-import { getFormProps } from '@conform-to/react'
 import { Link } from '@remix-run/react'
 import { useMemo } from 'react'
 import { useConnection } from 'wagmi'
@@ -7,7 +6,7 @@ import { budgetDecimals } from '../../decimals'
 import { applySchema } from '../../forms'
 import { tokenInfo } from '../../tokens'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm } from '../../use-write-form'
+import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { FormErrors, TextAreaField, TextField } from '../fields'
 import { TxProgress } from '../tx-progress'
@@ -54,7 +53,7 @@ export function ApplyForm({ ctx, gate }: { ctx: TaskWriteContext; gate: CourseGa
 
   const tokenRewards = fields.tokenRewards.getFieldList()
   return (
-    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Apply for this task">
+    <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Apply for this task">
       <input type="hidden" name="intent" value="apply" />
       <input type="hidden" name="chainId" value={ctx.chainId} />
       <input type="hidden" name="taskId" value={ctx.taskId} />

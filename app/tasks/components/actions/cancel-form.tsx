@@ -1,8 +1,7 @@
-import { getFormProps } from '@conform-to/react'
 import { tasksAbi } from '../../../../contracts-abi/Tasks'
 import { cancelSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm } from '../../use-write-form'
+import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { FormErrors, TextAreaField } from '../fields'
 import { TxProgress } from '../tx-progress'
@@ -26,7 +25,7 @@ export function CancelForm({ ctx, mode }: { ctx: TaskWriteContext; mode: 'now' |
     ],
   })
   return (
-    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Cancel the task">
+    <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Cancel the task">
       <input type="hidden" name="intent" value="cancel" />
       <input type="hidden" name="chainId" value={ctx.chainId} />
       <input type="hidden" name="taskId" value={ctx.taskId} />
@@ -39,7 +38,7 @@ export function CancelForm({ ctx, mode }: { ctx: TaskWriteContext; mode: 'now' |
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="actions">
         <button type="submit" className="secondary" disabled={flow.busy}>
-          {mode === 'now' ? 'Cancel the task' : 'Request cancellation'}
+          {mode === 'now' ? 'Cancel now' : 'Request cancellation'}
         </button>
       </div>
       <TxProgress flow={flow} />

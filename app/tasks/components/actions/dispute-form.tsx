@@ -1,4 +1,3 @@
-import { getFormProps } from '@conform-to/react'
 import { useMemo, useState } from 'react'
 import { encodeFunctionData, parseEventLogs, toHex } from 'viem'
 import { Link } from '@remix-run/react'
@@ -6,7 +5,7 @@ import { tasksAbi } from '../../../../contracts-abi/Tasks'
 import { tokenVotingAbi } from '../../../../contracts-abi/TokenVoting'
 import { disputeSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm } from '../../use-write-form'
+import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { FormErrors, TextAreaField, TextField } from '../fields'
 import { TxProgress } from '../tx-progress'
@@ -57,7 +56,7 @@ export function DisputeForm({ ctx, entries }: { ctx: TaskWriteContext; entries: 
     },
   })
   return (
-    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Open a dispute">
+    <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Open a dispute">
       <input type="hidden" name="intent" value="dispute" />
       <input type="hidden" name="chainId" value={ctx.chainId} />
       <input type="hidden" name="taskId" value={ctx.taskId} />
@@ -67,7 +66,7 @@ export function DisputeForm({ ctx, entries }: { ctx: TaskWriteContext; entries: 
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="actions">
         <button type="submit" className="secondary" disabled={flow.busy}>
-          Open a dispute
+          Create the dispute proposal
         </button>
       </div>
       <TxProgress flow={flow} />

@@ -1,8 +1,7 @@
-import { getFormProps } from '@conform-to/react'
 import { tasksAbi } from '../../../../contracts-abi/Tasks'
 import { editMetadataSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm } from '../../use-write-form'
+import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { FormErrors } from '../fields'
 import { TaskDocumentFields, type TaskDocumentFieldSet } from '../task-document-fields'
@@ -22,7 +21,7 @@ export function EditMetadataForm({ ctx, defaults }: { ctx: TaskWriteContext; def
     ],
   })
   return (
-    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Edit the task">
+    <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Edit the task">
       <input type="hidden" name="intent" value="edit-metadata" />
       <input type="hidden" name="chainId" value={ctx.chainId} />
       <input type="hidden" name="taskId" value={ctx.taskId} />

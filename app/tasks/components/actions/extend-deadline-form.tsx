@@ -1,8 +1,7 @@
-import { getFormProps } from '@conform-to/react'
 import { tasksAbi } from '../../../../contracts-abi/Tasks'
 import { extendDeadlineSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm } from '../../use-write-form'
+import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { FormErrors, TextField } from '../fields'
 import { TxProgress } from '../tx-progress'
@@ -24,7 +23,7 @@ export function ExtendDeadlineForm({ ctx }: { ctx: TaskWriteContext }) {
     ],
   })
   return (
-    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Extend the deadline">
+    <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Extend the deadline">
       <input type="hidden" name="intent" value="extend-deadline" />
       <input type="hidden" name="chainId" value={ctx.chainId} />
       <input type="hidden" name="taskId" value={ctx.taskId} />

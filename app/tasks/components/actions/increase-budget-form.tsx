@@ -1,4 +1,3 @@
-import { getFormProps } from '@conform-to/react'
 import { useMemo } from 'react'
 import { useConfig, useConnection } from 'wagmi'
 import { tasksAbi } from '../../../../contracts-abi/Tasks'
@@ -7,7 +6,7 @@ import { budgetDecimals } from '../../decimals'
 import { increaseBudgetSchema } from '../../forms'
 import { tokenInfo } from '../../tokens'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm } from '../../use-write-form'
+import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { FormErrors, TextField } from '../fields'
 import { TxProgress } from '../tx-progress'
@@ -56,7 +55,7 @@ export function IncreaseBudgetForm({ ctx }: { ctx: TaskWriteContext }) {
   })
   const increases = fields.tokenIncreases.getFieldList()
   return (
-    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Increase the budget">
+    <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Increase the budget">
       <input type="hidden" name="intent" value="increase-budget" />
       <input type="hidden" name="chainId" value={ctx.chainId} />
       <input type="hidden" name="taskId" value={ctx.taskId} />

@@ -1,9 +1,8 @@
-import { getFormProps } from '@conform-to/react'
 import { useMemo } from 'react'
 import { tasksAbi } from '../../../../contracts-abi/Tasks'
 import { partialPaymentSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm } from '../../use-write-form'
+import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { FormErrors } from '../fields'
 import { TxProgress } from '../tx-progress'
@@ -27,7 +26,7 @@ export function PartialPaymentForm({ ctx, entries }: { ctx: TaskWriteContext; en
     ],
   })
   return (
-    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Partial payment">
+    <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Partial payment">
       <input type="hidden" name="intent" value="partial-payment" />
       <input type="hidden" name="chainId" value={ctx.chainId} />
       <input type="hidden" name="taskId" value={ctx.taskId} />
@@ -35,7 +34,7 @@ export function PartialPaymentForm({ ctx, entries }: { ctx: TaskWriteContext; en
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="actions">
         <button type="submit" className="secondary" disabled={flow.busy}>
-          Pay part of the reward
+          Send the partial payment
         </button>
       </div>
       <TxProgress flow={flow} withMetadata={false} />

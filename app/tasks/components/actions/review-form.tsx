@@ -1,8 +1,7 @@
-import { getFormProps } from '@conform-to/react'
 import { tasksAbi } from '../../../../contracts-abi/Tasks'
 import { reviewSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm } from '../../use-write-form'
+import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { FieldErrors, FormErrors, TextAreaField } from '../fields'
 import { TxProgress } from '../tx-progress'
@@ -30,7 +29,7 @@ export function ReviewForm({ ctx, submissionId }: { ctx: TaskWriteContext; submi
     ],
   })
   return (
-    <form method="post" {...getFormProps(form)} className="task-form" aria-label={`Review submission #${submissionId}`}>
+    <form method="post" {...writeFormProps(form)} className="task-form" aria-label={`Review submission #${submissionId}`}>
       <input type="hidden" name="intent" value="review" />
       <input type="hidden" name="chainId" value={ctx.chainId} />
       <input type="hidden" name="taskId" value={ctx.taskId} />

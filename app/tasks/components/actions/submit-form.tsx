@@ -1,8 +1,7 @@
-import { getFormProps } from '@conform-to/react'
 import { tasksAbi } from '../../../../contracts-abi/Tasks'
 import { submitSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm } from '../../use-write-form'
+import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { FormErrors, TextAreaField } from '../fields'
 import { TxProgress } from '../tx-progress'
@@ -20,7 +19,7 @@ export function SubmitForm({ ctx }: { ctx: TaskWriteContext }) {
     ],
   })
   return (
-    <form method="post" {...getFormProps(form)} className="task-form" aria-label="Submit your work">
+    <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Submit your work">
       <input type="hidden" name="intent" value="submit" />
       <input type="hidden" name="chainId" value={ctx.chainId} />
       <input type="hidden" name="taskId" value={ctx.taskId} />
