@@ -1,9 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { CID } from 'multiformats/cid'
 import type { Db } from '../../db/client'
-import { getContent } from '../../db/content-store'
 import { metadataDocuments } from '../../db/schema'
-import { cidFromUri } from '~/tasks/metadata'
+import { readLocalJson } from '~/models/local-content.server'
 
 // Metadata documents of proposals, optimistic actions and rejections: the indexer's cache
 // first (validated, CID-checked), else the local content store (documents the portal wrote
@@ -63,23 +61,9 @@ function asRecord(value: unknown): Record<string, unknown> | null {
 }
 
 function readLocal(db: Db, uri: string): LoadedDocument | undefined {
-  const cid = canonicalCid(cidFromUri(uri))
-  if (!cid) return undefined
-  const content = getContent(db, cid)
-  if (!content) return undefined
-  try {
-    const parsed = asRecord(JSON.parse(content.bytes.toString('utf8')))
-    return parsed ? { state: 'ok', content: parsed, error: null } : { state: 'invalid', content: null, error: 'The document is not a JSON object.' }
-  } catch {
-    return { state: 'invalid', content: null, error: 'The document is not valid JSON.' }
-  }
-}
-
-function canonicalCid(cid: string | null): string | null {
-  if (!cid) return null
-  try {
-    return CID.parse(cid).toV1().toString()
-  } catch {
-    return null
-  }
+  const local = readLocalJson(db, uri)
+  if (!local) return undefined
+  if (!local.ok) return { state: 'invalid', content: null, error: local.error }
+  const parsed = asRecord(local.value)
+  return parsed ? { state: 'ok', content: parsed, error: null } : { state: 'invalid', content: null, error: 'The document is not a JSON object.' }
 }

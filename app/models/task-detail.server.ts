@@ -1,7 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import { CID } from 'multiformats/cid'
 import type { Db } from '../../db/client'
-import { getContent } from '../../db/content-store'
 import {
   metadataDocuments,
   taskApplications,
@@ -12,13 +10,13 @@ import {
   taskSubmissions,
 } from '../../db/schema'
 import {
-  cidFromUri,
   readApplicationDocument,
   readTaskDocument,
   readTextField,
   type ReadApplication,
   type ReadTask,
 } from '~/tasks/metadata'
+import { readLocalJson } from './local-content.server'
 import type { BudgetAmount } from './tasks.server'
 import { getTaskTimeline, type TimelineEvent } from './task-timeline.server'
 
@@ -226,25 +224,9 @@ function loadDocuments(db: Db, chainId: number, uris: string[]): Map<string, Loa
 }
 
 function readLocalDocument(db: Db, uri: string): LoadedDocument | undefined {
-  const cid = canonicalCid(cidFromUri(uri))
-  if (!cid) return undefined
-  const content = getContent(db, cid)
-  if (!content) return undefined
-  try {
-    return { state: 'ok', content: JSON.parse(content.bytes.toString('utf8')) as unknown, error: null }
-  } catch {
-    return { state: 'invalid', content: null, error: 'The document is not valid JSON.' }
-  }
-}
-
-/** The content store's key for a CID in any spelling (CIDv1, base32), or null for a malformed one. */
-function canonicalCid(cid: string | null): string | null {
-  if (!cid) return null
-  try {
-    return CID.parse(cid).toV1().toString()
-  } catch {
-    return null
-  }
+  const local = readLocalJson(db, uri)
+  if (!local) return undefined
+  return local.ok ? { state: 'ok', content: local.value, error: null } : { state: 'invalid', content: null, error: local.error }
 }
 
 /** A task's title for a page heading, from the projection or the local content store. */

@@ -1,8 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { getChainNow } from '~/dao/chain-time.server'
 import { ActionList } from '~/dao/components/action-list'
+import { DaoDetailPage } from '~/dao/components/detail-page'
 import { Person } from '~/dao/components/person'
 import { ActionStateBadge } from '~/dao/components/state-badges'
 import { Timestamp } from '~/dao/components/when'
@@ -51,130 +52,109 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export default function OptimisticActionPage() {
   const { chainId, now, action, descriptionHtml, names } = useLoaderData<typeof loader>()
   return (
-    <div className="dao-page dao-detail" data-state={action.state}>
-      <p className="small">
-        <Link to="/dao">← DAO</Link>
-      </p>
-      <header className="dao-title">
-        <h1>{action.title ?? `Optimistic action #${action.actionId}`}</h1>
-        <ActionStateBadge state={action.state} />
-      </header>
-      {action.title === null || action.metadataState !== 'ok' ? (
-        <p className="notice" role="note">
-          Metadata unavailable
-          {action.metadataState === 'pending'
-            ? ': the description is still being fetched.'
-            : action.metadataError
-              ? `: ${action.metadataError}`
-              : action.metadataState === 'none'
-                ? ': the action has no metadata.'
-                : '.'}{' '}
-          The facts below come from the chain.
-        </p>
-      ) : null}
-
-      <div className="dao-columns">
-        <div>
-          <section aria-labelledby="description-heading" className="dao-section">
-            <h2 id="description-heading">Description</h2>
-            {descriptionHtml !== null ? <Markdown html={descriptionHtml} /> : <p className="muted">No description.</p>}
-          </section>
-
-          <section aria-labelledby="status-heading" className="dao-section">
-            <h2 id="status-heading">Status</h2>
-            <p data-testid="action-status">
-              <Status action={action} now={now} />
-            </p>
-          </section>
-
-          <section aria-labelledby="actions-heading" className="dao-section">
-            <h2 id="actions-heading">Actions</h2>
-            <ActionList actions={action.actions} names={names} chainId={chainId} />
-          </section>
-
-          <section aria-labelledby="rejections-heading" className="dao-section">
-            <h2 id="rejections-heading">Rejections</h2>
-            {action.rejections.length === 0 ? (
-              <p className="muted">No member has rejected this action.</p>
-            ) : (
-              <ul className="dao-list">
-                {action.rejections.map((rejection) => (
-                  <li key={rejection.transactionHash} className="dao-card">
-                    <p className="dao-reason">
-                      {rejection.reason ?? (
-                        <span className="muted">
-                          {rejection.metadataState === 'pending' ? 'The reason is still being fetched.' : 'No reason given (metadata unavailable).'}
-                        </span>
-                      )}
-                    </p>
-                    <p className="small muted">
-                      Rejected
-                      {rejection.rejectedBy ? (
-                        <>
-                          {' '}
-                          by <Person address={rejection.rejectedBy} names={names} />
-                        </>
-                      ) : null}{' '}
-                      <Timestamp at={rejection.rejectedAt} now={now} /> · <TxLink hash={rejection.transactionHash} />
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        </div>
-
-        <aside>
-          <section className="card" aria-labelledby="facts-heading">
-            <h2 id="facts-heading">On chain</h2>
-            <dl className="dao-facts">
-              <dt>Action</dt>
-              <dd>#{action.actionId}</dd>
-              <dt>Creator</dt>
-              <dd>{action.creator ? <Person address={action.creator} names={names} /> : <span className="muted">unknown (the RPC did not answer)</span>}</dd>
-              <dt>Who may propose</dt>
-              <dd>
-                holders of <Person address={action.manager} names={names} />
-              </dd>
-              <dt>Created</dt>
-              <dd>
-                <Timestamp at={action.createdAt} now={now} />
-                <br />
-                <TxLink hash={action.transactionHash} />
-              </dd>
-              <dt>Executable from</dt>
-              <dd>{action.executableFrom === null ? <span className="muted">not indexed yet</span> : <Timestamp at={action.executableFrom} now={now} />}</dd>
-              <dt>DAO</dt>
-              <dd>
-                <Person address={action.dao} names={names} />
-              </dd>
-              <dt>Execution</dt>
-              <dd>
-                {action.state === 'executed' ? (
+    <DaoDetailPage
+      state={action.state}
+      title={action.title}
+      fallbackTitle={`Optimistic action #${action.actionId}`}
+      badge={<ActionStateBadge state={action.state} />}
+      metadataState={action.metadataState}
+      metadataError={action.metadataError}
+      subject="action"
+      facts={
+        <>
+          <dt>Action</dt>
+          <dd>#{action.actionId}</dd>
+          <dt>Creator</dt>
+          <dd>{action.creator ? <Person address={action.creator} names={names} /> : <span className="muted">unknown (the RPC did not answer)</span>}</dd>
+          <dt>Who may propose</dt>
+          <dd>
+            holders of <Person address={action.manager} names={names} />
+          </dd>
+          <dt>Created</dt>
+          <dd>
+            <Timestamp at={action.createdAt} now={now} />
+            <br />
+            <TxLink hash={action.transactionHash} />
+          </dd>
+          <dt>Executable from</dt>
+          <dd>{action.executableFrom === null ? <span className="muted">not indexed yet</span> : <Timestamp at={action.executableFrom} now={now} />}</dd>
+          <dt>DAO</dt>
+          <dd>
+            <Person address={action.dao} names={names} />
+          </dd>
+          <dt>Execution</dt>
+          <dd>
+            {action.state === 'executed' ? (
+              <>
+                Executed{action.executedAt !== null ? <> <Timestamp at={action.executedAt} now={now} /></> : null}
+                {action.executor ? (
                   <>
-                    Executed{action.executedAt !== null ? <> <Timestamp at={action.executedAt} now={now} /></> : null}
-                    {action.executor ? (
-                      <>
-                        {' '}
-                        by <Person address={action.executor} names={names} />
-                      </>
-                    ) : null}
-                    {action.executionTransactionHash ? (
-                      <>
-                        <br />
-                        <TxLink hash={action.executionTransactionHash} />
-                      </>
-                    ) : null}
+                    {' '}
+                    by <Person address={action.executor} names={names} />
                   </>
-                ) : (
-                  <span className="muted">Not executed</span>
-                )}
-              </dd>
-            </dl>
-          </section>
-        </aside>
-      </div>
-    </div>
+                ) : null}
+                {action.executionTransactionHash ? (
+                  <>
+                    <br />
+                    <TxLink hash={action.executionTransactionHash} />
+                  </>
+                ) : null}
+              </>
+            ) : (
+              <span className="muted">Not executed</span>
+            )}
+          </dd>
+        </>
+      }
+    >
+      <section aria-labelledby="description-heading" className="dao-section">
+        <h2 id="description-heading">Description</h2>
+        {descriptionHtml !== null ? <Markdown html={descriptionHtml} /> : <p className="muted">No description.</p>}
+      </section>
+
+      <section aria-labelledby="status-heading" className="dao-section">
+        <h2 id="status-heading">Status</h2>
+        <p data-testid="action-status">
+          <Status action={action} now={now} />
+        </p>
+      </section>
+
+      <section aria-labelledby="actions-heading" className="dao-section">
+        <h2 id="actions-heading">Actions</h2>
+        <ActionList actions={action.actions} names={names} chainId={chainId} />
+      </section>
+
+      <section aria-labelledby="rejections-heading" className="dao-section">
+        <h2 id="rejections-heading">Rejections</h2>
+        {action.rejections.length === 0 ? (
+          <p className="muted">No member has rejected this action.</p>
+        ) : (
+          <ul className="dao-list">
+            {action.rejections.map((rejection) => (
+              <li key={rejection.transactionHash} className="dao-card">
+                <p className="dao-reason">
+                  {rejection.reason ?? (
+                    <span className="muted">
+                      {rejection.metadataState === 'pending' ? 'The reason is still being fetched.' : 'No reason given (metadata unavailable).'}
+                    </span>
+                  )}
+                </p>
+                <p className="small muted">
+                  Rejected
+                  {rejection.rejectedBy ? (
+                    <>
+                      {' '}
+                      by <Person address={rejection.rejectedBy} names={names} />
+                    </>
+                  ) : null}{' '}
+                  <Timestamp at={rejection.rejectedAt} now={now} /> · <TxLink hash={rejection.transactionHash} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </DaoDetailPage>
   )
 }
 

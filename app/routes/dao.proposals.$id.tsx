@@ -1,8 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { getChainNow } from '~/dao/chain-time.server'
 import { ActionList } from '~/dao/components/action-list'
+import { DaoDetailPage } from '~/dao/components/detail-page'
 import { Person } from '~/dao/components/person'
 import { ProposalResult } from '~/dao/components/proposal-result'
 import { ProposalStateBadge } from '~/dao/components/state-badges'
@@ -52,132 +53,111 @@ export default function ProposalPage() {
   const { chainId, now, proposal, summaryHtml, descriptionHtml, resources, names } = useLoaderData<typeof loader>()
   const state = proposal.outcome.state
   return (
-    <div className="dao-page dao-detail" data-state={state}>
-      <p className="small">
-        <Link to="/dao">← DAO</Link>
-      </p>
-      <header className="dao-title">
-        <h1>{proposal.title ?? `Proposal #${proposal.proposalId}`}</h1>
-        <ProposalStateBadge state={state} />
-      </header>
-      {proposal.title === null || proposal.metadataState !== 'ok' ? (
-        <p className="notice" role="note">
-          Metadata unavailable
-          {proposal.metadataState === 'pending'
-            ? ': the description is still being fetched.'
-            : proposal.metadataError
-              ? `: ${proposal.metadataError}`
-              : proposal.metadataState === 'none'
-                ? ': the proposal has no metadata.'
-                : '.'}{' '}
-          The facts below come from the chain.
-        </p>
-      ) : null}
+    <DaoDetailPage
+      state={state}
+      title={proposal.title}
+      fallbackTitle={`Proposal #${proposal.proposalId}`}
+      badge={<ProposalStateBadge state={state} />}
+      metadataState={proposal.metadataState}
+      metadataError={proposal.metadataError}
+      subject="proposal"
+      facts={
+        <>
+          <dt>Proposal</dt>
+          <dd>#{proposal.proposalId}</dd>
+          <dt>Creator</dt>
+          <dd>
+            <Person address={proposal.creator} names={names} />
+          </dd>
+          <dt>Created</dt>
+          <dd>
+            <Timestamp at={proposal.createdAt} now={now} />
+            <br />
+            <TxLink hash={proposal.transactionHash} />
+          </dd>
+          <dt>Voting starts</dt>
+          <dd>
+            <Timestamp at={proposal.startDate} now={now} />
+          </dd>
+          <dt>Voting ends</dt>
+          <dd>
+            <Timestamp at={proposal.endDate} now={now} />
+          </dd>
+          <dt>Snapshot</dt>
+          <dd>{proposal.snapshotBlock === null ? <span className="muted">not read</span> : `block ${proposal.snapshotBlock}`}</dd>
+          <dt>Execution</dt>
+          <dd data-testid="execution">
+            <Execution proposal={proposal} now={now} />
+          </dd>
+        </>
+      }
+    >
+      <section aria-labelledby="summary-heading" className="dao-section">
+        <h2 id="summary-heading">Summary</h2>
+        {summaryHtml !== null ? <Markdown html={summaryHtml} /> : <p className="muted">No summary.</p>}
+        {descriptionHtml !== null ? <Markdown html={descriptionHtml} /> : null}
+        {resources.length > 0 ? (
+          <>
+            <h3>Resources</h3>
+            <ul>
+              {resources.map((link, index) => (
+                <li key={index}>
+                  <ExternalLink name={link.name} url={link.url} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
 
-      <div className="dao-columns">
-        <div>
-          <section aria-labelledby="summary-heading" className="dao-section">
-            <h2 id="summary-heading">Summary</h2>
-            {summaryHtml !== null ? <Markdown html={summaryHtml} /> : <p className="muted">No summary.</p>}
-            {descriptionHtml !== null ? <Markdown html={descriptionHtml} /> : null}
-            {resources.length > 0 ? (
-              <>
-                <h3>Resources</h3>
-                <ul>
-                  {resources.map((link, index) => (
-                    <li key={index}>
-                      <ExternalLink name={link.name} url={link.url} />
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </section>
+      <section aria-labelledby="result-heading" className="dao-section">
+        <h2 id="result-heading">Result</h2>
+        <ProposalResult proposal={proposal} />
+      </section>
 
-          <section aria-labelledby="result-heading" className="dao-section">
-            <h2 id="result-heading">Result</h2>
-            <ProposalResult proposal={proposal} />
-          </section>
+      <section aria-labelledby="actions-heading" className="dao-section">
+        <h2 id="actions-heading">Actions</h2>
+        <ActionList actions={proposal.actions} names={names} chainId={chainId} />
+      </section>
 
-          <section aria-labelledby="actions-heading" className="dao-section">
-            <h2 id="actions-heading">Actions</h2>
-            <ActionList actions={proposal.actions} names={names} chainId={chainId} />
-          </section>
-
-          <section aria-labelledby="votes-heading" className="dao-section">
-            <h2 id="votes-heading">Votes</h2>
-            {proposal.votes.length === 0 ? (
-              <p className="muted">Nobody has voted yet.</p>
-            ) : (
-              <table className="dao-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Voter</th>
-                    <th scope="col">Vote</th>
-                    <th scope="col">Power</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col">When</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {proposal.votes.map((vote) => (
-                    <tr key={vote.voter} data-option={vote.option}>
-                      <td>
-                        <Person address={vote.voter} names={names} />
-                      </td>
-                      <td>
-                        <span className={`dao-vote dao-vote-${vote.option}`}>{optionLabels[vote.option]}</span>
-                      </td>
-                      <td className="dao-nowrap">{formatVotes(vote.votingPower)}</td>
-                      <td className="dao-reason">{vote.reason ? vote.reason : <span className="muted">—</span>}</td>
-                      <td className="small">
-                        <Timestamp at={vote.votedAt} now={now} />
-                        <br />
-                        <TxLink hash={vote.transactionHash} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-        </div>
-
-        <aside>
-          <section className="card" aria-labelledby="facts-heading">
-            <h2 id="facts-heading">On chain</h2>
-            <dl className="dao-facts">
-              <dt>Proposal</dt>
-              <dd>#{proposal.proposalId}</dd>
-              <dt>Creator</dt>
-              <dd>
-                <Person address={proposal.creator} names={names} />
-              </dd>
-              <dt>Created</dt>
-              <dd>
-                <Timestamp at={proposal.createdAt} now={now} />
-                <br />
-                <TxLink hash={proposal.transactionHash} />
-              </dd>
-              <dt>Voting starts</dt>
-              <dd>
-                <Timestamp at={proposal.startDate} now={now} />
-              </dd>
-              <dt>Voting ends</dt>
-              <dd>
-                <Timestamp at={proposal.endDate} now={now} />
-              </dd>
-              <dt>Snapshot</dt>
-              <dd>{proposal.snapshotBlock === null ? <span className="muted">not read</span> : `block ${proposal.snapshotBlock}`}</dd>
-              <dt>Execution</dt>
-              <dd data-testid="execution">
-                <Execution proposal={proposal} now={now} />
-              </dd>
-            </dl>
-          </section>
-        </aside>
-      </div>
-    </div>
+      <section aria-labelledby="votes-heading" className="dao-section">
+        <h2 id="votes-heading">Votes</h2>
+        {proposal.votes.length === 0 ? (
+          <p className="muted">Nobody has voted yet.</p>
+        ) : (
+          <table className="dao-table">
+            <thead>
+              <tr>
+                <th scope="col">Voter</th>
+                <th scope="col">Vote</th>
+                <th scope="col">Power</th>
+                <th scope="col">Reason</th>
+                <th scope="col">When</th>
+              </tr>
+            </thead>
+            <tbody>
+              {proposal.votes.map((vote) => (
+                <tr key={vote.voter} data-option={vote.option}>
+                  <td>
+                    <Person address={vote.voter} names={names} />
+                  </td>
+                  <td>
+                    <span className={`dao-vote dao-vote-${vote.option}`}>{optionLabels[vote.option]}</span>
+                  </td>
+                  <td className="dao-nowrap">{formatVotes(vote.votingPower)}</td>
+                  <td className="dao-reason">{vote.reason ? vote.reason : <span className="muted">—</span>}</td>
+                  <td className="small">
+                    <Timestamp at={vote.votedAt} now={now} />
+                    <br />
+                    <TxLink hash={vote.transactionHash} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </DaoDetailPage>
   )
 }
 

@@ -5,6 +5,7 @@ import { getChainId } from '~/env.server'
 import { getTaskDetail } from '~/models/tasks.server'
 import { getAddress } from '~/session/auth.server'
 import { requireSameOrigin } from '~/session/origin.server'
+import { jsonError, noStore, readCappedBody } from '~/session/responses.server'
 import { storeMetadataDocument } from '~/tasks/content.server'
 import { getTaskContracts } from '~/tasks/contracts.server'
 import { courseGate } from '~/tasks/course-gate.server'
@@ -26,9 +27,6 @@ import {
 // A form that fails validation gets 400 with conform's reply (its field errors).
 
 const MAX_BODY_BYTES = 300 * 1024
-const noStore = { 'Cache-Control': 'no-store' }
-
-const jsonError = (status: number, error: string) => Response.json({ error }, { status, headers: noStore })
 
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== 'POST') return jsonError(405, 'Only POST stores documents.')
@@ -108,28 +106,13 @@ async function schemaFor(intent: string, formData: FormData, address: string): P
 
 /** The request's form data, refusing bodies above the cap (413) before parsing them. */
 async function readCappedFormData(request: Request): Promise<FormData | Response> {
-  const declared = Number(request.headers.get('Content-Length') ?? '0')
-  if (declared > MAX_BODY_BYTES) return jsonError(413, `The form is larger than ${MAX_BODY_BYTES} bytes.`)
-  const chunks: Uint8Array[] = []
-  let size = 0
-  if (request.body) {
-    const reader = request.body.getReader()
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      size += value.byteLength
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel()
-        return jsonError(413, `The form is larger than ${MAX_BODY_BYTES} bytes.`)
-      }
-      chunks.push(value)
-    }
-  }
+  const body = await readCappedBody(request, MAX_BODY_BYTES)
+  if (body === null) return jsonError(413, `The form is larger than ${MAX_BODY_BYTES} bytes.`)
   try {
     return await new Request(request.url, {
       method: 'POST',
       headers: { 'Content-Type': request.headers.get('Content-Type') ?? '' },
-      body: Buffer.concat(chunks),
+      body,
     }).formData()
   } catch {
     return jsonError(400, 'The request body is not a form.')

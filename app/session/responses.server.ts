@@ -1,6 +1,6 @@
-// Small helpers for the JSON endpoints of the session (auth.* resource routes).
+// Small helpers for the JSON endpoints (the session's auth.* resource routes, POST /ipfs).
 
-const noStore = { 'Cache-Control': 'no-store' }
+export const noStore = { 'Cache-Control': 'no-store' }
 
 export function jsonError(status: number, error: string): Response {
   return Response.json({ error }, { status, headers: noStore })
@@ -17,8 +17,22 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (!/^application\/json\b/i.test(request.headers.get('Content-Type') ?? '')) {
     throw jsonError(400, 'Send the request body as application/json.')
   }
+  const body = await readCappedBody(request, maxBytes)
+  if (body === null) throw jsonError(413, `The request body is larger than ${maxBytes} bytes.`)
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    throw jsonError(400, 'The request body is not valid JSON.')
+  }
+}
+
+/**
+ * The request body's bytes, or null when it is larger than `maxBytes`: refused on its declared
+ * Content-Length before reading, else as soon as the bytes read pass the cap (the rest is not read).
+ */
+export async function readCappedBody(request: Request, maxBytes: number): Promise<Buffer<ArrayBuffer> | null> {
   const declared = Number(request.headers.get('Content-Length') ?? '0')
-  if (declared > maxBytes) throw jsonError(413, `The request body is larger than ${maxBytes} bytes.`)
+  if (declared > maxBytes) return null
   const chunks: Uint8Array[] = []
   let size = 0
   if (request.body) {
@@ -29,14 +43,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       size += value.byteLength
       if (size > maxBytes) {
         await reader.cancel()
-        throw jsonError(413, `The request body is larger than ${maxBytes} bytes.`)
+        return null
       }
       chunks.push(value)
     }
   }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
-  } catch {
-    throw jsonError(400, 'The request body is not valid JSON.')
-  }
+  return Buffer.concat(chunks)
 }
