@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import fs from 'node:fs'
 import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '../config/env'
 import { resolveDeployment } from '../config/deployment'
@@ -11,6 +12,7 @@ import { rebuildProjections } from './projections/rebuild'
 import { createRpcClient } from './rpc/client'
 import { createEth } from './rpc/eth'
 import { getIndexerStatus } from './status'
+import { startCheckpointer } from './store/checkpointer'
 import { resetIndexedChain } from './store/reset'
 import { createIndexer } from './sync/indexer'
 
@@ -57,6 +59,8 @@ async function main(): Promise<number> {
   })
 
   const abort = new AbortController()
+  // Every in-flight request listens to it (a dozen at once is normal): not a leak.
+  setMaxListeners(100, abort.signal)
   const config = await connect(env, rpcUrl, abort.signal)
   const logger = baseLogger.child({ chainId: config.chainId })
   const handle = openDatabase(env.databasePath)
@@ -200,12 +204,14 @@ async function runIndexer({
     pollIntervalMs: config.pollIntervalMs,
   })
   const resolving = config.metadata.enabled ? resolver.run() : Promise.resolve()
+  const checkpointer = startCheckpointer(handle.sqlite)
   try {
     await indexer.run({ once })
     if (once && !abort.signal.aborted && config.metadata.enabled) await resolver.resolveDue()
   } finally {
     abort.abort(new Error('indexer stopped'))
     await resolving
+    await checkpointer.stop()
   }
   logger.info('stopped', { indexedBlock: indexer.checkpoints.get()?.blockNumber })
   return 0

@@ -45,9 +45,9 @@ export function defaultFinalityDepth(chainId: number): number {
 
 const tuningSchema = z.object({
   INDEXER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
-  INDEXER_INITIAL_BLOCK_RANGE: z.coerce.number().int().min(1).default(1_000),
+  INDEXER_INITIAL_BLOCK_RANGE: z.coerce.number().int().min(1).default(10),
   INDEXER_MAX_BLOCK_RANGE: z.coerce.number().int().min(1).default(50_000),
-  INDEXER_TARGET_LOGS: z.coerce.number().int().min(1).default(5_000),
+  INDEXER_TARGET_LOGS: z.coerce.number().int().min(1).default(2_000),
   INDEXER_RPC_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   INDEXER_GETLOGS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   INDEXER_MAX_BLOCKS_PER_TICK: z.coerce.number().int().min(1).default(100),

@@ -67,7 +67,7 @@ describe('kill -9 during backfill', () => {
     expect(digestChain(killed.sqlite, chainId)).toEqual(expected)
     killed.close()
     reference.close()
-  }, 120_000)
+  }, 180_000)
 })
 
 function mulberry32(seed: number) {

@@ -26,6 +26,7 @@ beforeAll(async () => {
   gateway = http.createServer((req, res) => {
     const cid = decodeURIComponent(new URL(req.url!, 'http://x').pathname.replace('/ipfs/', ''))
     if (hang.has(cid)) return // never answers
+    if (cid === 'redirect-out') return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end()
     const bytes = blocks.get(cid)
     if (!bytes) return res.writeHead(404).end()
     res.writeHead(200, { 'content-type': 'application/vnd.ipld.raw' }).end(Buffer.from(bytes))
@@ -159,6 +160,19 @@ describe('metadata resolver', () => {
     expect(state(`ipfs://${bigCid}`).error).toMatch(/above 1000 bytes/)
     expect(state(`ipfs://${notJsonCid}`)).toMatchObject({ status: 'invalid', error: 'not UTF-8 JSON' })
     expect(state('http://example.com/plain-http.json')).toMatchObject({ status: 'invalid' })
+  })
+
+  it('does not follow redirects from untrusted URIs to plain http elsewhere', async () => {
+    const doc = canonicalJsonBytes({ title: 'Moved' })
+    const cid = await jsonCid(doc)
+    blocks.set(cid, doc)
+    // The gateway answers this CID with a redirect off-site.
+    const original = gatewayUrl
+    gatewayUrl = `${gatewayUrl}redirect-out#`
+    register(`ipfs://${cid}`)
+    await resolver().resolveDue()
+    gatewayUrl = original
+    expect(state(`ipfs://${cid}`)).toMatchObject({ status: 'invalid', error: 'redirect to http: refused' })
   })
 
   it('marks a document unavailable on timeout and retries it later', async () => {

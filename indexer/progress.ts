@@ -29,14 +29,14 @@ export function createProgressBar({
   function render(): string {
     const elapsed = (Date.now() - started) / 1000
     const ratio = Math.min(1, done / total)
-    const width = 24
+    const width = 16
     const filled = Math.round(ratio * width)
     const rate = elapsed > 0 ? events / elapsed : 0
     const eta = ratio > 0 && ratio < 1 ? (elapsed / ratio) * (1 - ratio) : 0
     return (
-      `${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${(ratio * 100).toFixed(1).padStart(5)}% ` +
-      `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} blocks · ${events.toLocaleString('en-US')} events · ` +
-      `${Math.round(rate).toLocaleString('en-US')} events/s · ETA ${formatDuration(eta)}`
+      `${label} ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${(ratio * 100).toFixed(0).padStart(3)}% ` +
+      `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} blocks  ${Math.round(rate).toLocaleString('en-US')} ev/s  ` +
+      `ETA ${formatDuration(eta)}  (${events.toLocaleString('en-US')} events)`
     )
   }
 

@@ -52,6 +52,7 @@ describe('error classification', () => {
     expect(classifyJsonRpcError({ code: -32602, message: 'invalid params' }, 'eth_getBalance')).toBeInstanceOf(NonRetryableError)
     expect(classifyJsonRpcError({ code: -32601, message: 'method not found' }, 'eth_foo')).toBeInstanceOf(NonRetryableError)
     expect(classifyJsonRpcError({ code: -32603, message: 'internal error' }, 'eth_call')).toBeInstanceOf(RetryableError)
+    expect(classifyJsonRpcError({ code: -32000, message: 'missing trie node 1a2b (path )' }, 'eth_call')).toBeInstanceOf(NonRetryableError)
     expect(classifyJsonRpcError({ code: -32000, message: 'header not found' }, 'eth_call')).toBeInstanceOf(RetryableError)
     expect(classifyHttpStatus(429, '', 'eth_call')).toBeInstanceOf(RetryableError)
     expect(classifyHttpStatus(503, '', 'eth_call')).toBeInstanceOf(RetryableError)

@@ -403,7 +403,7 @@ export const activityKinds = [
 ] as const
 export type ActivityKind = (typeof activityKinds)[number]
 
-/** One row per (event, involved address), ordered by (blockNumber, logIndex). */
+/** One row per (event, involved address); an address's feed is its primary-key range, newest last. */
 export const activity = sqliteTable(
   'chain_activity',
   {
@@ -418,10 +418,7 @@ export const activity = sqliteTable(
     timestamp: integer('timestamp').notNull(),
     transactionHash: text('transaction_hash').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.chainId, t.address, t.blockNumber, t.logIndex] }),
-    index('chain_activity_recent').on(t.chainId, t.blockNumber),
-  ],
+  (t) => [primaryKey({ columns: [t.chainId, t.address, t.blockNumber, t.logIndex] })],
 )
 
 // ─── Metadata documents (a cache, not a projection: survives rebuilds and reorgs) ───────────

@@ -1,5 +1,6 @@
-import { decodeEventLog, toEventSelector, type Abi, type AbiEvent, type Hex } from 'viem'
+import { toEventSelector, type Abi, type AbiEvent, type Hex } from 'viem'
 import { contractAbis, type IndexedContractKind } from './abis'
+import { compileParams, compileTopic } from './abi-decode'
 
 // Turns a raw log into { contract, name, args } with the ABI of the contract that emitted it.
 // A log the ABI does not describe (or that is malformed) decodes to undefined: it stays in
@@ -9,14 +10,34 @@ export type DecodedEvent = { contract: IndexedContractKind; name: string; args: 
 export type LogLike = { address: string; topics: readonly Hex[]; data: Hex }
 export type Decoder = (log: LogLike) => DecodedEvent | undefined
 
+type PreparedEvent = {
+  name: string
+  topics: number
+  data: ((data: string) => unknown[]) | undefined
+  fields: { name: string; indexed: boolean; index: number; topic?: (topic: string) => unknown }[]
+}
+
 export function eventsOf(abi: Abi): AbiEvent[] {
   return abi.filter((item): item is AbiEvent => item.type === 'event')
 }
 
+function prepare(event: AbiEvent): PreparedEvent {
+  const indexed = event.inputs.filter((i) => i.indexed)
+  const data = event.inputs.filter((i) => !i.indexed)
+  let t = 0
+  let d = 0
+  const fields = event.inputs.map((input, n) =>
+    input.indexed
+      ? { name: input.name || String(n), indexed: true, index: t++, topic: compileTopic(input) }
+      : { name: input.name || String(n), indexed: false, index: d++ },
+  )
+  return { name: event.name, topics: indexed.length + 1, data: data.length > 0 ? compileParams(data) : undefined, fields }
+}
+
 export function createDecoder(contracts: { kind: IndexedContractKind; address: string }[]): Decoder {
-  const byAddress = new Map<string, { kind: IndexedContractKind; events: Map<string, AbiEvent> }>()
+  const byAddress = new Map<string, { kind: IndexedContractKind; events: Map<string, PreparedEvent> }>()
   for (const { kind, address } of contracts) {
-    const events = new Map(eventsOf(contractAbis[kind]).map((event) => [toEventSelector(event), event]))
+    const events = new Map(eventsOf(contractAbis[kind]).map((event) => [toEventSelector(event), prepare(event)]))
     byAddress.set(address.toLowerCase(), { kind, events })
   }
   return (log) => {
@@ -24,10 +45,12 @@ export function createDecoder(contracts: { kind: IndexedContractKind; address: s
     const topic0 = log.topics[0]
     if (!contract || !topic0) return undefined
     const event = contract.events.get(topic0.toLowerCase())
-    if (!event) return undefined
+    if (!event || log.topics.length !== event.topics) return undefined
     try {
-      const decoded = decodeEventLog({ abi: [event], data: log.data, topics: log.topics as [Hex, ...Hex[]], strict: true })
-      return { contract: contract.kind, name: decoded.eventName as string, args: (decoded.args ?? {}) as Record<string, unknown> }
+      const values = event.data ? event.data(log.data) : []
+      const args: Record<string, unknown> = {}
+      for (const f of event.fields) args[f.name] = f.topic ? f.topic(log.topics[f.index + 1]!) : values[f.index]
+      return { contract: contract.kind, name: event.name, args }
     } catch {
       return undefined
     }

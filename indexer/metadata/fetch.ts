@@ -57,14 +57,40 @@ async function getBlock(cid: CID, options: FetchOptions): Promise<Uint8Array> {
 }
 
 async function httpGet(url: string, options: FetchOptions, accept = 'application/json'): Promise<Uint8Array> {
-  const timeout = AbortSignal.timeout(options.timeoutMs)
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
-  let res: Response
+  const controller = new AbortController()
+  const timeout = { aborted: false }
+  const timer = setTimeout(() => {
+    timeout.aborted = true
+    controller.abort()
+  }, options.timeoutMs)
+  const onAbort = () => controller.abort()
+  options.signal?.addEventListener('abort', onAbort, { once: true })
   try {
-    res = await fetch(url, { headers: { accept }, redirect: 'follow', signal })
-  } catch (error) {
-    if (timeout.aborted) throw new MetadataUnavailableError(`no answer within ${options.timeoutMs} ms`)
-    throw new MetadataUnavailableError(`fetch failed: ${(error as Error).message}`)
+    return await read(url, options, accept, controller.signal, timeout)
+  } finally {
+    clearTimeout(timer)
+    options.signal?.removeEventListener('abort', onAbort)
+  }
+}
+
+async function read(url: string, options: FetchOptions, accept: string, signal: AbortSignal, timeout: { aborted: boolean }): Promise<Uint8Array> {
+  let res: Response
+  let target = url
+  for (let hops = 0; ; hops++) {
+    try {
+      res = await fetch(target, { headers: { accept }, redirect: 'manual', signal })
+    } catch (error) {
+      if (timeout.aborted) throw new MetadataUnavailableError(`no answer within ${options.timeoutMs} ms`)
+      throw new MetadataUnavailableError(`fetch failed: ${(error as Error).message}`)
+    }
+    const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null
+    if (!location) break
+    await res.body?.cancel().catch(() => {})
+    // Untrusted URIs may only lead to https (the configured gateway may be plain http on localhost).
+    const next = new URL(location, target)
+    if (hops >= 3) throw new MetadataUnavailableError('too many redirects')
+    if (next.protocol !== 'https:' && next.origin !== new URL(url).origin) throw new MetadataRejectedError(`redirect to ${next.protocol} refused`)
+    target = next.toString()
   }
   if (!res.ok) {
     await res.body?.cancel().catch(() => {})

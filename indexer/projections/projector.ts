@@ -22,7 +22,17 @@ const handlers: Record<string, Record<string, Handler>> = {
   dao: {},
 }
 
-export type Projector = (log: LogPosition, event: DecodedEvent) => void
+export type Projector = {
+  /** Projects one event; events must come in (block, transaction index, log index) order. */
+  apply: (log: LogPosition, event: DecodedEvent) => void
+  /** Starts a batch: drops what an aborted one may have buffered. */
+  begin: () => void
+  /** Writes what the batch buffered (new metadata URIs). Inside the batch's transaction. */
+  flush: () => void
+}
+
+const titled = new Set<MetadataKind>(['task', 'proposal'])
+const NOTE_CHUNK = 100
 
 export function createProjector({
   sqlite,
@@ -39,44 +49,67 @@ export function createProjector({
   contracts: Map<string, string>
 }): Projector {
   const selectRead = sqlite.prepare('SELECT result FROM raw_reads WHERE chain_id = ? AND block_hash = ? AND kind = ? AND key = ?').pluck()
-  const noteMetadata = sqlite.prepare(
-    "INSERT OR IGNORE INTO metadata_documents (chain_id, uri, kind, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, 0, 0)",
-  )
+  const noteSql = (rows: number) =>
+    `INSERT OR IGNORE INTO metadata_documents (chain_id, uri, kind, status, attempts, next_attempt_at) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, 0, 0)').join(', ')}`
+  const noteMany = sqlite.prepare(noteSql(NOTE_CHUNK))
   const selectTitle = sqlite.prepare("SELECT title FROM metadata_documents WHERE chain_id = ? AND uri = ? AND status = 'ok'").pluck()
+  /** URIs met in this batch, registered for the resolver at flush (first kind wins, like INSERT OR IGNORE). */
+  const noted = new Map<string, MetadataKind>()
 
-  return (log, event) => {
-    const handler = handlers[event.contract]?.[event.name]
-    if (!handler) return
-    const ctx: HandlerContext = {
-      chainId,
-      log,
-      event,
-      store,
-      logger,
-      contracts,
-      read<T>(kind: string, key: string) {
-        const raw = selectRead.get(chainId, log.blockHash, kind, key) as string | undefined
-        return raw === undefined ? undefined : (JSON.parse(raw) as T)
-      },
-      metadata(uri: string, kind: MetadataKind) {
-        if (!uri) return null
-        noteMetadata.run(chainId, uri, kind, isFetchableUri(uri) ? 'pending' : 'invalid')
-        return (selectTitle.get(chainId, uri) as string | null | undefined) ?? null
-      },
-      activity(address: string, kind: ActivityKind, subject: string | null, detail?: Record<string, unknown>) {
-        store.insert('activity', {
-          chainId,
-          address,
-          blockNumber: log.blockNumber,
-          logIndex: log.logIndex,
-          kind,
-          subject,
-          detail: detail ?? null,
-          timestamp: log.blockTimestamp,
-          transactionHash: log.transactionHash,
-        })
-      },
-    }
-    handler(ctx)
+  // One context object, re-pointed at each event (no per-event closures).
+  const ctx: HandlerContext = {
+    chainId,
+    log: undefined as unknown as LogPosition,
+    event: undefined as unknown as DecodedEvent,
+    store,
+    logger,
+    contracts,
+    read<T>(kind: string, key: string) {
+      const raw = selectRead.get(chainId, ctx.log.blockHash, kind, key) as string | undefined
+      return raw === undefined ? undefined : (JSON.parse(raw) as T)
+    },
+    metadata(uri: string, kind: MetadataKind) {
+      if (!uri) return null
+      if (!noted.has(uri)) noted.set(uri, kind)
+      // Only tasks and proposals carry a title; a URI first met now is not resolved yet anyway.
+      if (!titled.has(kind)) return null
+      return (selectTitle.get(chainId, uri) as string | null | undefined) ?? null
+    },
+    activity(address: string, kind: ActivityKind, subject: string | null, detail?: Record<string, unknown>) {
+      const log = ctx.log
+      store.insert('activity', {
+        chainId,
+        address,
+        blockNumber: log.blockNumber,
+        logIndex: log.logIndex,
+        kind,
+        subject,
+        detail: detail ?? null,
+        timestamp: log.blockTimestamp,
+        transactionHash: log.transactionHash,
+      })
+    },
+  }
+
+  return {
+    apply(log, event) {
+      const handler = handlers[event.contract]?.[event.name]
+      if (!handler) return
+      ctx.log = log
+      ctx.event = event
+      handler(ctx)
+    },
+    begin() {
+      noted.clear()
+    },
+    flush() {
+      if (noted.size === 0) return
+      const values = [...noted].flatMap(([uri, kind]) => [chainId, uri, kind, isFetchableUri(uri) ? 'pending' : 'invalid'])
+      noted.clear()
+      const width = 4 * NOTE_CHUNK
+      let i = 0
+      for (; i + width <= values.length; i += width) noteMany.run(...values.slice(i, i + width))
+      if (i < values.length) sqlite.prepare(noteSql((values.length - i) / 4)).run(...values.slice(i))
+    },
   }
 }

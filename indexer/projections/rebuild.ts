@@ -41,6 +41,8 @@ export function rebuildProjections({
     const checkpoint = checkpoints.get()
     const finalized = checkpoint ? checkpoint.chainHead - checkpoint.finalityDepth : Number.MAX_SAFE_INTEGER
     clearProjections(sqlite, chainId)
+    store.begin()
+    project.begin()
     let cursor: [number, number, number] = [-1, -1, -1]
     for (;;) {
       const rows = page.all(chainId, ...cursor, pageSize) as {
@@ -60,7 +62,7 @@ export function rebuildProjections({
         const event = decode(log)
         if (event) {
           store.setUndoBlock(row.blockNumber > finalized ? row.blockNumber : null)
-          project(log, event)
+          project.apply(log, event)
         }
         events++
       }
@@ -68,6 +70,8 @@ export function rebuildProjections({
       cursor = [last.blockNumber, last.transactionIndex, last.logIndex]
     }
     store.setUndoBlock(null)
+    store.flush()
+    project.flush()
   }).immediate()
   return { events, ms: Date.now() - started }
 }

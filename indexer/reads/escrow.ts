@@ -1,5 +1,6 @@
-import { decodeFunctionResult, encodeFunctionData, erc20Abi, type Hex } from 'viem'
+import { decodeFunctionResult, encodeFunctionData, erc20Abi, parseAbi, type Hex } from 'viem'
 import { tasksAbi } from '../../contracts-abi'
+import { balanceReaderCode } from './balance-reader-code'
 
 // After BudgetChanged the indexer reads what the task's escrow holds (native balance and each
 // budget token's balance), pinned to the event's block hash: the event carries no amounts on purpose.
@@ -50,4 +51,45 @@ export function decodeBalances(info: TaskEscrowInfo, results: Hex[]): EscrowBala
       amount: decodeFunctionResult({ abi: erc20Abi, functionName: 'balanceOf', data: balances[i]! }).toString(),
     })),
   }
+}
+
+// Many balances in one eth_call: BalanceReader's code placed at an unused address with a state
+// override (supported by geth, erigon, reth, anvil and the big providers).
+const readerAbi = parseAbi(['function balances(address[] holders, address[] tokens) view returns (uint256[])'])
+const READER_ADDRESS = '0x00000000000000000000000000000000000b0a1a' as const
+const NATIVE = '0x0000000000000000000000000000000000000000'
+const FAILED = 2n ** 256n - 1n
+
+/** One eth_call reading every escrow's balances at `blockHash`. */
+export function batchedBalancesCall(infos: TaskEscrowInfo[], blockHash: Hex) {
+  const holders: Hex[] = []
+  const tokens: Hex[] = []
+  for (const info of infos) {
+    holders.push(info.escrow)
+    tokens.push(NATIVE)
+    for (const token of info.tokens) {
+      holders.push(info.escrow)
+      tokens.push(token)
+    }
+  }
+  return {
+    method: 'eth_call',
+    params: [
+      { to: READER_ADDRESS, data: encodeFunctionData({ abi: readerAbi, functionName: 'balances', args: [holders, tokens] }) },
+      { blockHash },
+      { [READER_ADDRESS]: { code: balanceReaderCode } },
+    ],
+  }
+}
+
+/** Splits the batched answer back per escrow; a failed token read makes that escrow's result an error. */
+export function decodeBatchedBalances(infos: TaskEscrowInfo[], result: Hex): (EscrowBalances | { error: string })[] {
+  const values = decodeFunctionResult({ abi: readerAbi, functionName: 'balances', data: result })
+  let i = 0
+  return infos.map((info) => {
+    const native = values[i++]!
+    const amounts = info.tokens.map(() => values[i++]!)
+    if (amounts.some((a) => a === FAILED)) return { error: 'balanceOf failed' }
+    return { native: native.toString(), tokens: info.tokens.map((token, j) => ({ token, amount: amounts[j]!.toString() })) }
+  })
 }

@@ -3,8 +3,17 @@ import type { DecodedEvent } from '../decode/decoder'
 import { RetryableError } from '../rpc/errors'
 import type { Eth, RpcLog } from '../rpc/eth'
 import type { JsonRpcCall } from '../rpc/transport'
-import { balanceCalls, decodeBalances, decodeTaskInfo, getTaskCall, type TaskInfoCache } from './escrow'
-import { readProposalParams } from './proposal'
+import {
+  balanceCalls,
+  batchedBalancesCall,
+  decodeBalances,
+  decodeBatchedBalances,
+  decodeTaskInfo,
+  getTaskCall,
+  type EscrowBalances,
+  type TaskInfoCache,
+} from './escrow'
+import { decodeProposalParameters, decodeTotalVotingPower, getProposalCall, totalVotingPowerCall, type ProposalParams } from './proposal'
 
 // Which contract reads a range's events need, and doing them (pinned to each event's block hash)
 // while the range is fetched, so the batch transaction never waits on the network. Reads of a
@@ -13,8 +22,12 @@ import { readProposalParams } from './proposal'
 export type ReadRow = { blockHash: Hex; blockNumber: number; kind: string; key: string; result: string }
 
 const BATCH = 200
+const READ_TIMEOUT_MS = 60_000
 
 export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex; cache: TaskInfoCache }) {
+  /** Whether the node accepts eth_call state overrides (turned off at the first refusal). */
+  let overrides = true
+
   /** Runs the calls in batches; a batch with a failing call is retried call by call so one revert stays one. */
   async function runCalls(calls: JsonRpcCall[]): Promise<({ ok: true; value: Hex } | { ok: false; error: string })[]> {
     const out: ({ ok: true; value: Hex } | { ok: false; error: string })[] = []
@@ -35,6 +48,25 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
         }
       }
     }
+    return out
+  }
+
+  /** Runs calls as separate requests, `concurrency` at a time, with a generous timeout. */
+  async function runEach(calls: JsonRpcCall[], concurrency = 4): Promise<({ ok: true; value: Hex } | { ok: false; error: string })[]> {
+    const out: ({ ok: true; value: Hex } | { ok: false; error: string })[] = new Array(calls.length)
+    let next = 0
+    const worker = async () => {
+      while (next < calls.length) {
+        const i = next++
+        try {
+          out[i] = { ok: true, value: await eth.rpc.request<Hex>(calls[i]!.method, calls[i]!.params, { timeoutMs: READ_TIMEOUT_MS }) }
+        } catch (error) {
+          if (error instanceof RetryableError) throw error
+          out[i] = { ok: false, error: (error as Error).message }
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(concurrency, calls.length) }, worker))
     return out
   }
 
@@ -74,10 +106,37 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
       }
     })
     const readable = wanted.filter((w) => cache.get(w.taskId.toString()))
-    const calls = readable.map((w) => balanceCalls(cache.get(w.taskId.toString())!, w.log.blockHash))
+    const push = (w: { log: RpcLog; taskId: bigint }, result: unknown) =>
+      rows.push({ blockHash: w.log.blockHash, blockNumber: w.log.blockNumber, kind: 'escrowBalances', key: w.taskId.toString(), result: JSON.stringify(result) })
+    // One call per block with the balance reader; one call per balance where overrides are refused.
+    const byBlock = new Map<Hex, typeof readable>()
+    for (const w of readable) byBlock.set(w.log.blockHash, [...(byBlock.get(w.log.blockHash) ?? []), w])
+    const perCall: typeof readable = []
+    if (overrides) {
+      const groups = [...byBlock.entries()]
+      // One request per block, a few at a time: a node may take a while to open an old block's state.
+      const answers = await runEach(groups.map(([blockHash, ws]) => batchedBalancesCall(ws.map((w) => cache.get(w.taskId.toString())!), blockHash)))
+      groups.forEach(([, ws], g) => {
+        const answer = answers[g]!
+        if (!answer.ok) {
+          overrides = false
+          perCall.push(...ws)
+          return
+        }
+        const infos = ws.map((w) => cache.get(w.taskId.toString())!)
+        let decoded: (EscrowBalances | { error: string })[]
+        try {
+          decoded = decodeBatchedBalances(infos, answer.value)
+        } catch (error) {
+          decoded = ws.map(() => ({ error: (error as Error).message }))
+        }
+        ws.forEach((w, i) => push(w, decoded[i]))
+      })
+    } else perCall.push(...readable)
+    const calls = perCall.map((w) => balanceCalls(cache.get(w.taskId.toString())!, w.log.blockHash))
     const results = await runCalls(calls.flat())
     let offset = 0
-    readable.forEach((w, i) => {
+    perCall.forEach((w, i) => {
       const info = cache.get(w.taskId.toString())!
       const mine = results.slice(offset, offset + calls[i]!.length)
       offset += calls[i]!.length
@@ -88,26 +147,49 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
       } catch (error) {
         result = { error: (error as Error).message }
       }
-      rows.push({ blockHash: w.log.blockHash, blockNumber: w.log.blockNumber, kind: 'escrowBalances', key: w.taskId.toString(), result: JSON.stringify(result) })
+      push(w, result)
     })
     for (const w of wanted.filter((x) => failed.has(x.taskId.toString()))) {
       const result = JSON.stringify({ error: failed.get(w.taskId.toString()) })
       rows.push({ blockHash: w.log.blockHash, blockNumber: w.log.blockNumber, kind: 'escrowBalances', key: w.taskId.toString(), result })
     }
 
-    // Proposal parameters: rare, one at a time.
-    for (const { log, proposalId } of proposalReads) {
-      let result: unknown
+    // Proposal parameters: getProposal for all, then totalVotingPower at each snapshot.
+    const params = await runCalls(proposalReads.map((r) => getProposalCall(r.log.address, r.proposalId, r.log.blockHash)))
+    const decodedParams = params.map((answer) => {
+      if (!answer.ok) return { error: answer.error }
       try {
-        result = await readProposalParams(eth, log.address, proposalId, log.blockHash)
+        return decodeProposalParameters(answer.value)
       } catch (error) {
-        // Transient failures fail the range (it is fetched again); a revert or an answer that does
-        // not decode is an outcome of its own, recorded so the projection can say so.
-        if (error instanceof RetryableError) throw error
-        result = { error: (error as Error).message }
+        return { error: (error as Error).message }
       }
-      rows.push({ blockHash: log.blockHash, blockNumber: log.blockNumber, kind: 'proposalParams', key: proposalId.toString(), result: JSON.stringify(result) })
-    }
+    })
+    const withSnapshot = proposalReads.flatMap((r, i) => {
+      const p = decodedParams[i]!
+      return 'error' in p ? [] : [{ r, p }]
+    })
+    const totals = await runCalls(withSnapshot.map(({ r, p }) => totalVotingPowerCall(r.log.address, p.snapshotBlock, r.log.blockHash)))
+    const totalOf = new Map(withSnapshot.map(({ r }, i) => [r, totals[i]!]))
+    proposalReads.forEach((r, i) => {
+      const p = decodedParams[i]!
+      const total = totalOf.get(r)
+      let result: unknown
+      if ('error' in p) result = { error: p.error }
+      else if (!total || !total.ok) result = { error: total && !total.ok ? total.error : 'no total voting power' }
+      else {
+        try {
+          result = {
+            snapshotBlock: Number(p.snapshotBlock),
+            supportThreshold: p.supportThreshold,
+            minVotingPower: p.minVotingPower.toString(),
+            totalVotingPower: decodeTotalVotingPower(total.value).toString(),
+          } satisfies ProposalParams
+        } catch (error) {
+          result = { error: (error as Error).message }
+        }
+      }
+      rows.push({ blockHash: r.log.blockHash, blockNumber: r.log.blockNumber, kind: 'proposalParams', key: r.proposalId.toString(), result: JSON.stringify(result) })
+    })
     return rows
   }
 }

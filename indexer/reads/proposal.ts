@@ -1,9 +1,9 @@
 import { decodeFunctionResult, encodeFunctionData, type Hex } from 'viem'
 import { tokenVotingAbi as votingAbi } from '../../contracts-abi'
-import type { Eth } from '../rpc/eth'
 
 // A proposal's voting parameters, read at its creation block: ProposalCreated carries the dates
-// but not the snapshot block, the support threshold or the minimum participation.
+// but not the snapshot block, the support threshold or the minimum participation. Two calls per
+// proposal (getProposal, then totalVotingPower at its snapshot), batched by the read planner.
 
 export type ProposalParams = {
   snapshotBlock: number
@@ -12,20 +12,22 @@ export type ProposalParams = {
   totalVotingPower: string
 }
 
+export function getProposalCall(plugin: Hex, proposalId: bigint, blockHash: Hex) {
+  return { method: 'eth_call', params: [{ to: plugin, data: encodeFunctionData({ abi: votingAbi, functionName: 'getProposal', args: [proposalId] }) }, { blockHash }] }
+}
 
-export async function readProposalParams(eth: Eth, plugin: Hex, proposalId: bigint, blockHash: Hex): Promise<ProposalParams> {
-  const raw = await eth.call(plugin, encodeFunctionData({ abi: votingAbi, functionName: 'getProposal', args: [proposalId] }), blockHash)
-  const [, , parameters] = decodeFunctionResult({ abi: votingAbi, functionName: 'getProposal', data: raw })
-  const totalRaw = await eth.call(
-    plugin,
-    encodeFunctionData({ abi: votingAbi, functionName: 'totalVotingPower', args: [parameters.snapshotBlock] }),
-    blockHash,
-  )
-  const total = decodeFunctionResult({ abi: votingAbi, functionName: 'totalVotingPower', data: totalRaw })
+export function decodeProposalParameters(result: Hex) {
+  const [, , parameters] = decodeFunctionResult({ abi: votingAbi, functionName: 'getProposal', data: result })
+  return parameters
+}
+
+export function totalVotingPowerCall(plugin: Hex, snapshotBlock: bigint, blockHash: Hex) {
   return {
-    snapshotBlock: Number(parameters.snapshotBlock),
-    supportThreshold: parameters.supportThreshold,
-    minVotingPower: parameters.minVotingPower.toString(),
-    totalVotingPower: total.toString(),
+    method: 'eth_call',
+    params: [{ to: plugin, data: encodeFunctionData({ abi: votingAbi, functionName: 'totalVotingPower', args: [snapshotBlock] }) }, { blockHash }],
   }
+}
+
+export function decodeTotalVotingPower(result: Hex): bigint {
+  return decodeFunctionResult({ abi: votingAbi, functionName: 'totalVotingPower', data: result })
 }

@@ -73,6 +73,10 @@ export function classifyJsonRpcError(
     return new RangeTooLargeError(`${method}: ${message}`, details, suggestedToBlock(message))
   }
   if (/revert/i.test(message) || code === 3) return new NonRetryableError(`${method}: ${message}`, details)
+  // A full (non-archive) node asked for old state: asking again will not help.
+  if (/missing trie node|historical state|state (is )?not available|pruned|required historical state/i.test(message)) {
+    return new NonRetryableError(`${method}: ${message}`, details)
+  }
   if (code !== undefined && nonRetryableCodes.has(code)) return new NonRetryableError(`${method}: ${message}`, details)
   if (/rate limit|too many requests|capacity|header not found|unknown block|timeout|busy|try again/i.test(message)) {
     return new RetryableError(`${method}: ${message}`, details)

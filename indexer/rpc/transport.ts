@@ -18,22 +18,34 @@ export function createHttpTransport({ url, timeoutMs: defaultTimeout = 10_000 }:
   let nextId = 1
 
   async function post(body: unknown, method: string, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
-    const timeout = AbortSignal.timeout(timeoutMs)
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
+    // One controller per request, tied to the caller's signal by a listener removed afterwards
+    // (AbortSignal.any would leave listeners on the long-lived indexer signal).
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, timeoutMs)
+    const onAbort = () => controller.abort(signal?.reason)
+    signal?.addEventListener('abort', onAbort, { once: true })
     let res: Response
     let text: string
     try {
+      signal?.throwIfAborted()
       res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
-        signal: combined,
+        signal: controller.signal,
       })
       text = await res.text()
     } catch (error) {
       if (signal?.aborted) throw signal.reason ?? error
-      if (timeout.aborted) throw new RpcTimeoutError(`${method}: no answer within ${timeoutMs} ms`, { method, url })
+      if (timedOut) throw new RpcTimeoutError(`${method}: no answer within ${timeoutMs} ms`, { method, url })
       throw new RetryableError(`${method}: ${(error as Error).cause ? String((error as Error & { cause: unknown }).cause) : (error as Error).message}`, { method, url })
+    } finally {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
     }
     if (!res.ok) throw classifyHttpStatus(res.status, text, method, url)
     try {

@@ -66,6 +66,8 @@ export function createBatchWriter({
     if (checkpoint && checkpoint.blockNumber !== batch.fromBlock - 1) {
       throw new OutOfOrderBatchError(`batch ${batch.fromBlock}-${batch.toBlock} does not follow checkpoint ${checkpoint.blockNumber}`)
     }
+    store.begin()
+    project.begin()
     for (const r of batch.reads) insertRead.run(chainId, r.blockHash, r.blockNumber, r.kind, r.key, r.result)
     const entries = [...batch.entries].sort((a, b) => compareLogs(a.log, b.log))
     let inserted = 0
@@ -80,7 +82,7 @@ export function createBatchWriter({
         log.transactionHash,
         log.transactionIndex,
         log.address,
-        JSON.stringify(log.topics),
+        topicsJson(log.topics),
         log.data,
       )
       if (result.changes === 0) continue
@@ -88,9 +90,11 @@ export function createBatchWriter({
       const decoded = event === undefined ? decode(log) : event
       if (!decoded) continue
       store.setUndoBlock(batch.recordUndo ? log.blockNumber : null)
-      project(log, decoded)
+      project.apply(log, decoded)
     }
     store.setUndoBlock(null)
+    store.flush()
+    project.flush()
     checkpoints.rememberBlocks(batch.headers)
     checkpoints.write({ blockNumber: batch.toBlock, blockHash: batch.toBlockHash, chainHead: batch.chainHead, finalityDepth })
     const finalized = batch.chainHead - finalityDepth
@@ -102,3 +106,8 @@ export function createBatchWriter({
 }
 
 export type BatchWriter = ReturnType<typeof createBatchWriter>
+
+/** JSON of a topic list (0x hex strings need no escaping): cheaper than JSON.stringify on the hot path. */
+function topicsJson(topics: readonly string[]): string {
+  return topics.length === 0 ? '[]' : `["${topics.join('","')}"]`
+}

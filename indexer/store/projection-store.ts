@@ -1,29 +1,44 @@
 import type Database from 'better-sqlite3'
 import { projectionSpecs, type ProjectionName, type ProjectionRow, type TableSpec } from './tables'
 
-// The only way projections write. Rows are whole (put = insert or replace), addressed by primary
-// key. While an undo block is set, every change first records the row's before-image in
-// indexer_undo, so a reorg can restore exactly what the block changed (see rollback.ts).
+// The only way projections write. Rows are whole (put = insert or update), addressed by primary key.
+//
+// Rows are buffered for the batch: read once, kept in memory, and every changed row is written
+// once by `flush`, in multi-row statements; a task created, taken and completed in one batch costs
+// one write. While an undo block is set (unfinal blocks), the first change of a row in that block
+// also records the row's before-image in indexer_undo, so a reorg can restore exactly what the
+// block changed; switching to another block flushes first, so before-images are block-exact.
 
 export type ProjectionStore = {
   get: <N extends ProjectionName>(name: N, key: readonly unknown[]) => ProjectionRow<N> | undefined
   put: <N extends ProjectionName>(name: N, row: ProjectionRow<N>) => void
-  /** put for a row known not to exist yet (event-keyed rows): skips reading a before-image. */
+  /** put for a row known not to exist yet (event-keyed rows): skips reading it first. */
   insert: <N extends ProjectionName>(name: N, row: ProjectionRow<N>) => void
   remove: <N extends ProjectionName>(name: N, key: readonly unknown[]) => void
   /** All rows of a table matching a prefix of its primary key, in key order. */
   list: <N extends ProjectionName>(name: N, prefix: readonly unknown[]) => ProjectionRow<N>[]
   /** Changes made while set are recorded for rollback under this block number; null turns recording off. */
   setUndoBlock: (blockNumber: number | null) => void
+  /** Starts a batch: forgets what the previous one buffered. */
+  begin: () => void
+  /** Writes every row the batch changed. Must run inside the batch's transaction. */
+  flush: () => void
 }
 
 type Prepared = {
   spec: TableSpec
   select: Database.Statement
-  upsert: Database.Statement
+  upsert: (rows: number) => Database.Statement
   remove: Database.Statement
   list: Database.Statement[]
 }
+
+/** A buffered row: its key and value (undefined = does not exist), whether it changed, the block its undo image was taken for. */
+type Slot = { key: readonly unknown[]; row: Record<string, unknown> | undefined; dirty: boolean; undoFor: number | null }
+type TableBuffer = { slots: Map<string, Slot>; dirty: Slot[] }
+
+/** Multi-row statement sizes: a flush of n rows runs greedily through them. */
+const CHUNKS = [200, 50, 10, 1]
 
 export function createProjectionStore(sqlite: Database.Database, chainId: number): ProjectionStore {
   const prepared = new Map<string, Prepared>()
@@ -31,6 +46,7 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
     'INSERT INTO indexer_undo (chain_id, block_number, table_name, row_key, before) VALUES (?, ?, ?, ?, ?)',
   )
   let undoBlock: number | null = null
+  const buffer = new Map<ProjectionName, TableBuffer>()
 
   function statements(name: ProjectionName): Prepared {
     let p = prepared.get(name)
@@ -39,10 +55,26 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
     const cols = spec.columns.map((c) => `"${c.sqlName}"`).join(', ')
     const sqlOf = (key: string) => spec.columns.find((c) => c.key === key)!.sqlName
     const where = spec.primaryKey.map((k) => `"${sqlOf(k)}" = ?`).join(' AND ')
+    const tuple = `(${spec.columns.map(() => '?').join(', ')})`
+    // An upsert updates in place (REPLACE would delete and re-insert, touching every index).
+    const conflict =
+      ` ON CONFLICT (${spec.primaryKey.map((k) => `"${sqlOf(k)}"`).join(', ')}) DO UPDATE SET ` +
+      spec.columns
+        .filter((c) => !spec.primaryKey.includes(c.key))
+        .map((c) => `"${c.sqlName}" = excluded."${c.sqlName}"`)
+        .join(', ')
+    const upserts = new Map<number, Database.Statement>()
     p = {
       spec,
       select: sqlite.prepare(`SELECT ${cols} FROM "${spec.sqlName}" WHERE ${where}`).raw(),
-      upsert: sqlite.prepare(`INSERT OR REPLACE INTO "${spec.sqlName}" (${cols}) VALUES (${spec.columns.map(() => '?').join(', ')})`),
+      upsert: (rows) => {
+        let s = upserts.get(rows)
+        if (!s) {
+          s = sqlite.prepare(`INSERT INTO "${spec.sqlName}" (${cols}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}${conflict}`)
+          upserts.set(rows, s)
+        }
+        return s
+      },
       remove: sqlite.prepare(`DELETE FROM "${spec.sqlName}" WHERE ${where}`),
       list: spec.primaryKey.map((_, n) => {
         const prefix = spec.primaryKey.slice(0, n + 1).map((k) => `"${sqlOf(k)}" = ?`).join(' AND ')
@@ -54,74 +86,132 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
     return p
   }
 
-  function keyOf(spec: TableSpec, row: Record<string, unknown>): unknown[] {
-    return spec.primaryKey.map((k) => row[k])
-  }
+  const keyOf = (spec: TableSpec, row: Record<string, unknown>) => spec.primaryKey.map((k) => row[k])
+  const slotKey = (key: readonly unknown[]) => key.join('\u0000')
 
-  function toDb(spec: TableSpec, row: Record<string, unknown>): unknown[] {
-    return spec.columns.map((c) => {
+  function toDbInto(spec: TableSpec, row: Record<string, unknown>, out: unknown[]) {
+    for (const c of spec.columns) {
       const v = row[c.key]
-      if (v === undefined || v === null) return null
-      if (c.kind === 'json') return JSON.stringify(v)
-      if (c.kind === 'bool') return v ? 1 : 0
-      return v
-    })
+      out.push(v === undefined || v === null ? null : c.kind === 'json' ? JSON.stringify(v) : c.kind === 'bool' ? (v ? 1 : 0) : v)
+    }
+    return out
   }
 
   function fromDb(spec: TableSpec, values: unknown[]): Record<string, unknown> {
     const row: Record<string, unknown> = {}
-    spec.columns.forEach((c, i) => {
+    for (let i = 0; i < spec.columns.length; i++) {
+      const c = spec.columns[i]!
       const v = values[i]
       row[c.key] = v === null ? null : c.kind === 'json' ? JSON.parse(v as string) : c.kind === 'bool' ? v === 1 : v
-    })
+    }
     return row
   }
 
-  function beforeImage(p: Prepared, key: unknown[]): unknown[] | undefined {
-    return p.select.get(...key) as unknown[] | undefined
+  function tableBuffer(name: ProjectionName): TableBuffer {
+    let b = buffer.get(name)
+    if (!b) buffer.set(name, (b = { slots: new Map(), dirty: [] }))
+    return b
   }
 
-  function record(p: Prepared, key: unknown[], before: unknown[] | undefined) {
+  function markDirty(name: ProjectionName, slot: Slot) {
+    if (slot.dirty) return
+    slot.dirty = true
+    tableBuffer(name).dirty.push(slot)
+  }
+
+  /** The slot of a row, read from the table on first use (unless `assumeAbsent`). */
+  function slotOf(name: ProjectionName, p: Prepared, key: readonly unknown[], assumeAbsent = false): Slot {
+    const { slots } = tableBuffer(name)
+    const k = slotKey(key)
+    let slot = slots.get(k)
+    if (!slot) {
+      const values = assumeAbsent ? undefined : (p.select.get(...key) as unknown[] | undefined)
+      slot = { key, row: values ? fromDb(p.spec, values) : undefined, dirty: false, undoFor: null }
+      slots.set(k, slot)
+    }
+    return slot
+  }
+
+  /** Before the first change of a row in the undo block: keep its current (flushed) image. */
+  function beforeChange(p: Prepared, key: readonly unknown[], slot: Slot) {
+    if (undoBlock === null || slot.undoFor === undoBlock) return
+    slot.undoFor = undoBlock
+    const before = slot.row ? toDbInto(p.spec, slot.row, []) : null
     recordUndo.run(chainId, undoBlock, p.spec.sqlName, JSON.stringify(key), before ? JSON.stringify(before) : null)
+  }
+
+  function flushTable(name: ProjectionName, table: TableBuffer) {
+    if (table.dirty.length === 0) return
+    const p = statements(name)
+    const upserts: Record<string, unknown>[] = []
+    for (const slot of table.dirty) {
+      slot.dirty = false
+      if (slot.row) upserts.push(slot.row)
+      else p.remove.run(...slot.key)
+    }
+    table.dirty = []
+    let i = 0
+    for (const size of CHUNKS) {
+      for (; i + size <= upserts.length; i += size) {
+        const params: unknown[] = []
+        for (let j = i; j < i + size; j++) toDbInto(p.spec, upserts[j]!, params)
+        p.upsert(size).run(params)
+      }
+    }
+  }
+
+  function flushAll() {
+    for (const [name, table] of buffer) flushTable(name, table)
   }
 
   return {
     get(name, key) {
       const p = statements(name)
-      const values = p.select.get(...key) as unknown[] | undefined
-      return values ? (fromDb(p.spec, values) as never) : undefined
+      return slotOf(name, p, key).row as never
     },
     put(name, row) {
       const p = statements(name)
-      const values = toDb(p.spec, row as Record<string, unknown>)
-      if (undoBlock !== null) {
-        const key = keyOf(p.spec, row as Record<string, unknown>)
-        record(p, key, beforeImage(p, key))
-      }
-      p.upsert.run(...values)
+      const r = row as Record<string, unknown>
+      const key = keyOf(p.spec, r)
+      const slot = slotOf(name, p, key)
+      beforeChange(p, key, slot)
+      slot.row = r
+      markDirty(name, slot)
     },
     insert(name, row) {
       const p = statements(name)
-      if (undoBlock !== null) record(p, keyOf(p.spec, row as Record<string, unknown>), undefined)
-      p.upsert.run(...toDb(p.spec, row as Record<string, unknown>))
+      const r = row as Record<string, unknown>
+      const key = keyOf(p.spec, r)
+      const slot = slotOf(name, p, key, true)
+      beforeChange(p, key, slot)
+      slot.row = r
+      markDirty(name, slot)
     },
     remove(name, key) {
       const p = statements(name)
-      if (undoBlock !== null) {
-        const before = beforeImage(p, [...key])
-        if (!before) return
-        record(p, [...key], before)
-      }
-      p.remove.run(...key)
+      const slot = slotOf(name, p, key)
+      if (!slot.row) return
+      beforeChange(p, key, slot)
+      slot.row = undefined
+      markDirty(name, slot)
     },
     list(name, prefix) {
       const p = statements(name)
+      const table = buffer.get(name)
+      if (table) flushTable(name, table)
       const stmt = p.list[prefix.length - 1]
       if (!stmt) throw new Error(`list(${name}) needs 1..${p.spec.primaryKey.length} key parts`)
       return (stmt.all(...prefix) as unknown[][]).map((values) => fromDb(p.spec, values) as never)
     },
     setUndoBlock(blockNumber) {
+      // A new block's before-images must see everything earlier blocks changed.
+      if (blockNumber !== undoBlock) flushAll()
       undoBlock = blockNumber
     },
+    begin() {
+      buffer.clear()
+      undoBlock = null
+    },
+    flush: flushAll,
   }
 }

@@ -68,10 +68,13 @@ export function createRangeFetcher({
         blocks.forEach((b, j) => b && fetched.set(chunk[j]!, Number.parseInt(b.timestamp, 16)))
       }
     }
-    const entries: BatchEntry[] = logs.map((log) => {
-      const blockTimestamp = headers?.get(log.blockNumber)?.timestamp ?? log.blockTimestamp ?? fetched.get(log.blockNumber) ?? 0
-      return { log: { ...log, blockTimestamp }, event: decode(log) ?? null }
-    })
+    const entries: BatchEntry[] = new Array(logs.length)
+    for (let i = 0; i < logs.length; i++) {
+      const log = logs[i]!
+      // Filled in place: the log objects are this fetch's own.
+      log.blockTimestamp = headers?.get(log.blockNumber)?.timestamp ?? log.blockTimestamp ?? fetched.get(log.blockNumber) ?? 0
+      entries[i] = { log: log as BatchEntry['log'], event: decode(log) ?? null }
+    }
     const reads = await readsFor(entries.map((e) => ({ log: e.log, event: e.event ?? undefined })))
     return { entries, reads }
   }

@@ -41,9 +41,12 @@ export function createHistoricalSync({
   onBatch?: HistoricalProgress
 }) {
   async function fetchBatch(fromBlock: number, toBlock: number, chainHead: number): Promise<Batch> {
+    const started = Date.now()
     const [logs, header] = await Promise.all([fetcher.fetchLogs(fromBlock, toBlock), eth.header(toBlock)])
     if (!header) throw new Error(`block ${toBlock} is missing from the node`)
+    const fetchMs = Date.now() - started
     const { entries, reads } = await fetcher.prepare(logs)
+    logger.debug('range fetched', { fromBlock, toBlock, events: logs.length, reads: reads.length, fetchMs, prepareMs: Date.now() - started - fetchMs })
     return { fromBlock, toBlock, toBlockHash: header.hash as Hex, chainHead, entries, reads, headers: [header], recordUndo: false }
   }
 
@@ -74,6 +77,7 @@ export function createHistoricalSync({
         const started = Date.now()
         const first = queue.shift()!
         const batches = [await first.promise]
+        const waitedMs = Date.now() - started
         let logs = batches[0]!.entries.length
         // Fold in the ranges right behind it that are already there.
         while (queue[0]?.settled && !queue[0].error && logs < maxLogsPerTransaction) {
@@ -84,8 +88,10 @@ export function createHistoricalSync({
         launch()
         signal?.throwIfAborted()
         const merged = mergeBatches(batches)
+        const writeStarted = Date.now()
         const inserted = writer.write(merged)
         const ms = Date.now() - started
+        logger.debug('batch written', { fromBlock: merged.fromBlock, toBlock: merged.toBlock, events: inserted, waitedMs, writeMs: Date.now() - writeStarted })
         onBatch?.({ fromBlock: merged.fromBlock, toBlock: merged.toBlock, events: inserted, ms })
       }
     } finally {

@@ -35,21 +35,14 @@ export async function deployWorld(rpcUrl: string): Promise<World> {
   }
 }
 
-export const timing = { send: 0, mine: 0, receipts: 0 }
 /** Sends `txs` and mines them in one block (automine off meanwhile); throws if any reverts. */
 export async function inOneBlock(world: World, txs: Tx[]): Promise<void> {
   if (txs.length === 0) return
   await rpc(world.rpcUrl, 'evm_setAutomine', [false])
   try {
-    let t = Date.now()
     const hashes = await world.sender.send(txs)
-    timing.send += Date.now() - t
-    t = Date.now()
     await mine(world.rpcUrl)
-    timing.mine += Date.now() - t
-    t = Date.now()
     await assertMined(world.rpcUrl, hashes)
-    timing.receipts += Date.now() - t
   } finally {
     await rpc(world.rpcUrl, 'evm_setAutomine', [true])
   }

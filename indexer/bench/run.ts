@@ -1,0 +1,194 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseEther, type Hex } from 'viem'
+import { tasksAbi } from '../../contracts-abi'
+import { openDatabase } from '../../db/client'
+import { startAnvil } from '../../devnet/anvil'
+import { createLogger, silentLogger } from '../logger'
+import { createRpcClient } from '../rpc/client'
+import { createEth, type RpcLog } from '../rpc/eth'
+import { startCheckpointer } from '../store/checkpointer'
+import { projectionSpecs } from '../store/tables'
+import { createIndexer } from '../sync/indexer'
+import { blockNumber, call, rpc, transact } from '../testing/chain'
+import { exited, spawnCli, testConfig, testEnv } from '../testing/harness'
+import { address, deployWorld, generateWorkload } from '../testing/workload'
+
+// `npm run bench:indexer [-- --events N --samples K]`: on a fresh anvil with the real contracts,
+// generates N mixed events, then measures on the same data, in the same run:
+//   1. the raw eth_getLogs fetch alone (same concurrency, ~5k logs per request, JSON parsed),
+//   2. raw better-sqlite3 prepared inserts of the same rows alone,
+//   3. the indexer's backfill from scratch (decode, reads, projections, checkpoints),
+// and live latency from transaction receipt to row visible with the real CLI following the head.
+
+const args = process.argv.slice(2)
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? Number(args[i + 1]) : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback)
+}
+const targetEvents = option('events', 100_000)
+const samples = option('samples', 30)
+const concurrency = 4
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'indexer-bench-'))
+const log = (line: string) => console.log(line)
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
+
+const anvil = await startAnvil()
+try {
+  log(`bench: generating ${fmt(targetEvents)} events on a fresh anvil (${anvil.rpcUrl})…`)
+  let started = Date.now()
+  const world = await deployWorld(anvil.rpcUrl)
+  // Big cohorts keep the chain short: anvil serves old blocks' state (for the escrow reads) from disk,
+  // a second or more per block once a block falls out of its in-memory window of a few hundred.
+  const workload = await generateWorkload(world, { events: targetEvents, seed: 2024, tasksPerCohort: 500, members: 60 })
+  const head = await blockNumber(anvil.rpcUrl)
+  log(`bench: ${fmt(workload.events)} events in ${workload.blocks} blocks (${workload.tasks} tasks, ${workload.proposals} proposals, ${workload.actions} optimistic actions), generated in ${seconds(Date.now() - started)}`)
+  // INDEXER_* tuning from the environment applies, as it would to `npm run indexer`.
+  const tuning = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('INDEXER_') && v !== undefined)) as Record<string, string>
+  const config = testConfig(anvil.rpcUrl, world.deployment, { ...tuning, INDEXER_METADATA: 'off', POLL_INTERVAL_MS: '1000' })
+  const addresses = config.contracts.map((c) => c.address)
+
+  // 1. The fetch alone.
+  const eth = createEth(createRpcClient({ url: anvil.rpcUrl, logger: silentLogger, timeoutMs: 60_000 }))
+  const span = head - config.startBlock + 1
+  const blocksPerRequest = Math.max(1, Math.floor((span * config.targetLogsPerRequest) / Math.max(1, workload.events)))
+  const ranges: [number, number][] = []
+  for (let from = config.startBlock; from <= head; from += blocksPerRequest) ranges.push([from, Math.min(head, from + blocksPerRequest - 1)])
+  await eth.getLogs({ fromBlock: head, toBlock: head, address: addresses }) // warm-up
+  started = Date.now()
+  const fetched: RpcLog[][] = []
+  let next = 0
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < ranges.length) {
+        const i = next++
+        const [fromBlock, toBlock] = ranges[i]!
+        fetched[i] = await eth.getLogs({ fromBlock, toBlock, address: addresses })
+      }
+    }),
+  )
+  const fetchMs = Date.now() - started
+  const logs = fetched.flat()
+
+  // 2. The inserts alone: the same rows, one prepared statement, big transactions.
+  const insertDb = openDatabase(path.join(dir, 'inserts.sqlite'))
+  // No checkpoint inside the timed commits, as the indexer's own connection (store/checkpointer.ts).
+  insertDb.sqlite.pragma('wal_autocheckpoint = 0')
+  const insert = insertDb.sqlite.prepare(
+    `INSERT INTO raw_logs (chain_id, block_hash, log_index, block_number, block_timestamp, transaction_hash, transaction_index, address, topics, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  started = Date.now()
+  const insertAll = insertDb.sqlite.transaction((rows: RpcLog[]) => {
+    for (const l of rows) {
+      insert.run(config.chainId, l.blockHash, l.logIndex, l.blockNumber, l.blockTimestamp ?? 0, l.transactionHash, l.transactionIndex, l.address, JSON.stringify(l.topics), l.data)
+    }
+  })
+  for (let i = 0; i < logs.length; i += 20_000) insertAll(logs.slice(i, i + 20_000))
+  const insertMs = Date.now() - started
+  insertDb.close()
+  const fetchedLogs = logs.length
+  // Let the indexer run without the baseline's 100k logs held in memory.
+  fetched.length = 0
+  logs.length = 0
+
+  // 3. The indexer, from scratch, until caught up with the head.
+  const indexDb = openDatabase(path.join(dir, 'portal.sqlite'))
+  const checkpointer = startCheckpointer(indexDb.sqlite)
+  const abort = new AbortController()
+  // --verbose: the indexer's debug log (per range: fetch and prepare times; per batch: wait and write times).
+  const indexLogger = args.includes('--verbose') ? createLogger({ format: 'json', level: 'debug' }) : silentLogger
+  const indexer = createIndexer({
+    sqlite: indexDb.sqlite,
+    eth: createEth(createRpcClient({ url: anvil.rpcUrl, logger: indexLogger, timeoutMs: config.rpcTimeoutMs, signal: abort.signal })),
+    config,
+    logger: indexLogger,
+    signal: abort.signal,
+  })
+  started = Date.now()
+  await indexer.run({ once: true })
+  const indexMs = Date.now() - started
+  const indexed = indexDb.sqlite.prepare('SELECT count(*) FROM raw_logs').pluck().get() as number
+  if (indexed !== fetchedLogs) throw new Error(`the indexer stored ${indexed} logs, the fetch saw ${fetchedLogs}`)
+  await checkpointer.stop()
+
+  // 2b. The wider floor: every row the indexer wrote (raw logs, reads, projections, activity,
+  // metadata registrations), copied with plain prepared inserts into an empty database.
+  const allRows = copyTables(indexDb.sqlite)
+  const copyDb = openDatabase(path.join(dir, 'rows.sqlite'))
+  copyDb.sqlite.pragma('wal_autocheckpoint = 0')
+  started = Date.now()
+  let copied = 0
+  for (const { table, columns, rows } of allRows) {
+    const insertRow = copyDb.sqlite.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+    const insertChunk = copyDb.sqlite.transaction((chunk: unknown[][]) => {
+      for (const row of chunk) insertRow.run(row)
+    })
+    for (let i = 0; i < rows.length; i += 20_000) insertChunk(rows.slice(i, i + 20_000))
+    copied += rows.length
+  }
+  const allRowsMs = Date.now() - started
+  copyDb.close()
+  indexDb.close()
+
+  // 4. Live latency: the real CLI following the head (default poll interval), one transaction at
+  // a time at random moments; from its receipt to its row being readable in SQLite.
+  const dbFile = path.join(dir, 'portal.sqlite')
+  const env = testEnv(anvil.rpcUrl, world.deployment, dbFile, { ...tuning, POLL_INTERVAL_MS: '', INDEXER_METADATA: 'off' })
+  delete (env as Record<string, string>).POLL_INTERVAL_MS
+  const child = spawnCli([], env)
+  const reader = openDatabase(dbFile, { migrate: false })
+  const visible = reader.sqlite.prepare('SELECT 1 FROM raw_logs WHERE transaction_hash = ?').pluck()
+  const checkpoint = reader.sqlite.prepare('SELECT block_number FROM sync_checkpoints').pluck()
+  while ((checkpoint.get() as number | undefined) !== (await blockNumber(anvil.rpcUrl))) await sleep(50)
+  const manager = address('bench-live')
+  await rpc(anvil.rpcUrl, 'anvil_setBalance', [manager, '0x3635c9adc5dea00000'])
+  const latencies: number[] = []
+  for (let i = 0; i < samples; i++) {
+    await sleep(Math.random() * 1_000)
+    const hash = await transact(anvil.rpcUrl, {
+      from: manager,
+      to: world.deployment.contracts.tasks.address as Hex,
+      data: call(tasksAbi, 'createTask', [`ipfs://bench-live-${i}`, 2_000_000_000n, manager, manager, [], []]),
+      value: parseEther('0.001'),
+    })
+    const receiptAt = performance.now()
+    while (!visible.get(hash.toLowerCase())) await sleep(2)
+    latencies.push(performance.now() - receiptAt)
+  }
+  reader.close()
+  child.kill('SIGTERM')
+  await exited(child)
+  const sorted = [...latencies].sort((a, b) => a - b)
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+
+  const base = fetchMs + insertMs
+  const wide = fetchMs + allRowsMs
+  log('')
+  log(`indexer benchmark — ${fmt(indexed)} events, blocks ${config.startBlock}–${head}, ${os.cpus().length} cores`)
+  log(`  eth_getLogs fetch alone      ${seconds(fetchMs).padStart(9)}   ${fmt((indexed * 1000) / fetchMs)} logs/s  (${ranges.length} requests, ${concurrency} in flight)`)
+  log(`  raw prepared inserts alone   ${seconds(insertMs).padStart(9)}   ${fmt((indexed * 1000) / insertMs)} rows/s`)
+  log(`  fetch + insert               ${seconds(base).padStart(9)}`)
+  log(`  indexer backfill (scratch)   ${seconds(indexMs).padStart(9)}   ${fmt((indexed * 1000) / indexMs)} events/s   = ${(indexMs / base).toFixed(2)} × (fetch + insert)   target ≤ 1.50`)
+  log(`  inserts of all ${fmt(copied)} rows it wrote ${seconds(allRowsMs).padStart(6)}   (raw logs + reads + projections + activity + metadata)`)
+  log(`  indexer vs fetch + all rows  ${(indexMs / wide).toFixed(2)} ×`)
+  log(`  live latency receipt → row   p50 ${Math.round(pct(50))} ms   p95 ${Math.round(pct(95))} ms   (n=${samples}, poll ${config.pollIntervalMs} ms)   target p95 ≤ ${config.pollIntervalMs + 250} ms`)
+} finally {
+  await anvil.stop()
+  fs.rmSync(dir, { recursive: true, force: true })
+}
+
+/** Every chain table's rows, for the all-rows insert baseline. */
+function copyTables(sqlite: ReturnType<typeof openDatabase>['sqlite']) {
+  const tables = ['raw_logs', 'raw_reads', 'metadata_documents', ...[...projectionSpecs.values()].map((s) => s.sqlName)]
+  return tables.map((table) => {
+    const stmt = sqlite.prepare(`SELECT * FROM "${table}"`).raw()
+    return { table, columns: stmt.columns().map((c) => c.name), rows: stmt.all() as unknown[][] }
+  })
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
