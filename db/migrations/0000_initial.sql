@@ -11,7 +11,6 @@ CREATE TABLE `chain_activity` (
 	PRIMARY KEY(`chain_id`, `address`, `block_number`, `log_index`)
 );
 --> statement-breakpoint
-CREATE INDEX `chain_activity_recent` ON `chain_activity` (`chain_id`,`block_number`);--> statement-breakpoint
 CREATE TABLE `dao_delegations` (
 	`chain_id` integer NOT NULL,
 	`delegator` text NOT NULL,
@@ -152,7 +151,8 @@ CREATE TABLE `indexer_undo` (
 --> statement-breakpoint
 CREATE INDEX `indexer_undo_block` ON `indexer_undo` (`chain_id`,`block_number`);--> statement-breakpoint
 CREATE TABLE `metadata_documents` (
-	`uri` text PRIMARY KEY NOT NULL,
+	`chain_id` integer NOT NULL,
+	`uri` text NOT NULL,
 	`kind` text NOT NULL,
 	`status` text NOT NULL,
 	`title` text,
@@ -160,10 +160,26 @@ CREATE TABLE `metadata_documents` (
 	`error` text,
 	`attempts` integer DEFAULT 0 NOT NULL,
 	`next_attempt_at` integer DEFAULT 0 NOT NULL,
-	`fetched_at` integer
+	`fetched_at` integer,
+	PRIMARY KEY(`chain_id`, `uri`)
 );
 --> statement-breakpoint
 CREATE INDEX `metadata_documents_due` ON `metadata_documents` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE TABLE `raw_logs` (
+	`chain_id` integer NOT NULL,
+	`block_hash` text NOT NULL,
+	`log_index` integer NOT NULL,
+	`block_number` integer NOT NULL,
+	`block_timestamp` integer NOT NULL,
+	`transaction_hash` text NOT NULL,
+	`transaction_index` integer NOT NULL,
+	`address` text NOT NULL,
+	`topics` text NOT NULL,
+	`data` text NOT NULL,
+	PRIMARY KEY(`chain_id`, `block_hash`, `log_index`)
+);
+--> statement-breakpoint
+CREATE INDEX `raw_logs_order` ON `raw_logs` (`chain_id`,`block_number`,`transaction_index`,`log_index`);--> statement-breakpoint
 CREATE TABLE `raw_reads` (
 	`chain_id` integer NOT NULL,
 	`block_hash` text NOT NULL,
@@ -175,6 +191,16 @@ CREATE TABLE `raw_reads` (
 );
 --> statement-breakpoint
 CREATE INDEX `raw_reads_block` ON `raw_reads` (`chain_id`,`block_number`);--> statement-breakpoint
+CREATE TABLE `sync_checkpoints` (
+	`chain_id` integer PRIMARY KEY NOT NULL,
+	`block_number` integer NOT NULL,
+	`block_hash` text NOT NULL,
+	`chain_head` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`halted_reason` text,
+	`finality_depth` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `task_applications` (
 	`chain_id` integer NOT NULL,
 	`task_id` integer NOT NULL,
@@ -243,6 +269,37 @@ CREATE TABLE `task_submissions` (
 	PRIMARY KEY(`chain_id`, `task_id`, `submission_id`)
 );
 --> statement-breakpoint
+CREATE TABLE `tasks` (
+	`chain_id` integer NOT NULL,
+	`task_id` integer NOT NULL,
+	`metadata_uri` text NOT NULL,
+	`title` text,
+	`deadline` integer NOT NULL,
+	`manager` text NOT NULL,
+	`dispute_manager` text NOT NULL,
+	`creator` text NOT NULL,
+	`state` text NOT NULL,
+	`escrow` text NOT NULL,
+	`native_budget` text NOT NULL,
+	`created_block` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`executor_application_id` integer,
+	`outcome` text,
+	`closed_at` integer,
+	`updated_block` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`chain_id`, `task_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `tasks_state` ON `tasks` (`chain_id`,`state`);--> statement-breakpoint
+CREATE INDEX `tasks_metadata` ON `tasks` (`metadata_uri`);--> statement-breakpoint
+CREATE TABLE `content_blobs` (
+	`cid` text PRIMARY KEY NOT NULL,
+	`bytes` blob NOT NULL,
+	`media_type` text DEFAULT 'application/json' NOT NULL,
+	`created_at` integer DEFAULT (unixepoch() * 1000) NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `certificates` (
 	`id` text PRIMARY KEY NOT NULL,
 	`address` text NOT NULL,
@@ -301,13 +358,22 @@ CREATE TABLE `quiz_attempts` (
 );
 --> statement-breakpoint
 CREATE INDEX `quiz_attempts_by_learner` ON `quiz_attempts` (`address`,`course_slug`,`quiz_id`,`id`);--> statement-breakpoint
-ALTER TABLE `sync_checkpoints` ADD `finality_depth` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE `tasks` ADD `executor_application_id` integer;--> statement-breakpoint
-ALTER TABLE `tasks` ADD `outcome` text;--> statement-breakpoint
-ALTER TABLE `tasks` ADD `closed_at` integer;--> statement-breakpoint
-ALTER TABLE `tasks` ADD `application_count` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE `tasks` ADD `submission_count` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE `tasks` ADD `updated_block` integer NOT NULL;--> statement-breakpoint
-ALTER TABLE `tasks` ADD `updated_at` integer NOT NULL;--> statement-breakpoint
-CREATE INDEX `tasks_state` ON `tasks` (`chain_id`,`state`);--> statement-breakpoint
-CREATE INDEX `tasks_metadata` ON `tasks` (`metadata_uri`);
+CREATE TABLE `auth_nonces` (
+	`nonce` text PRIMARY KEY NOT NULL,
+	`binding_id` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `auth_nonces_expires_at` ON `auth_nonces` (`expires_at`);--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`address` text NOT NULL,
+	`chain_id` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_seen_at` integer NOT NULL,
+	`expires_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `sessions_address` ON `sessions` (`address`);--> statement-breakpoint
+CREATE INDEX `sessions_expires_at` ON `sessions` (`expires_at`);
