@@ -91,23 +91,30 @@ export function listProposals(db: Db, { chainId, now }: { chainId: number; now: 
     .orderBy(desc(daoProposals.proposalNumber), desc(daoProposals.proposalId))
     .all()
   const documents = loadDocuments(db, chainId, rows.map((row) => row.metadataUri))
-  return rows.map((row) => {
-    const doc = documentOf(documents, row.metadataUri)
-    return {
-      proposalId: row.proposalId,
-      title: textField(doc, 'title', 200)?.trim() || row.title,
-      metadataState: doc.state,
-      creator: row.creator,
-      startDate: row.startDate,
-      endDate: row.endDate,
-      yes: row.yes,
-      no: row.no,
-      abstain: row.abstain,
-      voterCount: row.voterCount,
-      executedAt: row.executedAt,
-      outcome: outcomeOf(row, settings, now),
-    }
-  })
+  return rows.map((row) => summarizeProposal(row, documentOf(documents, row.metadataUri), settings, now))
+}
+
+/** The fields the list and the detail page share, derived one way so they never disagree. */
+function summarizeProposal(
+  row: ProposalRow,
+  doc: ReturnType<typeof documentOf>,
+  settings: ReturnType<typeof getVotingSettings>,
+  now: number,
+): ProposalSummary {
+  return {
+    proposalId: row.proposalId,
+    title: textField(doc, 'title', 200)?.trim() || row.title,
+    metadataState: doc.state,
+    creator: row.creator,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    yes: row.yes,
+    no: row.no,
+    abstain: row.abstain,
+    voterCount: row.voterCount,
+    executedAt: row.executedAt,
+    outcome: outcomeOf(row, settings, now),
+  }
 }
 
 export type ProposalVote = {
@@ -158,25 +165,14 @@ export function getProposal(
     .orderBy(asc(daoVotes.votedBlock), asc(daoVotes.voter))
     .all()
   return {
-    proposalId: row.proposalId,
-    title: textField(doc, 'title', 200)?.trim() || row.title,
-    metadataState: doc.state,
+    ...summarizeProposal(row, doc, settings, now),
     metadataError: doc.error,
     metadataUri: row.metadataUri,
     summary: textField(doc, 'summary') ?? null,
     description: textField(doc, 'description') ?? null,
     resources: linksField(doc, 'resources'),
-    creator: row.creator,
-    startDate: row.startDate,
-    endDate: row.endDate,
-    yes: row.yes,
-    no: row.no,
-    abstain: row.abstain,
-    voterCount: row.voterCount,
-    executedAt: row.executedAt,
     executedBlock: row.executedBlock,
     executionTransactionHash: row.executedBlock === null ? null : executionTransaction(db, chainId, row),
-    outcome: outcomeOf(row, settings, now),
     snapshotBlock: row.snapshotBlock,
     createdAt: row.createdAt,
     createdBlock: row.createdBlock,
