@@ -32,17 +32,20 @@ const when = (unix: number, now: number) => (
   </time>
 )
 
+/** What every section that offers writes needs: the task, what the viewer may do, and the write context. */
+type SectionProps = {
+  task: PresentedTask
+  actions: AvailableActions
+  ctx: TaskWriteContext | null
+  now: number
+}
+
 export function ApplicationsSection({
   task,
   actions,
   ctx,
   now,
-}: {
-  task: PresentedTask
-  actions: AvailableActions
-  ctx: TaskWriteContext | null
-  now: number
-}) {
+}: SectionProps) {
   return (
     <section aria-labelledby="applications-heading">
       <h2 id="applications-heading">Applications ({task.applications.length})</h2>
@@ -91,12 +94,7 @@ export function SubmissionsSection({
   actions,
   ctx,
   now,
-}: {
-  task: PresentedTask
-  actions: AvailableActions
-  ctx: TaskWriteContext | null
-  now: number
-}) {
+}: SectionProps) {
   if (task.submissions.length === 0 && task.state !== 'taken') return null
   return (
     <section aria-labelledby="submissions-heading">
@@ -131,12 +129,7 @@ export function CancelRequestsSection({
   actions,
   ctx,
   now,
-}: {
-  task: PresentedTask
-  actions: AvailableActions
-  ctx: TaskWriteContext | null
-  now: number
-}) {
+}: SectionProps) {
   if (task.cancelRequests.length === 0) return null
   return (
     <section aria-labelledby="cancel-heading">
