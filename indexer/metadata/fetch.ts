@@ -1,12 +1,17 @@
+import type { LookupAddress } from 'node:dns'
+import { lookup } from 'node:dns/promises'
+import type { LookupFunction } from 'node:net'
 import { CID } from 'multiformats/cid'
 import type { Db } from '../../db/client'
 import { bytesMatchCid, getContent } from '../../db/content-store'
+import { isPublicAddress } from './public-address'
 import { DAG_PB, decodeDagPb, unixfsFileBytes } from './unixfs'
 import { parseMetadataUri } from './uri'
 
 // Gets a metadata document's bytes: `ipfs://` from the local content store first, then from the
 // configured gateway as raw blocks checked against their CIDs; https URLs directly. Every fetch
-// is size-capped and time-limited.
+// is size-capped and time-limited. URLs from the chain, and every redirect they lead to, may only
+// reach public addresses (SSRF); only the operator-configured gateway origin may be private.
 
 /** Could not get the bytes now (network, timeout, gateway error): retried later. */
 export class MetadataUnavailableError extends Error {
@@ -51,12 +56,13 @@ export async function fetchMetadataBytes(uri: string, options: FetchOptions): Pr
 
 async function getBlock(cid: CID, options: FetchOptions): Promise<Uint8Array> {
   const base = options.gatewayUrl.endsWith('/') ? options.gatewayUrl : `${options.gatewayUrl}/`
-  const bytes = await httpGet(`${base}${cid.toString()}?format=raw`, options, 'application/vnd.ipld.raw')
+  const bytes = await httpGet(`${base}${cid.toString()}?format=raw`, options, 'application/vnd.ipld.raw', new URL(base).origin)
   if (!(await bytesMatchCid(bytes, cid.toString()))) throw new MetadataRejectedError(`the gateway's bytes do not match ${cid}`)
   return bytes
 }
 
-async function httpGet(url: string, options: FetchOptions, accept = 'application/json'): Promise<Uint8Array> {
+/** `trustedOrigin`: the gateway's origin when fetching from it; any other URL is checked. */
+async function httpGet(url: string, options: FetchOptions, accept = 'application/json', trustedOrigin?: string): Promise<Uint8Array> {
   const controller = new AbortController()
   const timeout = { aborted: false }
   const timer = setTimeout(() => {
@@ -65,20 +71,37 @@ async function httpGet(url: string, options: FetchOptions, accept = 'application
   }, options.timeoutMs)
   const onAbort = () => controller.abort()
   options.signal?.addEventListener('abort', onAbort, { once: true })
+  const agents: Dispatcher[] = []
   try {
-    return await read(url, options, accept, controller.signal, timeout)
+    return await read(url, options, accept, controller.signal, timeout, trustedOrigin, agents)
   } finally {
     clearTimeout(timer)
     options.signal?.removeEventListener('abort', onAbort)
+    // The pinned agents (one per untrusted hop) keep their connections until the body is read.
+    for (const agent of agents) agent.destroy().catch(() => {})
   }
 }
 
-async function read(url: string, options: FetchOptions, accept: string, signal: AbortSignal, timeout: { aborted: boolean }): Promise<Uint8Array> {
+async function read(
+  url: string,
+  options: FetchOptions,
+  accept: string,
+  signal: AbortSignal,
+  timeout: { aborted: boolean },
+  trustedOrigin: string | undefined,
+  agents: Dispatcher[],
+): Promise<Uint8Array> {
   let res: Response
   let target = url
   for (let hops = 0; ; hops++) {
+    const hop = new URL(target)
+    const init: RequestInit & { dispatcher?: Dispatcher } = { headers: { accept }, redirect: 'manual', signal }
+    if (hop.origin !== trustedOrigin) {
+      const addresses = await publicAddresses(hop, signal, timeout, options.timeoutMs)
+      if (PinnedAgent) agents.push((init.dispatcher = new PinnedAgent({ connect: { lookup: pinnedLookup(hop.hostname, addresses) } })))
+    }
     try {
-      res = await fetch(target, { headers: { accept }, redirect: 'manual', signal })
+      res = await fetch(target, init)
     } catch (error) {
       if (timeout.aborted) throw new MetadataUnavailableError(`no answer within ${options.timeoutMs} ms`)
       throw new MetadataUnavailableError(`fetch failed: ${(error as Error).message}`)
@@ -114,4 +137,57 @@ async function read(url: string, options: FetchOptions, accept: string, signal: 
     throw new MetadataUnavailableError(timeout.aborted ? `no answer within ${options.timeoutMs} ms` : `read failed: ${(error as Error).message}`)
   }
   return Buffer.concat(chunks)
+}
+
+type Dispatcher = { destroy(): Promise<void> }
+
+/** Resolves an untrusted URL's host and refuses it unless every address it resolves to is public. */
+async function publicAddresses(url: URL, signal: AbortSignal, timeout: { aborted: boolean }, timeoutMs: number): Promise<LookupAddress[]> {
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
+  let addresses: LookupAddress[]
+  try {
+    // An IP literal is its own (and only) address; lookup() returns it as is.
+    addresses = await abortable(lookup(host, { all: true, verbatim: true }), signal)
+  } catch (error) {
+    if (timeout.aborted) throw new MetadataUnavailableError(`no answer within ${timeoutMs} ms`)
+    throw new MetadataUnavailableError(`cannot resolve ${host}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+  if (addresses.length === 0) throw new MetadataUnavailableError(`cannot resolve ${host}`)
+  // Any private answer refuses the host: a public first answer does not decide which one gets used.
+  const bad = addresses.find((a) => !isPublicAddress(a.address))
+  if (bad) throw new MetadataRejectedError(`${url.protocol}//${url.host}/ resolves to a private address (${bad.address}): refused`)
+  return addresses
+}
+
+/** getaddrinfo cannot be cancelled; stop waiting for it when the fetch's time is up. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason)
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+// Against DNS rebinding (the host answers a public address to the check, a private one to the
+// connection), untrusted requests connect through an undici Agent whose lookup only returns the
+// addresses already checked; TLS still verifies the certificate against the hostname. undici is
+// not a dependency here, but Node bundles it as its fetch and shares its global dispatcher (an
+// Agent) under this well-known symbol; reading `Response` loads it. Should that change (or
+// another global dispatcher, e.g. a proxy, be installed), requests fall back to check-then-fetch
+// and a host that rebinds between the two could still be reached.
+export const PinnedAgent = (() => {
+  void globalThis.Response
+  const ctor = (globalThis as Record<symbol, { constructor?: unknown } | undefined>)[Symbol.for('undici.globalDispatcher.1')]?.constructor
+  return typeof ctor === 'function' && ctor.name === 'Agent' ? (ctor as new (options: { connect: { lookup: LookupFunction } }) => Dispatcher) : undefined
+})()
+
+/** A `lookup` for net/tls.connect that answers `hostname` with the given addresses, and nothing else. */
+export function pinnedLookup(hostname: string, addresses: LookupAddress[]): LookupFunction {
+  return (name, options, callback) => {
+    if (name !== hostname) return callback(Object.assign(new Error(`unexpected lookup of ${name}`), { code: 'ENOTFOUND' }), '', 0)
+    // net.connect asks for all addresses when it races IPv4/IPv6 (autoSelectFamily), else one.
+    if (options.all) return callback(null, addresses)
+    callback(null, addresses[0]!.address, addresses[0]!.family)
+  }
 }
