@@ -8,6 +8,7 @@ export default defineConfig({
     exclude: ['node_modules/**', 'e2e/**', 'build/**', '.data/**'],
     // Each test file starts its own anvil and SQLite file; two cores means two files at once.
     pool: 'forks',
+    setupFiles: ['test/teardown.ts'],
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 60_000,
     hookTimeout: 60_000,
