@@ -210,6 +210,7 @@ async function runIndexer({
     if (once && !abort.signal.aborted && config.metadata.enabled) await resolver.resolveDue()
   } finally {
     abort.abort(new Error('indexer stopped'))
+    await indexer.close()
     await resolving
     await checkpointer.stop()
   }

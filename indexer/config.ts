@@ -24,6 +24,8 @@ export type IndexerConfig = {
   rpcTimeoutMs: number
   getLogsTimeoutMs: number
   maxBlocksPerTick: number
+  /** Backfill fetching (JSON parsing, decoding, reads) in a worker thread, beside the SQLite writes. */
+  fetchWorker: boolean
   metadata: { enabled: boolean; gatewayUrl: string; timeoutMs: number; maxBytes: number; retryAfterMs: number; concurrency: number }
 }
 
@@ -51,6 +53,7 @@ const tuningSchema = z.object({
   INDEXER_RPC_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   INDEXER_GETLOGS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   INDEXER_MAX_BLOCKS_PER_TICK: z.coerce.number().int().min(1).default(100),
+  INDEXER_FETCH_WORKER: z.enum(['on', 'off']).default('on'),
   INDEXER_METADATA: z.enum(['on', 'off']).default('on'),
   INDEXER_METADATA_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   INDEXER_METADATA_MAX_BYTES: z.coerce.number().int().min(1).default(256 * 1024),
@@ -90,6 +93,7 @@ export function buildIndexerConfig(
     rpcTimeoutMs: t.INDEXER_RPC_TIMEOUT_MS,
     getLogsTimeoutMs: t.INDEXER_GETLOGS_TIMEOUT_MS,
     maxBlocksPerTick: t.INDEXER_MAX_BLOCKS_PER_TICK,
+    fetchWorker: t.INDEXER_FETCH_WORKER === 'on',
     metadata: {
       enabled: t.INDEXER_METADATA === 'on',
       gatewayUrl: env.IPFS_GATEWAY_URL,

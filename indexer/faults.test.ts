@@ -56,7 +56,10 @@ describe('RPC faults', () => {
     })
     proxies.push(proxy)
     const faulty = freshDb('faulty')
+    // Through the fetch worker, as the CLI backfills: its errors must cross the thread boundary
+    // as the classes the retry logic knows, and its rows equal the in-process ones above.
     const config = testConfig(proxy.url, world.deployment, {
+      INDEXER_FETCH_WORKER: 'on',
       INDEXER_RPC_TIMEOUT_MS: '800',
       INDEXER_GETLOGS_TIMEOUT_MS: '800',
       INDEXER_INITIAL_BLOCK_RANGE: '100000',

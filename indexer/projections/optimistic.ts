@@ -15,7 +15,7 @@ export const optimisticHandlers: Record<string, Handler> = {
     const [chainId, actionId] = actionKey(ctx)
     const metadataUri = String(a.metadata)
     if (metadataUri) ctx.metadata(metadataUri, 'action')
-    ctx.store.put('daoOptimisticActions', {
+    ctx.store.insert('daoOptimisticActions', {
       chainId,
       actionId,
       dao: lower(a.dao),

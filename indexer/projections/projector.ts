@@ -77,7 +77,7 @@ export function createProjector({
     },
     activity(address: string, kind: ActivityKind, subject: string | null, detail?: Record<string, unknown>) {
       const log = ctx.log
-      store.insert('activity', {
+      store.append('activity', {
         chainId,
         address,
         blockNumber: log.blockNumber,

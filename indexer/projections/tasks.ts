@@ -99,7 +99,8 @@ export const taskHandlers: Record<string, Handler> = {
     const a = ctx.event.args
     const [chainId, taskId] = taskKey(ctx, a)
     const metadataUri = String(a.metadata)
-    ctx.store.put('tasks', {
+    // A task id, application id or submission id is new by construction: insert skips the lookup.
+    ctx.store.insert('tasks', {
       chainId,
       taskId,
       metadataUri,
@@ -121,7 +122,7 @@ export const taskHandlers: Record<string, Handler> = {
     })
     const budget = a.budget as { tokenContract: string; amount: bigint }[]
     budget.forEach((entry, position) =>
-      ctx.store.put('taskBudgets', { chainId, taskId, position, token: lower(entry.tokenContract), amount: str(entry.amount) }),
+      ctx.store.insert('taskBudgets', { chainId, taskId, position, token: lower(entry.tokenContract), amount: str(entry.amount) }),
     )
     ctx.activity(lower(a.creator), 'task.created', String(taskId))
     if (lower(a.manager) !== lower(a.creator)) ctx.activity(lower(a.manager), 'task.manager', String(taskId))
@@ -133,7 +134,7 @@ export const taskHandlers: Record<string, Handler> = {
     const metadataUri = String(a.metadata)
     if (metadataUri) ctx.metadata(metadataUri, 'application')
     const applicationId = int(a.applicationId)
-    ctx.store.put('taskApplications', {
+    ctx.store.insert('taskApplications', {
       chainId,
       taskId,
       applicationId,
@@ -174,7 +175,7 @@ export const taskHandlers: Record<string, Handler> = {
     const metadataUri = String(ctx.event.args.metadata)
     ctx.metadata(metadataUri, 'submission')
     const submitter = executorApplication(ctx, task.taskId, task.executorApplicationId)?.applicant ?? null
-    ctx.store.put('taskSubmissions', {
+    ctx.store.insert('taskSubmissions', {
       chainId: ctx.chainId,
       taskId: task.taskId,
       submissionId,

@@ -31,7 +31,7 @@ export const votingHandlers: Record<string, Handler> = {
     const metadataUri = metadataUriFromBytes(a.metadata)
     const params = ctx.read<ProposalParams & { error?: string }>('proposalParams', proposalId)
     const ok = params && params.error === undefined ? params : undefined
-    ctx.store.put('daoProposals', {
+    ctx.store.insert('daoProposals', {
       chainId,
       proposalId,
       proposalNumber: int(a.proposalId),

@@ -105,6 +105,41 @@ function suggestedToBlock(message: string): number | undefined {
   return match?.[2] ? Number.parseInt(match[2], 16) : undefined
 }
 
+/** An error as it crosses a worker boundary: its class by name, so the receiver can rebuild it. */
+export type WireError = { name: string; message: string; details?: RpcError['details']; suggestedToBlock?: number }
+
+export function errorToWire(error: unknown): WireError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) }
+  const wire: WireError = { name: error.name, message: error.message }
+  if (error instanceof RpcError) wire.details = { ...error.details }
+  if (error instanceof RangeTooLargeError) wire.suggestedToBlock = error.suggestedToBlock
+  return wire
+}
+
+/** Rebuilds the error class the retry logic tests with instanceof; anything else is a plain Error. */
+export function errorFromWire(wire: WireError): Error {
+  const details = wire.details ?? {}
+  switch (wire.name) {
+    case 'RetryableError':
+      return new RetryableError(wire.message, details)
+    case 'RpcTimeoutError':
+      return new RpcTimeoutError(wire.message, details)
+    case 'RangeTooLargeError':
+      return new RangeTooLargeError(wire.message, details, wire.suggestedToBlock)
+    case 'NonRetryableError':
+      return new NonRetryableError(wire.message, details)
+    case 'RpcError':
+      return new RpcError(wire.message, details)
+    case 'DeepReorgError':
+      return new DeepReorgError(wire.message)
+    default: {
+      const error = new Error(wire.message)
+      error.name = wire.name
+      return error
+    }
+  }
+}
+
 export function isRetryable(error: unknown): boolean {
   return error instanceof RetryableError
 }

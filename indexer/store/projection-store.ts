@@ -14,6 +14,11 @@ export type ProjectionStore = {
   put: <N extends ProjectionName>(name: N, row: ProjectionRow<N>) => void
   /** put for a row known not to exist yet (event-keyed rows): skips reading it first. */
   insert: <N extends ProjectionName>(name: N, row: ProjectionRow<N>) => void
+  /**
+   * insert for rows handlers never read back (the activity feed): while no undo images are taken
+   * (final blocks) the row goes straight to the table's pending values, with no buffered slot.
+   */
+  append: <N extends ProjectionName>(name: N, row: ProjectionRow<N>) => void
   remove: <N extends ProjectionName>(name: N, key: readonly unknown[]) => void
   /** All rows of a table matching a prefix of its primary key, in key order. */
   list: <N extends ProjectionName>(name: N, prefix: readonly unknown[]) => ProjectionRow<N>[]
@@ -35,7 +40,8 @@ type Prepared = {
 
 /** A buffered row: its key and value (undefined = does not exist), whether it changed, the block its undo image was taken for. */
 type Slot = { key: readonly unknown[]; row: Record<string, unknown> | undefined; dirty: boolean; undoFor: number | null }
-type TableBuffer = { slots: Map<string, Slot>; dirty: Slot[] }
+/** `appended`: column values of appended rows, flat, in insert order. */
+type TableBuffer = { slots: Map<string, Slot>; dirty: Slot[]; appended: unknown[] }
 
 /** Multi-row statement sizes: a flush of n rows runs greedily through them. */
 const CHUNKS = [200, 50, 10, 1]
@@ -109,7 +115,7 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
 
   function tableBuffer(name: ProjectionName): TableBuffer {
     let b = buffer.get(name)
-    if (!b) buffer.set(name, (b = { slots: new Map(), dirty: [] }))
+    if (!b) buffer.set(name, (b = { slots: new Map(), dirty: [], appended: [] }))
     return b
   }
 
@@ -121,7 +127,10 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
 
   /** The slot of a row, read from the table on first use (unless `assumeAbsent`). */
   function slotOf(name: ProjectionName, p: Prepared, key: readonly unknown[], assumeAbsent = false): Slot {
-    const { slots } = tableBuffer(name)
+    const table = tableBuffer(name)
+    // Rows appended in this batch are only in `appended`: write them so the lookup sees them.
+    if (table.appended.length > 0) flushTable(name, table)
+    const { slots } = table
     const k = slotKey(key)
     let slot = slots.get(k)
     if (!slot) {
@@ -140,28 +149,44 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
     recordUndo.run(chainId, undoBlock, p.spec.sqlName, JSON.stringify(key), before ? JSON.stringify(before) : null)
   }
 
+  /** Multi-row upserts of flat column values, greedily through the statement sizes. */
+  function upsertValues(p: Prepared, values: unknown[]) {
+    const width = p.spec.columns.length
+    const rows = values.length / width
+    let i = 0
+    for (const size of CHUNKS) {
+      for (; i + size <= rows; i += size) p.upsert(size).run(values.slice(i * width, (i + size) * width))
+    }
+  }
+
   function flushTable(name: ProjectionName, table: TableBuffer) {
+    if (table.appended.length > 0) {
+      upsertValues(statements(name), table.appended)
+      table.appended = []
+    }
     if (table.dirty.length === 0) return
     const p = statements(name)
-    const upserts: Record<string, unknown>[] = []
+    const values: unknown[] = []
     for (const slot of table.dirty) {
       slot.dirty = false
-      if (slot.row) upserts.push(slot.row)
+      if (slot.row) toDbInto(p.spec, slot.row, values)
       else p.remove.run(...slot.key)
     }
     table.dirty = []
-    let i = 0
-    for (const size of CHUNKS) {
-      for (; i + size <= upserts.length; i += size) {
-        const params: unknown[] = []
-        for (let j = i; j < i + size; j++) toDbInto(p.spec, upserts[j]!, params)
-        p.upsert(size).run(params)
-      }
-    }
+    upsertValues(p, values)
   }
 
   function flushAll() {
     for (const [name, table] of buffer) flushTable(name, table)
+  }
+
+  function insert(name: ProjectionName, row: Record<string, unknown>) {
+    const p = statements(name)
+    const key = keyOf(p.spec, row)
+    const slot = slotOf(name, p, key, true)
+    beforeChange(p, key, slot)
+    slot.row = row
+    markDirty(name, slot)
   }
 
   return {
@@ -178,14 +203,12 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
       slot.row = r
       markDirty(name, slot)
     },
-    insert(name, row) {
+    insert,
+    append(name, row) {
+      // Unfinal blocks need the row's undo image, which the buffered path records.
+      if (undoBlock !== null) return insert(name, row)
       const p = statements(name)
-      const r = row as Record<string, unknown>
-      const key = keyOf(p.spec, r)
-      const slot = slotOf(name, p, key, true)
-      beforeChange(p, key, slot)
-      slot.row = r
-      markDirty(name, slot)
+      toDbInto(p.spec, row as Record<string, unknown>, tableBuffer(name).appended)
     },
     remove(name, key) {
       const p = statements(name)

@@ -1,8 +1,6 @@
-import type { Hex } from 'viem'
 import type { Logger } from '../logger'
-import type { Eth } from '../rpc/eth'
 import type { Batch, BatchWriter } from '../store/apply-batch'
-import type { RangeFetcher } from './fetch-range'
+import type { BatchSource } from './batch-source'
 import type { RangePlanner } from './range-planner'
 
 // Backfill of final blocks: several ranges in flight, applied strictly in block order (a reorder
@@ -20,8 +18,7 @@ type Slot = {
 }
 
 export function createHistoricalSync({
-  eth,
-  fetcher,
+  source,
   planner,
   writer,
   logger,
@@ -30,8 +27,7 @@ export function createHistoricalSync({
   signal,
   onBatch,
 }: {
-  eth: Eth
-  fetcher: RangeFetcher
+  source: BatchSource
   planner: RangePlanner
   writer: BatchWriter
   logger: Logger
@@ -40,16 +36,6 @@ export function createHistoricalSync({
   signal?: AbortSignal
   onBatch?: HistoricalProgress
 }) {
-  async function fetchBatch(fromBlock: number, toBlock: number, chainHead: number): Promise<Batch> {
-    const started = Date.now()
-    const [logs, header] = await Promise.all([fetcher.fetchLogs(fromBlock, toBlock), eth.header(toBlock)])
-    if (!header) throw new Error(`block ${toBlock} is missing from the node`)
-    const fetchMs = Date.now() - started
-    const { entries, reads } = await fetcher.prepare(logs)
-    logger.debug('range fetched', { fromBlock, toBlock, events: logs.length, reads: reads.length, fetchMs, prepareMs: Date.now() - started - fetchMs })
-    return { fromBlock, toBlock, toBlockHash: header.hash as Hex, chainHead, entries, reads, headers: [header], recordUndo: false }
-  }
-
   /** Indexes [fromBlock, toBlock] (all final) and resolves when the checkpoint is at toBlock. */
   async function run(fromBlock: number, toBlock: number, chainHead: number): Promise<void> {
     const queue: Slot[] = []
@@ -59,7 +45,7 @@ export function createHistoricalSync({
         const from = next
         const to = Math.min(toBlock, from + planner.size() - 1)
         next = to + 1
-        const slot: Slot = { fromBlock: from, toBlock: to, settled: false, promise: fetchBatch(from, to, chainHead) }
+        const slot: Slot = { fromBlock: from, toBlock: to, settled: false, promise: source.fetch(from, to, chainHead) }
         slot.promise.then(
           () => (slot.settled = true),
           (error) => {

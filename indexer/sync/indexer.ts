@@ -12,7 +12,9 @@ import { createBatchWriter, OutOfOrderBatchError } from '../store/apply-batch'
 import { createCheckpointStore } from '../store/checkpoint'
 import { createProjectionStore } from '../store/projection-store'
 import { createRollback } from '../store/rollback'
+import { createInProcessBatchSource } from './batch-source'
 import { createRangeFetcher } from './fetch-range'
+import { createWorkerBatchSource } from './fetch-worker-client'
 import { createHistoricalSync, type HistoricalProgress } from './historical'
 import { createRangePlanner } from './range-planner'
 import { createRealtimeSync, type TickResult } from './realtime'
@@ -68,9 +70,24 @@ export function createIndexer({
   const project = createProjector({ sqlite, chainId, store, logger, contracts: contractKinds })
   const writer = createBatchWriter({ sqlite, chainId, finalityDepth, checkpoints, store, project, decode })
   const rollbackTx = createRollback(sqlite, chainId, checkpoints)
+  const inProcess = createInProcessBatchSource({ eth, fetcher, logger })
+  const source = config.fetchWorker
+    ? createWorkerBatchSource({
+        data: {
+          rpcUrl: config.rpcUrl,
+          fallbackRpcUrl: config.fallbackRpcUrl,
+          rpcTimeoutMs: config.rpcTimeoutMs,
+          getLogsTimeoutMs: config.getLogsTimeoutMs,
+          contracts: config.contracts,
+        },
+        planner,
+        logger,
+        fallback: inProcess,
+      })
+    : inProcess
+  signal.addEventListener('abort', () => void source.close(), { once: true })
   const historical = createHistoricalSync({
-    eth,
-    fetcher,
+    source,
     planner,
     writer,
     logger,
@@ -175,7 +192,17 @@ export function createIndexer({
     }
   }
 
-  return { run, checkpoints, fetcher, writer, eth }
+  return {
+    run,
+    /** Resolves once the backfill's fetch worker has loaded (it starts with the indexer). */
+    ready: () => source.ready(),
+    /** Stops the fetch worker; `run` must have returned. */
+    close: () => source.close(),
+    checkpoints,
+    fetcher,
+    writer,
+    eth,
+  }
 }
 
 function isTransient(error: unknown): boolean {
