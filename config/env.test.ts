@@ -20,6 +20,7 @@ describe('loadEnv', () => {
     [{ PORT: '70000' }, /^invalid configuration: PORT="70000"/],
     [{ PORT: 'abc' }, /^invalid configuration: PORT="abc"/],
     [{ RPC_URL: 'ftp://x', TASKS_ADDRESS: '0xDdb23dacd41908C4eAE03982B1c6529252A56b62' }, /RPC_URL="ftp:\/\/x" must be an http\(s\) or ws\(s\) URL/],
+    [{ RPC_WS_URL: 'http://127.0.0.1:8545' }, /RPC_WS_URL="http:\/\/127.0.0.1:8545" must be a ws:\/\/ or wss:\/\/ URL/],
     [{ ISSUER_PRIVATE_KEY: '0x12' }, /ISSUER_PRIVATE_KEY="0x12" must be a 0x-prefixed 32-byte hex private key/],
     [{ NODE_ENV: 'production' }, /SESSION_SECRET is required in production/],
     [

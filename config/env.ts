@@ -32,6 +32,14 @@ export const envSchema = z.object({
   /** Unset: `npm start` runs anvil on ANVIL_PORT and deploys the portal's contracts there. */
   RPC_URL: url.optional().or(z.literal('').transform(() => undefined)),
   RPC_FALLBACK_URL: url.optional().or(z.literal('').transform(() => undefined)),
+  /**
+   * A websocket endpoint of the same chain: the indexer subscribes to new heads there and indexes
+   * each block as it arrives, polling only as a fallback. Unset on the devnet: anvil's own websocket.
+   */
+  RPC_WS_URL: url
+    .refine((value) => /^wss?:\/\//.test(value), 'must be a ws:// or wss:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   ANVIL_PORT: port.default(8545),
   CHAIN_ID: z.coerce.number().int().positive().optional(),
   TASKS_ADDRESS: address.optional(),

@@ -198,6 +198,7 @@ async function runIndexer({
   logger.info('indexer started', {
     rpc: redact(config.rpcUrl),
     fallbackRpc: config.fallbackRpcUrl ? redact(config.fallbackRpcUrl) : undefined,
+    headSubscription: config.wsUrl ? redact(config.wsUrl) : undefined,
     database: env.databasePath,
     contracts: config.contracts.map((c) => `${c.kind}@${c.address}`),
     finalityDepth: config.finalityDepth,

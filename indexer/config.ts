@@ -13,6 +13,8 @@ export type IndexerConfig = {
   chainId: number
   rpcUrl: string
   fallbackRpcUrl?: string
+  /** Where to subscribe to new heads (eth_subscribe); polling stays the fallback. */
+  wsUrl?: string
   contracts: IndexedContract[]
   startBlock: number
   finalityDepth: number
@@ -43,6 +45,13 @@ export function defaultFinalityDepth(chainId: number): number {
     default:
       return 64
   }
+}
+
+/** anvil answers websockets on its HTTP port: the devnet `npm start` runs gets head subscriptions too. */
+function devnetWebSocket(rpcUrl: string, env: Env): string | undefined {
+  if (env.RPC_URL) return undefined
+  const devnet = `http://127.0.0.1:${env.ANVIL_PORT}`
+  return rpcUrl === devnet ? `ws://127.0.0.1:${env.ANVIL_PORT}` : undefined
 }
 
 const tuningSchema = z.object({
@@ -82,6 +91,7 @@ export function buildIndexerConfig(
     chainId,
     rpcUrl,
     fallbackRpcUrl: env.RPC_FALLBACK_URL,
+    wsUrl: env.RPC_WS_URL ?? devnetWebSocket(rpcUrl, env),
     contracts,
     startBlock: Math.min(...contracts.map((c) => c.startBlock)),
     finalityDepth: env.FINALITY_DEPTH ?? defaultFinalityDepth(chainId),

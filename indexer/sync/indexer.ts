@@ -15,6 +15,7 @@ import { createRollback } from '../store/rollback'
 import { createInProcessBatchSource } from './batch-source'
 import { createRangeFetcher } from './fetch-range'
 import { createWorkerBatchSource } from './fetch-worker-client'
+import { createHeadWatcher } from './head-watcher'
 import { createHistoricalSync, type HistoricalProgress } from './historical'
 import { createRangePlanner } from './range-planner'
 import { createRealtimeSync, type TickResult } from './realtime'
@@ -86,6 +87,7 @@ export function createIndexer({
       })
     : inProcess
   signal.addEventListener('abort', () => void source.close(), { once: true })
+  const heads = createHeadWatcher({ wsUrl: config.wsUrl, logger, signal })
   const historical = createHistoricalSync({
     source,
     planner,
@@ -174,7 +176,7 @@ export function createIndexer({
         if (result.kind === 'reorg') continue
         if (result.indexedBlock < result.head) continue
         if (once) return
-        await sleep(config.pollIntervalMs, signal)
+        await heads.wait(config.pollIntervalMs)
       } catch (error) {
         if (signal.aborted) return
         if (error instanceof DeepReorgError) {
@@ -197,7 +199,11 @@ export function createIndexer({
     /** Resolves once the backfill's fetch worker has loaded (it starts with the indexer). */
     ready: () => source.ready(),
     /** Stops the fetch worker; `run` must have returned. */
-    close: () => source.close(),
+    close: () => {
+      heads.close()
+      return source.close()
+    },
+    heads,
     checkpoints,
     fetcher,
     writer,
