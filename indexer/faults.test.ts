@@ -64,7 +64,10 @@ describe('RPC faults', () => {
       INDEXER_GETLOGS_TIMEOUT_MS: '800',
       INDEXER_INITIAL_BLOCK_RANGE: '100000',
     })
-    await indexOnce({ sqlite: faulty.sqlite, config: { ...config, rpcUrl: proxy.url } })
+    const warnings: string[] = []
+    const logger = { ...silentLogger, warn: (msg: string) => void warnings.push(msg) }
+    await indexOnce({ sqlite: faulty.sqlite, config: { ...config, rpcUrl: proxy.url }, logger })
+    expect(warnings).not.toContain('fetch worker stopped, fetching on the indexer thread')
     const actual = digestChain(faulty.sqlite, world.deployment.chainId)
     expect(actual).toEqual(expected)
     for (const kind of ['http500', 'http429', 'timeout', 'tooManyResults', 'scrambled']) {

@@ -6,10 +6,10 @@ import type { BatchSource } from './batch-source'
 import type { FetchWorkerData, FromWorker, ToWorker } from './fetch-worker-protocol'
 import type { RangePlanner } from './range-planner'
 
-// The backfill's side of the fetch worker. The worker starts at once (loading TypeScript and viem
-// takes a few hundred ms, better spent while the indexer checks its checkpoint) and is unref'd
-// while idle, so it never keeps the process alive. If it dies, pending ranges fail as retryable
-// and later ones are fetched on this thread instead.
+// The backfill's side of the fetch worker. The worker starts at once and is unref'd while idle, so
+// it never keeps the process alive. Loading TypeScript and viem there takes ~1 s: until it is
+// ready, ranges are fetched on this thread (a small backfill never waits for it). If it dies,
+// pending ranges fail as retryable and later ones are fetched on this thread again.
 
 export function createWorkerBatchSource({
   data,
@@ -20,13 +20,14 @@ export function createWorkerBatchSource({
   data: FetchWorkerData
   planner: RangePlanner
   logger: Logger
-  /** Used once the worker has failed. */
+  /** Used until the worker has loaded, and once it has failed. */
   fallback: BatchSource
 }): BatchSource {
   const pending = new Map<number, { resolve: (batch: Batch) => void; reject: (error: Error) => void }>()
   let nextId = 0
   let failed = false
   let closed = false
+  let loaded = false
 
   const worker = new Worker(new URL('./fetch-worker-entry.mjs', import.meta.url), { execArgv: [], workerData: data })
   worker.unref()
@@ -43,6 +44,7 @@ export function createWorkerBatchSource({
   worker.on('message', (message: FromWorker) => {
     switch (message.type) {
       case 'ready':
+        loaded = true
         markReady()
         break
       case 'batch':
@@ -72,7 +74,7 @@ export function createWorkerBatchSource({
 
   return {
     fetch(fromBlock, toBlock, chainHead) {
-      if (failed || closed) return fallback.fetch(fromBlock, toBlock, chainHead)
+      if (failed || closed || !loaded) return fallback.fetch(fromBlock, toBlock, chainHead)
       const id = nextId++
       return new Promise<Batch>((resolve, reject) => {
         pending.set(id, { resolve, reject })

@@ -61,6 +61,8 @@ export async function indexOnce({
   const eth = createEth(createRpcClient({ url: config.rpcUrl, fallbackUrl: config.fallbackRpcUrl, logger, timeoutMs: config.rpcTimeoutMs, signal }))
   const indexer = createIndexer({ sqlite, eth, config, logger, signal, events })
   try {
+    // With INDEXER_FETCH_WORKER on, backfill through the loaded worker, as a long backfill does.
+    await indexer.ready()
     await indexer.run({ once: true })
   } finally {
     await indexer.close()
