@@ -53,7 +53,8 @@ export function createLogger(options: LoggerOptions): Logger {
   }
 }
 
-function jsonReplacer(_key: string, value: unknown) {
+/** JSON for log fields: bigints as strings, errors as { name, message }. */
+export function jsonReplacer(_key: string, value: unknown) {
   if (typeof value === 'bigint') return value.toString()
   if (value instanceof Error) return { name: value.name, message: value.message }
   return value

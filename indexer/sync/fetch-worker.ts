@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { createDecoder } from '../decode/decoder'
-import type { Logger, LogFields, LogLevel } from '../logger'
+import { jsonReplacer, type Logger, type LogFields, type LogLevel } from '../logger'
 import { createTaskInfoCache } from '../reads/escrow'
 import { createReadPlanner } from '../reads/plan'
 import { createRpcClient } from '../rpc/client'
@@ -19,8 +19,9 @@ const port = parentPort!
 const data = workerData as FetchWorkerData
 const post = (message: FromWorker) => port.postMessage(message)
 
+// Log fields cross as the JSON the indexer's logger would write (bigints and errors made plain).
 const send = (level: LogLevel) => (msg: string, fields?: LogFields) =>
-  post({ type: 'log', level, msg, fields: fields && (JSON.parse(JSON.stringify(fields, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))) as LogFields) })
+  post({ type: 'log', level, msg, fields: fields && (JSON.parse(JSON.stringify(fields, jsonReplacer)) as LogFields) })
 const logger: Logger = { debug: send('debug'), info: send('info'), warn: send('warn'), error: send('error'), child: () => logger }
 
 // The planner's size is decided on the other side; here it only hears what each answer taught.
