@@ -1,3 +1,4 @@
+import type { Browser } from '@playwright/test'
 import { parseEther } from 'viem'
 import { expect, resolveAccount, test } from './fixtures'
 import {
@@ -9,6 +10,7 @@ import {
   openAs,
   stateBadge,
   submission,
+  takeTask,
   uniqueWord,
 } from './tasks-helpers'
 
@@ -16,27 +18,36 @@ import {
 // rejected submission followed by a better one. Both start from a task created with the
 // contributor preapproved, so they can take it at once.
 
+const contributorAccount = resolveAccount('Ada Okafor')
+
+/** Hana (manager) creates a task with Ada preapproved for `reward` ETH; each signed in in their own browser. */
+async function preapprovedTask(browser: Browser, baseURL: string, task: { title: string; description: string; eth: string; reward: string }) {
+  const manager = await openAs(browser, baseURL, 'Hana Sato', '/tasks')
+  const contributor = await openAs(browser, baseURL, contributorAccount, '/tasks')
+  const { chainId, taskId } = await createTaskThroughForm(manager.page, {
+    title: task.title,
+    description: task.description,
+    eth: task.eth,
+    preapproved: { address: contributorAccount.address, eth: task.reward },
+  })
+  return { manager, contributor, taskPath: `/tasks/${chainId}/${taskId}` }
+}
+
 test('cancel with consent: the manager asks, the executor accepts, the request is executed', async ({ browser, baseURL }) => {
   test.setTimeout(240_000)
   const word = uniqueWord('cancel')
   const title = `Retire the ${word} endpoint`
-  const contributorAccount = resolveAccount('Ada Okafor')
-  const manager = await openAs(browser, baseURL!, 'Hana Sato', '/tasks')
-  const contributor = await openAs(browser, baseURL!, contributorAccount, '/tasks')
-
-  const { chainId, taskId } = await createTaskThroughForm(manager.page, {
+  const { manager, contributor, taskPath } = await preapprovedTask(browser, baseURL!, {
     title,
     description: 'Remove the old endpoint once no client calls it.',
     eth: '0.3',
-    preapproved: { address: contributorAccount.address, eth: '0.2' },
+    reward: '0.2',
   })
-  const taskPath = `/tasks/${chainId}/${taskId}`
   await expect(application(manager.page, 0)).toContainText('Preapproved')
   await expect(application(manager.page, 0)).toContainText('Accepted')
 
   await contributor.page.goto(taskPath)
-  await application(contributor.page, 0).getByRole('button', { name: 'Take the task' }).click()
-  await expect(stateBadge(contributor.page)).toHaveText('Taken', { timeout: 45_000 })
+  await takeTask(contributor.page)
 
   // Taken and before the deadline: cancelling needs the executor's consent.
   await manager.page.goto(taskPath)
@@ -80,20 +91,14 @@ test('reject, then resubmit: the second submission is accepted', async ({ browse
   test.setTimeout(240_000)
   const word = uniqueWord('resubmit')
   const title = `Document the ${word} API`
-  const contributorAccount = resolveAccount('Ada Okafor')
-  const manager = await openAs(browser, baseURL!, 'Hana Sato', '/tasks')
-  const contributor = await openAs(browser, baseURL!, contributorAccount, '/tasks')
-
-  const { chainId, taskId } = await createTaskThroughForm(manager.page, {
+  const { manager, contributor, taskPath } = await preapprovedTask(browser, baseURL!, {
     title,
     description: 'Every endpoint, with an example.',
     eth: '0.25',
-    preapproved: { address: contributorAccount.address, eth: '0.25' },
+    reward: '0.25',
   })
-  const taskPath = `/tasks/${chainId}/${taskId}`
   await contributor.page.goto(taskPath)
-  await application(contributor.page, 0).getByRole('button', { name: 'Take the task' }).click()
-  await expect(stateBadge(contributor.page)).toHaveText('Taken', { timeout: 45_000 })
+  await takeTask(contributor.page)
 
   const submitForm = contributor.page.getByRole('form', { name: 'Submit your work' })
   await submitForm.getByLabel('What you delivered').fill('First draft: half the endpoints.')

@@ -66,6 +66,12 @@ export function submission(page: Page, id: number): Locator {
   return page.getByRole('listitem', { name: `Submission #${id}` })
 }
 
+/** The accepted applicant takes the task open on `page` and waits for the page to show it taken. */
+export async function takeTask(page: Page) {
+  await application(page, 0).getByRole('button', { name: 'Take the task' }).click()
+  await expect(stateBadge(page)).toHaveText('Taken', { timeout: 45_000 })
+}
+
 /** Opens the board filtered to one task (by its unique word) and checks the state it shows. */
 export async function expectOnBoard(page: Page, word: string, title: string, state: RegExp) {
   await page.goto(`/tasks?q=${encodeURIComponent(word)}`)

@@ -9,6 +9,7 @@ import {
   openAs,
   stateBadge,
   submission,
+  takeTask,
   uniqueWord,
 } from './tasks-helpers'
 
@@ -53,8 +54,7 @@ test('create → apply → accept → take → submit → accept: the contributo
 
   // The contributor takes the task.
   await contributor.page.reload()
-  await application(contributor.page, 0).getByRole('button', { name: 'Take the task' }).click()
-  await expect(stateBadge(contributor.page)).toHaveText('Taken', { timeout: 45_000 })
+  await takeTask(contributor.page)
   await expect(application(contributor.page, 0)).toContainText('Executor')
   await expectOnBoard(manager.page, word, title, /^Taken$/)
 

@@ -4,7 +4,7 @@ import { foundry } from 'viem/chains'
 import { openTokenAbi } from '../contracts-abi/OpenToken'
 import { devnetDeploymentPath, readDeploymentFile } from '../config/deployment'
 import { E2E_RPC_URL, expect, resolveAccount, test } from './fixtures'
-import { application, balanceOf, expectWriteVisible, openAs, stateBadge, uniqueWord } from './tasks-helpers'
+import { application, balanceOf, expectWriteVisible, openAs, takeTask, uniqueWord } from './tasks-helpers'
 
 // A manager's tools on one task: an OPEN budget with its approve step, a revert explained in
 // words, topping up the budget, extending the deadline, editing the description, a partial
@@ -91,8 +91,7 @@ test('manager tools: approve + create, revert in words, top up, extend, edit, pa
 
   // The contributor takes it; the manager pays half the ETH reward ahead of completion.
   await contributor.page.reload()
-  await application(contributor.page, 0).getByRole('button', { name: 'Take the task' }).click()
-  await expect(stateBadge(contributor.page)).toHaveText('Taken', { timeout: 45_000 })
+  await takeTask(contributor.page)
   const adaBefore = await balanceOf(ada.address)
   await page.reload()
   await page.getByText('Pay part of the reward', { exact: true }).click()
