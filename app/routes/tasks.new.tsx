@@ -10,9 +10,9 @@ import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getAddress } from '~/session/auth.server'
 import { approveSteps } from '~/tasks/approve'
-import { FieldErrors, FormErrors, TextField } from '~/tasks/components/fields'
+import { FieldErrors, TextField } from '~/tasks/components/fields'
 import { TaskDocumentFields, type TaskDocumentFieldSet } from '~/tasks/components/task-document-fields'
-import { TxProgress } from '~/tasks/components/tx-progress'
+import { WriteFormFooter } from '~/tasks/components/write-form-footer'
 import { getTaskContracts } from '~/tasks/contracts.server'
 import { createTaskSchema } from '~/tasks/forms'
 import tasksStyles from '~/tasks/tasks.css'
@@ -166,13 +166,7 @@ export default function NewTask() {
           </button>
         </fieldset>
 
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <div className="actions">
-          <button type="submit" disabled={flow.busy || !viewer}>
-            Create task
-          </button>
-        </div>
-        <TxProgress flow={flow} />
+        <WriteFormFooter form={form} flow={flow} label="Create task" disabled={!viewer} />
       </form>
     </div>
   )

@@ -8,8 +8,8 @@ import { tokenInfo } from '../../tokens'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
-import { FormErrors, TextAreaField, TextField } from '../fields'
-import { TxProgress } from '../tx-progress'
+import { TextAreaField, TextField } from '../fields'
+import { WriteFormFooter } from '../write-form-footer'
 
 export type CourseGateView = { title: string; href: string; completed: boolean; known: boolean } | null
 
@@ -70,13 +70,7 @@ export function ApplyForm({ ctx, gate }: { ctx: TaskWriteContext; gate: CourseGa
           placeholder="0"
         />
       ))}
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <div className="actions">
-        <button type="submit" disabled={flow.busy}>
-          Apply
-        </button>
-      </div>
-      <TxProgress flow={flow} />
+      <WriteFormFooter form={form} flow={flow} label="Apply" />
     </form>
   )
 }

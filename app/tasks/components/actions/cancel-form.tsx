@@ -3,8 +3,8 @@ import { cancelSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
-import { FormErrors, TextAreaField } from '../fields'
-import { TxProgress } from '../tx-progress'
+import { TextAreaField } from '../fields'
+import { WriteFormFooter } from '../write-form-footer'
 
 /**
  * The manager cancels: at once while the task is open or past its deadline (the budget goes back
@@ -35,13 +35,7 @@ export function CancelForm({ ctx, mode }: { ctx: TaskWriteContext; mode: 'now' |
           : 'The task is taken and its deadline has not passed: the contributor must accept the cancellation.'}
       </p>
       <TextAreaField meta={fields.reason} label="Reason" rows={2} />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <div className="actions">
-        <button type="submit" className="secondary" disabled={flow.busy}>
-          {mode === 'now' ? 'Cancel now' : 'Request cancellation'}
-        </button>
-      </div>
-      <TxProgress flow={flow} />
+      <WriteFormFooter form={form} flow={flow} label={mode === 'now' ? 'Cancel now' : 'Request cancellation'} secondary />
     </form>
   )
 }

@@ -7,10 +7,10 @@ import { disputeSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
-import { FormErrors, TextAreaField, TextField } from '../fields'
-import { TxProgress } from '../tx-progress'
+import { TextAreaField, TextField } from '../fields'
 import { decimalsOf } from './partial-payment-form'
 import { rewardDefaults, RewardPartsFields, type RewardEntry } from './reward-parts'
+import { WriteFormFooter } from '../write-form-footer'
 
 /**
  * Open a dispute: a DAO proposal (TokenVoting) whose one action has the DAO — the task's
@@ -63,13 +63,7 @@ export function DisputeForm({ ctx, entries }: { ctx: TaskWriteContext; entries: 
       <TextField meta={fields.title} label="Proposal title" />
       <TextAreaField meta={fields.summary} label="What happened, and the settlement you propose" rows={4} />
       <RewardPartsFields entries={entries} native={fields.partialNative.getFieldList()} tokens={fields.partialTokens.getFieldList()} verb="Pay the contributor" />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <div className="actions">
-        <button type="submit" className="secondary" disabled={flow.busy}>
-          Create the dispute proposal
-        </button>
-      </div>
-      <TxProgress flow={flow} />
+      <WriteFormFooter form={form} flow={flow} label="Create the dispute proposal" secondary />
       {proposalId !== null ? (
         <p className="notice notice-ok">
           Dispute proposal <Link to={`/dao/proposals/${proposalId}`}>#{proposalId}</Link> is open for votes.

@@ -3,9 +3,9 @@ import { editMetadataSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
-import { FormErrors } from '../fields'
+
 import { TaskDocumentFields, type TaskDocumentFieldSet } from '../task-document-fields'
-import { TxProgress } from '../tx-progress'
+import { WriteFormFooter } from '../write-form-footer'
 
 /** The manager replaces the task's metadata document (while the task is open). */
 export function EditMetadataForm({ ctx, defaults }: { ctx: TaskWriteContext; defaults: Record<string, unknown> | null }) {
@@ -26,13 +26,7 @@ export function EditMetadataForm({ ctx, defaults }: { ctx: TaskWriteContext; def
       <input type="hidden" name="chainId" value={ctx.chainId} />
       <input type="hidden" name="taskId" value={ctx.taskId} />
       <TaskDocumentFields form={form as never} fields={fields as unknown as TaskDocumentFieldSet} />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <div className="actions">
-        <button type="submit" disabled={flow.busy}>
-          Save changes
-        </button>
-      </div>
-      <TxProgress flow={flow} />
+      <WriteFormFooter form={form} flow={flow} label="Save changes" />
     </form>
   )
 }

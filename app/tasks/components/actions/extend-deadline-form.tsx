@@ -3,8 +3,8 @@ import { extendDeadlineSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
-import { FormErrors, TextField } from '../fields'
-import { TxProgress } from '../tx-progress'
+import { TextField } from '../fields'
+import { WriteFormFooter } from '../write-form-footer'
 
 const DAY = 86_400n
 
@@ -28,13 +28,7 @@ export function ExtendDeadlineForm({ ctx }: { ctx: TaskWriteContext }) {
       <input type="hidden" name="chainId" value={ctx.chainId} />
       <input type="hidden" name="taskId" value={ctx.taskId} />
       <TextField meta={fields.days} label="Extend by (days)" type="number" inputMode="numeric" />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <div className="actions">
-        <button type="submit" className="secondary" disabled={flow.busy}>
-          Extend deadline
-        </button>
-      </div>
-      <TxProgress flow={flow} withMetadata={false} />
+      <WriteFormFooter form={form} flow={flow} label="Extend deadline" secondary withMetadata={false} />
     </form>
   )
 }

@@ -8,8 +8,8 @@ import { tokenInfo } from '../../tokens'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
-import { FormErrors, TextField } from '../fields'
-import { TxProgress } from '../tx-progress'
+import { TextField } from '../fields'
+import { WriteFormFooter } from '../write-form-footer'
 
 /** Top up the escrow: ETH sent with the call, each ERC-20 approved first when needed. */
 export function IncreaseBudgetForm({ ctx }: { ctx: TaskWriteContext }) {
@@ -69,13 +69,7 @@ export function IncreaseBudgetForm({ ctx }: { ctx: TaskWriteContext }) {
           placeholder="0"
         />
       ))}
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <div className="actions">
-        <button type="submit" className="secondary" disabled={flow.busy}>
-          Increase budget
-        </button>
-      </div>
-      <TxProgress flow={flow} withMetadata={false} />
+      <WriteFormFooter form={form} flow={flow} label="Increase budget" secondary withMetadata={false} />
     </form>
   )
 }

@@ -4,9 +4,9 @@ import { partialPaymentSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
-import { FormErrors } from '../fields'
-import { TxProgress } from '../tx-progress'
+
 import { rewardDefaults, RewardPartsFields, type RewardEntry } from './reward-parts'
+import { WriteFormFooter } from '../write-form-footer'
 
 /** The manager pays part of the executor's reward now; it comes off the reward and the budget. */
 export function PartialPaymentForm({ ctx, entries }: { ctx: TaskWriteContext; entries: RewardEntry[] }) {
@@ -31,13 +31,7 @@ export function PartialPaymentForm({ ctx, entries }: { ctx: TaskWriteContext; en
       <input type="hidden" name="chainId" value={ctx.chainId} />
       <input type="hidden" name="taskId" value={ctx.taskId} />
       <RewardPartsFields entries={entries} native={fields.partialNative.getFieldList()} tokens={fields.partialTokens.getFieldList()} verb="Pay now" />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <div className="actions">
-        <button type="submit" className="secondary" disabled={flow.busy}>
-          Send the partial payment
-        </button>
-      </div>
-      <TxProgress flow={flow} withMetadata={false} />
+      <WriteFormFooter form={form} flow={flow} label="Send the partial payment" secondary withMetadata={false} />
     </form>
   )
 }

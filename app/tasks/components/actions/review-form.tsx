@@ -3,8 +3,8 @@ import { reviewSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
-import { FieldErrors, FormErrors, TextAreaField } from '../fields'
-import { TxProgress } from '../tx-progress'
+import { FieldErrors, TextAreaField } from '../fields'
+import { WriteFormFooter } from '../write-form-footer'
 
 const JUDGEMENT = { accepted: 1, rejected: 2 } as const
 
@@ -45,13 +45,7 @@ export function ReviewForm({ ctx, submissionId }: { ctx: TaskWriteContext; submi
         <FieldErrors meta={fields.judgement} />
       </fieldset>
       <TextAreaField meta={fields.feedback} label="Feedback" hint="Required when rejecting." rows={3} />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <div className="actions">
-        <button type="submit" disabled={flow.busy}>
-          Send review
-        </button>
-      </div>
-      <TxProgress flow={flow} />
+      <WriteFormFooter form={form} flow={flow} label="Send review" />
     </form>
   )
 }

@@ -3,8 +3,8 @@ import { submitSchema } from '../../forms'
 import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
-import { FormErrors, TextAreaField } from '../fields'
-import { TxProgress } from '../tx-progress'
+import { TextAreaField } from '../fields'
+import { WriteFormFooter } from '../write-form-footer'
 
 /** The executor hands in work: an explanation (Markdown), stored as `{explanation}`. */
 export function SubmitForm({ ctx }: { ctx: TaskWriteContext }) {
@@ -24,13 +24,7 @@ export function SubmitForm({ ctx }: { ctx: TaskWriteContext }) {
       <input type="hidden" name="chainId" value={ctx.chainId} />
       <input type="hidden" name="taskId" value={ctx.taskId} />
       <TextAreaField meta={fields.explanation} label="What you delivered" hint="Links to the work and how to check it, in Markdown." />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <div className="actions">
-        <button type="submit" disabled={flow.busy}>
-          Submit work
-        </button>
-      </div>
-      <TxProgress flow={flow} />
+      <WriteFormFooter form={form} flow={flow} label="Submit work" />
     </form>
   )
 }
