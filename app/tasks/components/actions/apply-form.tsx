@@ -9,7 +9,7 @@ import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { TextAreaField, TextField } from '../fields'
-import { WriteFormFooter } from '../write-form-footer'
+import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
 
 export type CourseGateView = { title: string; href: string; completed: boolean; known: boolean } | null
 
@@ -54,9 +54,7 @@ export function ApplyForm({ ctx, gate }: { ctx: TaskWriteContext; gate: CourseGa
   const tokenRewards = fields.tokenRewards.getFieldList()
   return (
     <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Apply for this task">
-      <input type="hidden" name="intent" value="apply" />
-      <input type="hidden" name="chainId" value={ctx.chainId} />
-      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TaskFormTarget intent="apply" ctx={ctx} />
       <TextAreaField meta={fields.plan} label="Plan" hint="How you will do the task, in Markdown." />
       <TextAreaField meta={fields.background} label="Background" hint="Relevant experience (optional)." rows={3} />
       <TextField meta={fields.teamSize} label="Team size" type="number" inputMode="numeric" placeholder="1" />

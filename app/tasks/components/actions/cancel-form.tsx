@@ -4,7 +4,7 @@ import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { TextAreaField } from '../fields'
-import { WriteFormFooter } from '../write-form-footer'
+import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
 
 /**
  * The manager cancels: at once while the task is open or past its deadline (the budget goes back
@@ -26,9 +26,7 @@ export function CancelForm({ ctx, mode }: { ctx: TaskWriteContext; mode: 'now' |
   })
   return (
     <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Cancel the task">
-      <input type="hidden" name="intent" value="cancel" />
-      <input type="hidden" name="chainId" value={ctx.chainId} />
-      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TaskFormTarget intent="cancel" ctx={ctx} />
       <p className="hint">
         {mode === 'now'
           ? 'The task closes now and its whole budget goes back to the creator.'

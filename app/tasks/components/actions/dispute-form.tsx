@@ -10,7 +10,7 @@ import type { TaskWriteContext } from '../../write-context'
 import { TextAreaField, TextField } from '../fields'
 import { decimalsOf } from './partial-payment-form'
 import { rewardDefaults, RewardPartsFields, type RewardEntry } from './reward-parts'
-import { WriteFormFooter } from '../write-form-footer'
+import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
 
 /**
  * Open a dispute: a DAO proposal (TokenVoting) whose one action has the DAO — the task's
@@ -57,9 +57,7 @@ export function DisputeForm({ ctx, entries }: { ctx: TaskWriteContext; entries: 
   })
   return (
     <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Open a dispute">
-      <input type="hidden" name="intent" value="dispute" />
-      <input type="hidden" name="chainId" value={ctx.chainId} />
-      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TaskFormTarget intent="dispute" ctx={ctx} />
       <TextField meta={fields.title} label="Proposal title" />
       <TextAreaField meta={fields.summary} label="What happened, and the settlement you propose" rows={4} />
       <RewardPartsFields entries={entries} native={fields.partialNative.getFieldList()} tokens={fields.partialTokens.getFieldList()} verb="Pay the contributor" />

@@ -5,7 +5,7 @@ import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 
 import { TaskDocumentFields, type TaskDocumentFieldSet } from '../task-document-fields'
-import { WriteFormFooter } from '../write-form-footer'
+import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
 
 /** The manager replaces the task's metadata document (while the task is open). */
 export function EditMetadataForm({ ctx, defaults }: { ctx: TaskWriteContext; defaults: Record<string, unknown> | null }) {
@@ -22,9 +22,7 @@ export function EditMetadataForm({ ctx, defaults }: { ctx: TaskWriteContext; def
   })
   return (
     <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Edit the task">
-      <input type="hidden" name="intent" value="edit-metadata" />
-      <input type="hidden" name="chainId" value={ctx.chainId} />
-      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TaskFormTarget intent="edit-metadata" ctx={ctx} />
       <TaskDocumentFields form={form as never} fields={fields as unknown as TaskDocumentFieldSet} />
       <WriteFormFooter form={form} flow={flow} label="Save changes" />
     </form>

@@ -4,7 +4,7 @@ import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { TextField } from '../fields'
-import { WriteFormFooter } from '../write-form-footer'
+import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
 
 const DAY = 86_400n
 
@@ -24,9 +24,7 @@ export function ExtendDeadlineForm({ ctx }: { ctx: TaskWriteContext }) {
   })
   return (
     <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Extend the deadline">
-      <input type="hidden" name="intent" value="extend-deadline" />
-      <input type="hidden" name="chainId" value={ctx.chainId} />
-      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TaskFormTarget intent="extend-deadline" ctx={ctx} />
       <TextField meta={fields.days} label="Extend by (days)" type="number" inputMode="numeric" />
       <WriteFormFooter form={form} flow={flow} label="Extend deadline" secondary withMetadata={false} />
     </form>

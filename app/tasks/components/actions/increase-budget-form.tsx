@@ -9,7 +9,7 @@ import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { TextField } from '../fields'
-import { WriteFormFooter } from '../write-form-footer'
+import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
 
 /** Top up the escrow: ETH sent with the call, each ERC-20 approved first when needed. */
 export function IncreaseBudgetForm({ ctx }: { ctx: TaskWriteContext }) {
@@ -56,9 +56,7 @@ export function IncreaseBudgetForm({ ctx }: { ctx: TaskWriteContext }) {
   const increases = fields.tokenIncreases.getFieldList()
   return (
     <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Increase the budget">
-      <input type="hidden" name="intent" value="increase-budget" />
-      <input type="hidden" name="chainId" value={ctx.chainId} />
-      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TaskFormTarget intent="increase-budget" ctx={ctx} />
       <TextField meta={fields.nativeIncrease} label="Add ETH" inputMode="decimal" placeholder="0" />
       {increases.map((meta, index) => (
         <TextField

@@ -6,7 +6,7 @@ import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 
 import { rewardDefaults, RewardPartsFields, type RewardEntry } from './reward-parts'
-import { WriteFormFooter } from '../write-form-footer'
+import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
 
 /** The manager pays part of the executor's reward now; it comes off the reward and the budget. */
 export function PartialPaymentForm({ ctx, entries }: { ctx: TaskWriteContext; entries: RewardEntry[] }) {
@@ -27,9 +27,7 @@ export function PartialPaymentForm({ ctx, entries }: { ctx: TaskWriteContext; en
   })
   return (
     <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Partial payment">
-      <input type="hidden" name="intent" value="partial-payment" />
-      <input type="hidden" name="chainId" value={ctx.chainId} />
-      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TaskFormTarget intent="partial-payment" ctx={ctx} />
       <RewardPartsFields entries={entries} native={fields.partialNative.getFieldList()} tokens={fields.partialTokens.getFieldList()} verb="Pay now" />
       <WriteFormFooter form={form} flow={flow} label="Send the partial payment" secondary withMetadata={false} />
     </form>

@@ -4,7 +4,7 @@ import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { FieldErrors, TextAreaField } from '../fields'
-import { WriteFormFooter } from '../write-form-footer'
+import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
 
 const JUDGEMENT = { accepted: 1, rejected: 2 } as const
 
@@ -30,9 +30,7 @@ export function ReviewForm({ ctx, submissionId }: { ctx: TaskWriteContext; submi
   })
   return (
     <form method="post" {...writeFormProps(form)} className="task-form" aria-label={`Review submission #${submissionId}`}>
-      <input type="hidden" name="intent" value="review" />
-      <input type="hidden" name="chainId" value={ctx.chainId} />
-      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TaskFormTarget intent="review" ctx={ctx} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <fieldset aria-describedby={fields.judgement.errorId}>
         <legend>Judgement</legend>

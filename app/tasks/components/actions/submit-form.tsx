@@ -4,7 +4,7 @@ import { contractWrite, useTxFlow } from '../../use-tx-flow'
 import { useWriteForm, writeFormProps } from '../../use-write-form'
 import type { TaskWriteContext } from '../../write-context'
 import { TextAreaField } from '../fields'
-import { WriteFormFooter } from '../write-form-footer'
+import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
 
 /** The executor hands in work: an explanation (Markdown), stored as `{explanation}`. */
 export function SubmitForm({ ctx }: { ctx: TaskWriteContext }) {
@@ -20,9 +20,7 @@ export function SubmitForm({ ctx }: { ctx: TaskWriteContext }) {
   })
   return (
     <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Submit your work">
-      <input type="hidden" name="intent" value="submit" />
-      <input type="hidden" name="chainId" value={ctx.chainId} />
-      <input type="hidden" name="taskId" value={ctx.taskId} />
+      <TaskFormTarget intent="submit" ctx={ctx} />
       <TextAreaField meta={fields.explanation} label="What you delivered" hint="Links to the work and how to check it, in Markdown." />
       <WriteFormFooter form={form} flow={flow} label="Submit work" />
     </form>
