@@ -147,10 +147,10 @@ try {
     copyDb.close()
     if (run < repeat - 1) for (const name of fs.readdirSync(dir)) fs.rmSync(path.join(dir, name), { force: true })
   }
-  const fetchMs = median(fetchRuns)
-  const insertMs = median(insertRuns)
-  const indexMs = median(indexRuns)
-  const allRowsMs = median(allRowsRuns)
+  const fetchMs = percentile(fetchRuns, 50)
+  const insertMs = percentile(insertRuns, 50)
+  const indexMs = percentile(indexRuns, 50)
+  const allRowsMs = percentile(allRowsRuns, 50)
 
   // 4. Live latency: the real CLI following the head (default poll interval), one transaction at
   // a time at random moments; from its receipt to its row being readable in SQLite. Once polling
@@ -185,9 +185,7 @@ try {
     reader.close()
     child.kill('SIGTERM')
     await exited(child)
-    const sorted = [...latencies].sort((a, b) => a - b)
-    const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!)
-    return { p50: pct(50), p95: pct(95) }
+    return { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)) }
   }
   const polled = await liveLatency({})
   const subscribed = await liveLatency({ RPC_WS_URL: anvil.rpcUrl.replace('http://', 'ws://') })
@@ -226,9 +224,10 @@ function openBenchDb(name: string) {
   return handle
 }
 
-function median(values: number[]) {
+/** The nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
+function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
 }
 
 function sleep(ms: number) {
