@@ -26,8 +26,10 @@ export type IndexerConfig = {
   rpcTimeoutMs: number
   getLogsTimeoutMs: number
   maxBlocksPerTick: number
-  /** Backfill fetching (JSON parsing, decoding, reads) in a worker thread, beside the SQLite writes. */
+  /** Backfill fetching (JSON parsing, reads) in a worker thread, beside the SQLite writes. */
   fetchWorker: boolean
+  /** SQLite page cache of the indexer's connection, in MiB. */
+  cacheMb: number
   metadata: { enabled: boolean; gatewayUrl: string; timeoutMs: number; maxBytes: number; retryAfterMs: number; concurrency: number }
 }
 
@@ -63,6 +65,7 @@ const tuningSchema = z.object({
   INDEXER_GETLOGS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   INDEXER_MAX_BLOCKS_PER_TICK: z.coerce.number().int().min(1).default(100),
   INDEXER_FETCH_WORKER: z.enum(['on', 'off']).default('on'),
+  INDEXER_CACHE_MB: z.coerce.number().int().min(2).max(4096).default(64),
   INDEXER_METADATA: z.enum(['on', 'off']).default('on'),
   INDEXER_METADATA_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   INDEXER_METADATA_MAX_BYTES: z.coerce.number().int().min(1).default(256 * 1024),
@@ -104,6 +107,7 @@ export function buildIndexerConfig(
     getLogsTimeoutMs: t.INDEXER_GETLOGS_TIMEOUT_MS,
     maxBlocksPerTick: t.INDEXER_MAX_BLOCKS_PER_TICK,
     fetchWorker: t.INDEXER_FETCH_WORKER === 'on',
+    cacheMb: t.INDEXER_CACHE_MB,
     metadata: {
       enabled: t.INDEXER_METADATA === 'on',
       gatewayUrl: env.IPFS_GATEWAY_URL,

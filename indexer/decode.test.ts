@@ -31,6 +31,13 @@ describe('log decoder', () => {
       names.add(actual.name)
     }
     expect(names.size).toBeGreaterThanOrEqual(25)
+
+    // The fetch worker decodes only the events its reads need; every other log stays undecoded.
+    const only = new Set(['tasks.TaskCreated', 'tokenVoting.ProposalCreated'])
+    const partial = createDecoder(contracts, { only })
+    const decoded = logs.map((log) => partial(log)).filter((e) => e !== undefined)
+    expect(new Set(decoded.map((e) => `${e.contract}.${e.name}`))).toEqual(only)
+    expect(decoded).toEqual(logs.map((log) => decode(log)!).filter((e) => only.has(`${e.contract}.${e.name}`)))
   }, 60_000)
 
   it('refuses malformed data instead of inventing values', () => {

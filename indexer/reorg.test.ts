@@ -7,7 +7,7 @@ import { tasksAbi } from '../contracts-abi'
 import { openDatabase, type DatabaseHandle } from '../db/client'
 import { useAnvil } from '../test/setup'
 import { digestChain } from './digest'
-import { silentLogger } from './logger'
+import { createLogger, silentLogger } from './logger'
 import { DeepReorgError } from './rpc/errors'
 import { createRpcClient } from './rpc/client'
 import { createEth } from './rpc/eth'
@@ -116,6 +116,53 @@ describe('reorgs during realtime sync', () => {
     }
     abort.abort()
     await running
+    live.close()
+  }, 90_000)
+
+  it('uses the tip prefetched during the backfill, and rolls it back if a reorg replaced it before the write', async () => {
+    const live = openDatabase(path.join(dir, 'prefetch.sqlite'))
+    const abort = new AbortController()
+    const lines: { msg: string; prefetched?: boolean }[] = []
+    const logger = createLogger({ format: 'json', level: 'info', write: (line) => lines.push(JSON.parse(line)) })
+    const config = testConfig(rpcUrl, world.deployment)
+    const eth = createEth(createRpcClient({ url: rpcUrl, logger: silentLogger, signal: abort.signal }))
+    const indexer = createIndexer({ sqlite: live.sqlite, eth, config, logger, signal: abort.signal })
+    await indexer.run({ once: true })
+    // The first run's backfill prefetched its tip, and the tick wrote it without fetching again.
+    expect(lines.filter((l) => l.msg === 'batch').map((l) => l.prefetched)).toEqual([true])
+
+    await activeBlocks(4)
+    const indexed = indexer.checkpoints.get()!.blockNumber
+    const head = Number(await rpc<Hex>(rpcUrl, 'eth_blockNumber', []))
+    const tip = indexer.realtime.prefetch(indexed + 1, head)
+    const prefetched = await tip.promise
+    expect(prefetched?.toBlock).toBe(head)
+    // The last two prefetched blocks are replaced, and the chain moves on past them: the tick
+    // cannot tell, writes the stale blocks, and the next tick must see it and roll them back.
+    const manager = address('prefetch-reorg')
+    await rpc(rpcUrl, 'anvil_setBalance', [manager, '0x56bc75e2d63100000'])
+    const tx = taskTx(manager)
+    await rpc(rpcUrl, 'anvil_reorg', [2, [[{ from: tx.from, to: tx.to, data: tx.data, value: '0x2386f26fc10000', gas: '0xc3500' }, 1]]])
+    await mine(rpcUrl, 1)
+    const stale = await indexer.realtime.tick(tip)
+    expect(stale).toMatchObject({ kind: 'indexed', indexedBlock: head })
+    expect(lines.at(-1)).toMatchObject({ msg: 'batch', prefetched: true })
+    const reorg = await indexer.realtime.tick()
+    expect(reorg).toMatchObject({ kind: 'reorg', depth: 2 })
+    await indexer.run({ once: true })
+    expect(await caughtUp(live)).toBe(true)
+    expect(digestChain(live.sqlite, world.deployment.chainId)).toEqual(await freshDigest('fresh-prefetch'))
+
+    // Same height, other block: the prefetched tip is not used at all.
+    await activeBlocks(2)
+    const again = indexer.realtime.prefetch(indexer.checkpoints.get()!.blockNumber + 1, Number(await rpc<Hex>(rpcUrl, 'eth_blockNumber', [])))
+    await again.promise
+    await rpc(rpcUrl, 'anvil_reorg', [1, [[{ ...tx, value: '0x2386f26fc10000', gas: '0xc3500' }, 0]]])
+    expect(await indexer.realtime.tick(again)).toMatchObject({ kind: 'indexed' })
+    expect(lines.at(-1)).toMatchObject({ msg: 'batch', prefetched: false })
+    expect(await caughtUp(live)).toBe(true)
+    expect(digestChain(live.sqlite, world.deployment.chainId)).toEqual(await freshDigest('fresh-prefetch-2'))
+    await indexer.close()
     live.close()
   }, 90_000)
 

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseEther, type Hex } from 'viem'
+import type { Deployment } from '../../config/deployment'
 import { tasksAbi } from '../../contracts-abi'
 import { openDatabase } from '../../db/client'
 import { startAnvil } from '../../devnet/anvil'
@@ -13,11 +15,11 @@ import { projectionSpecs } from '../store/tables'
 import { createIndexer } from '../sync/indexer'
 import { blockNumber, call, rpc, transact } from '../testing/chain'
 import { exited, spawnCli, testConfig, testEnv } from '../testing/harness'
-import { address, deployWorld, generateWorkload } from '../testing/workload'
+import { address, type WorkloadResult } from '../testing/workload'
 
 // `npm run bench:indexer [-- --events N --samples K --repeat R]`: on a fresh anvil with the real
-// contracts, generates N mixed events, then measures on the same data, in the same run (each
-// measurement R times, interleaved, median reported):
+// contracts, generates N mixed events (in a child process, generate.ts), then measures on the same
+// data, in the same run (each measurement R times, interleaved, median reported):
 //   1. the raw eth_getLogs fetch alone (same concurrency and request size, JSON parsed),
 //   2. raw better-sqlite3 prepared inserts of the same rows alone: the raw logs, and every row
 //      the indexer writes (raw logs, reads, projections, activity, metadata registrations),
@@ -42,10 +44,8 @@ const anvil = await startAnvil()
 try {
   log(`bench: generating ${fmt(targetEvents)} events on a fresh anvil (${anvil.rpcUrl})…`)
   let started = Date.now()
-  const world = await deployWorld(anvil.rpcUrl)
-  // Big cohorts keep the chain short: anvil serves old blocks' state (for the escrow reads) from disk,
-  // a second or more per block once a block falls out of its in-memory window of a few hundred.
-  const workload = await generateWorkload(world, { events: targetEvents, seed: 2024, tasksPerCohort: 500, members: 60 })
+  const { deployment, workload } = await generate(anvil.rpcUrl, targetEvents)
+  const world = { deployment }
   const head = await blockNumber(anvil.rpcUrl)
   log(`bench: ${fmt(workload.events)} events in ${workload.blocks} blocks (${workload.tasks} tasks, ${workload.proposals} proposals, ${workload.actions} optimistic actions), generated in ${seconds(Date.now() - started)}`)
   // INDEXER_* tuning from the environment applies, as it would to `npm run indexer`.
@@ -86,7 +86,7 @@ try {
     const logs = fetched.flat()
 
     // 2. The inserts alone: the same logs as raw_logs rows, one prepared statement, big transactions.
-    const insertDb = openBenchDb(`inserts-${run}.sqlite`)
+    const insertDb = openBenchDb(`inserts-${run}.sqlite`, config.cacheMb)
     const insert = insertDb.sqlite.prepare(
       `INSERT INTO raw_logs (chain_id, block_hash, log_index, block_number, block_timestamp, transaction_hash, transaction_index, address, topics, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -107,7 +107,7 @@ try {
 
     // 3. The indexer, from scratch, until caught up with the head. Its fetch worker is started
     // (and has loaded its modules) before the clock starts, as this thread's modules are.
-    const indexDb = openBenchDb(`portal-${run}.sqlite`)
+    const indexDb = openBenchDb(`portal-${run}.sqlite`, config.cacheMb)
     const checkpointer = startCheckpointer(indexDb.sqlite)
     const abort = new AbortController()
     // --verbose: the indexer's debug log (per range: fetch and prepare times; per batch: wait and write times).
@@ -132,7 +132,7 @@ try {
     // registrations), copied with plain prepared inserts into an empty database.
     const allRows = copyTables(indexDb.sqlite)
     indexDb.close()
-    const copyDb = openBenchDb(`rows-${run}.sqlite`)
+    const copyDb = openBenchDb(`rows-${run}.sqlite`, config.cacheMb)
     started = Date.now()
     copied = 0
     for (const { table, columns, rows } of allRows) {
@@ -208,6 +208,18 @@ try {
   fs.rmSync(dir, { recursive: true, force: true })
 }
 
+/** The contracts and the workload, made by generate.ts in a child process. */
+async function generate(rpcUrl: string, events: number): Promise<{ deployment: Deployment; workload: WorkloadResult }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'generate.ts'), rpcUrl, String(events)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const code = await exited(child)
+  if (code !== 0) throw new Error(`workload generation failed (exit code ${code})`)
+  return JSON.parse(output.trim().split('\n').at(-1)!)
+}
+
 /** Every chain table's rows, for the all-rows insert baseline. */
 function copyTables(sqlite: ReturnType<typeof openDatabase>['sqlite']) {
   const tables = ['raw_logs', 'raw_reads', 'metadata_documents', ...[...projectionSpecs.values()].map((s) => s.sqlName)]
@@ -217,10 +229,14 @@ function copyTables(sqlite: ReturnType<typeof openDatabase>['sqlite']) {
   })
 }
 
-/** A database like the indexer's: migrated, WAL, and no automatic checkpoint inside timed commits. */
-function openBenchDb(name: string) {
+/**
+ * A database like the indexer's: migrated, WAL, the indexer's page cache size, and no automatic
+ * checkpoint inside timed commits.
+ */
+function openBenchDb(name: string, cacheMb: number) {
   const handle = openDatabase(path.join(dir, name))
   handle.sqlite.pragma('wal_autocheckpoint = 0')
+  handle.sqlite.pragma(`cache_size = -${cacheMb * 1024}`)
   return handle
 }
 

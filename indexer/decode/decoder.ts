@@ -34,10 +34,12 @@ function prepare(event: AbiEvent): PreparedEvent {
   return { name: event.name, topics: indexed.length + 1, data: data.length > 0 ? compileParams(data) : undefined, fields }
 }
 
-export function createDecoder(contracts: { kind: IndexedContractKind; address: string }[]): Decoder {
+/** `only`: decode just these events ("contract.EventName"); every other log decodes to undefined. */
+export function createDecoder(contracts: { kind: IndexedContractKind; address: string }[], { only }: { only?: ReadonlySet<string> } = {}): Decoder {
   const byAddress = new Map<string, { kind: IndexedContractKind; events: Map<string, PreparedEvent> }>()
   for (const { kind, address } of contracts) {
-    const events = new Map(eventsOf(contractAbis[kind]).map((event) => [toEventSelector(event), prepare(event)]))
+    const wanted = eventsOf(contractAbis[kind]).filter((event) => !only || only.has(`${kind}.${event.name}`))
+    const events = new Map(wanted.map((event) => [toEventSelector(event), prepare(event)]))
     byAddress.set(address.toLowerCase(), { kind, events })
   }
   return (log) => {

@@ -19,6 +19,9 @@ import { decodeProposalParameters, decodeTotalVotingPower, getProposalCall, tota
 // while the range is fetched, so the batch transaction never waits on the network. Reads of a
 // range go out in a few JSON-RPC batches rather than one request each.
 
+/** The events whose reads are planned here ("contract.EventName"): all a fetcher must decode to plan them. */
+export const eventsNeedingReads: ReadonlySet<string> = new Set(['tasks.TaskCreated', 'tasks.BudgetChanged', 'tokenVoting.ProposalCreated'])
+
 export type ReadRow = { blockHash: Hex; blockNumber: number; kind: string; key: string; result: string }
 
 const BATCH = 200

@@ -4,6 +4,7 @@ import type { DecodedEvent, Decoder } from '../decode/decoder'
 import type { Projector } from '../projections/projector'
 import type { ReadRow } from '../reads/plan'
 import type { BlockHeader, RpcLog } from '../rpc/eth'
+import { createPackedReader, packedInOrder, unpackLogs, type PackedLogs } from './packed-logs'
 import type { CheckpointStore } from './checkpoint'
 import type { ProjectionStore } from './projection-store'
 
@@ -22,6 +23,8 @@ export type Batch = {
   toBlockHash: Hex
   chainHead: number
   entries: BatchEntry[]
+  /** More logs, packed (from the fetch worker), undecoded; applied after `entries` in log order. */
+  packed?: PackedLogs[]
   reads: ReadRow[]
   /** Headers to remember: every unfinalized block of the batch, and at least the `toBlock` one. */
   headers: BlockHeader[]
@@ -69,10 +72,9 @@ export function createBatchWriter({
     store.begin()
     project.begin()
     for (const r of batch.reads) insertRead.run(chainId, r.blockHash, r.blockNumber, r.kind, r.key, r.result)
-    const entries = [...batch.entries].sort((a, b) => compareLogs(a.log, b.log))
     let inserted = 0
-    for (const { log, event } of entries) {
-      if (log.blockNumber < batch.fromBlock || log.blockNumber > batch.toBlock) continue
+    const apply = (log: IndexedLog, event: DecodedEvent | null | undefined) => {
+      if (log.blockNumber < batch.fromBlock || log.blockNumber > batch.toBlock) return
       const result = insertLog.run(
         chainId,
         log.blockHash,
@@ -85,12 +87,25 @@ export function createBatchWriter({
         topicsJson(log.topics),
         log.data,
       )
-      if (result.changes === 0) continue
+      if (result.changes === 0) return
       inserted++
       const decoded = event === undefined ? decode(log) : event
-      if (!decoded) continue
+      if (!decoded) return
       store.setUndoBlock(batch.recordUndo ? log.blockNumber : null)
       project.apply(log, decoded)
+    }
+    const packed = batch.packed ?? []
+    if (batch.entries.length === 0 && packedInOrder(packed)) {
+      // The backfill's usual case: each log is made from the buffers as it is applied.
+      for (const p of packed) {
+        const reader = createPackedReader(p)
+        for (let i = 0; i < reader.count; i++) apply(reader.log(i), undefined)
+      }
+    } else {
+      const entries: BatchEntry[] = [...batch.entries]
+      for (const p of packed) for (const log of unpackLogs(p)) entries.push({ log })
+      entries.sort((a, b) => compareLogs(a.log, b.log))
+      for (const { log, event } of entries) apply(log, event)
     }
     store.setUndoBlock(null)
     store.flush()

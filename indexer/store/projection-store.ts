@@ -208,7 +208,14 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
       // Unfinal blocks need the row's undo image, which the buffered path records.
       if (undoBlock !== null) return insert(name, row)
       const p = statements(name)
-      toDbInto(p.spec, row as Record<string, unknown>, tableBuffer(name).appended)
+      const table = tableBuffer(name)
+      toDbInto(p.spec, row as Record<string, unknown>, table.appended)
+      // Written as soon as a full statement's worth is there: held to the end of a big batch,
+      // the values would outlive young-generation GCs and be copied by each of them.
+      if (table.appended.length >= CHUNKS[0]! * p.spec.columns.length) {
+        upsertValues(p, table.appended)
+        table.appended = []
+      }
     },
     remove(name, key) {
       const p = statements(name)

@@ -6,7 +6,8 @@ import type { RangeFetcher } from './fetch-range'
 
 // Where the backfill gets a range's batch (logs, decoded events, pinned reads, the last header)
 // from: this thread (`createInProcessBatchSource`) or a fetch worker (fetch-worker-client.ts),
-// which takes the JSON parsing, decoding and reads off the thread that writes SQLite.
+// which takes the JSON parsing and reads off the thread that writes SQLite (and sends the logs
+// packed, see store/packed-logs.ts).
 
 export type BatchSource = {
   fetch: (fromBlock: number, toBlock: number, chainHead: number) => Promise<Batch>

@@ -4,7 +4,7 @@ import type { Logger } from '../logger'
 import type { ReadPlanner, ReadRow } from '../reads/plan'
 import { RangeTooLargeError, RpcTimeoutError } from '../rpc/errors'
 import type { BlockHeader, Eth, RpcLog } from '../rpc/eth'
-import type { BatchEntry } from '../store/apply-batch'
+import type { BatchEntry, IndexedLog } from '../store/apply-batch'
 import type { RangePlanner } from './range-planner'
 
 // Fetches the portal's logs of a block range (every contract address in one eth_getLogs), splitting
@@ -53,8 +53,8 @@ export function createRangeFetcher({
     }
   }
 
-  /** Timestamps (from `headers` when given, else fetched), decoded events and pinned reads. */
-  async function prepare(logs: RpcLog[], headers?: Map<number, BlockHeader>): Promise<PreparedLogs> {
+  /** Fills in each log's block timestamp (from `headers` when given, else fetched), in place: the log objects are this fetch's own. */
+  async function stamp(logs: RpcLog[], headers?: Map<number, BlockHeader>): Promise<IndexedLog[]> {
     const missing = new Set<number>()
     for (const log of logs) if (log.blockTimestamp === undefined && !headers?.has(log.blockNumber)) missing.add(log.blockNumber)
     const fetched = new Map<number, number>()
@@ -68,18 +68,20 @@ export function createRangeFetcher({
         blocks.forEach((b, j) => b && fetched.set(chunk[j]!, Number.parseInt(b.timestamp, 16)))
       }
     }
-    const entries: BatchEntry[] = new Array(logs.length)
-    for (let i = 0; i < logs.length; i++) {
-      const log = logs[i]!
-      // Filled in place: the log objects are this fetch's own.
-      log.blockTimestamp = headers?.get(log.blockNumber)?.timestamp ?? log.blockTimestamp ?? fetched.get(log.blockNumber) ?? 0
-      entries[i] = { log: log as BatchEntry['log'], event: decode(log) ?? null }
-    }
+    for (const log of logs) log.blockTimestamp = headers?.get(log.blockNumber)?.timestamp ?? log.blockTimestamp ?? fetched.get(log.blockNumber) ?? 0
+    return logs as IndexedLog[]
+  }
+
+  /** Timestamps, decoded events and pinned reads. */
+  async function prepare(logs: RpcLog[], headers?: Map<number, BlockHeader>): Promise<PreparedLogs> {
+    const stamped = await stamp(logs, headers)
+    const entries: BatchEntry[] = new Array(stamped.length)
+    for (let i = 0; i < stamped.length; i++) entries[i] = { log: stamped[i]!, event: decode(stamped[i]!) ?? null }
     const reads = await readsFor(entries.map((e) => ({ log: e.log, event: e.event ?? undefined })))
     return { entries, reads }
   }
 
-  return { fetchLogs, prepare }
+  return { fetchLogs, stamp, prepare }
 }
 
 export type RangeFetcher = ReturnType<typeof createRangeFetcher>

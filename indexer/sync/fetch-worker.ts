@@ -1,23 +1,26 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { createDecoder } from '../decode/decoder'
+import { createDecoder, type DecodedEvent } from '../decode/decoder'
 import { jsonReplacer, type Logger, type LogFields, type LogLevel } from '../logger'
 import { createTaskInfoCache } from '../reads/escrow'
-import { createReadPlanner } from '../reads/plan'
+import { createReadPlanner, eventsNeedingReads } from '../reads/plan'
 import { createRpcClient } from '../rpc/client'
 import { errorToWire } from '../rpc/errors'
 import { createEth } from '../rpc/eth'
-import { createInProcessBatchSource } from './batch-source'
+import type { Batch, BatchEntry, IndexedLog } from '../store/apply-batch'
+import { packedBuffers, packLogs } from '../store/packed-logs'
 import { createRangeFetcher } from './fetch-range'
 import type { FetchWorkerData, FromWorker, ToWorker } from './fetch-worker-protocol'
 import type { RangePlanner } from './range-planner'
 
-// The backfill's fetch worker: eth_getLogs (JSON parsing included), decoding and the pinned
-// contract reads of each range run here, in parallel with the SQLite writes on the indexer's
-// thread. Only final blocks come through here, so nothing it caches is ever rolled back.
+// The backfill's fetch worker: eth_getLogs (JSON parsing included) and the pinned contract reads
+// of each range run here, in parallel with the SQLite writes on the indexer's thread. Only final
+// blocks come through here, so nothing it caches is ever rolled back. Logs go back packed
+// (store/packed-logs.ts), undecoded: the writer decodes each as it applies it, so here only the events
+// that need reads are decoded.
 
 const port = parentPort!
 const data = workerData as FetchWorkerData
-const post = (message: FromWorker) => port.postMessage(message)
+const post = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer)
 
 // Log fields cross as the JSON the indexer's logger would write (bigints and errors made plain).
 const send = (level: LogLevel) => (msg: string, fields?: LogFields) =>
@@ -34,23 +37,47 @@ const planner: RangePlanner = {
 
 const eth = createEth(createRpcClient({ url: data.rpcUrl, fallbackUrl: data.fallbackRpcUrl, logger, timeoutMs: data.rpcTimeoutMs }))
 const tasks = data.contracts.find((c) => c.kind === 'tasks')?.address
-const decode = createDecoder(data.contracts)
+const decode = createDecoder(data.contracts, { only: eventsNeedingReads })
+const readsFor = createReadPlanner({ eth, tasks, cache: createTaskInfoCache() })
 const fetcher = createRangeFetcher({
   eth,
   addresses: data.contracts.map((c) => c.address),
   planner,
   decode,
-  readsFor: createReadPlanner({ eth, tasks, cache: createTaskInfoCache() }),
+  readsFor,
   logger,
   getLogsTimeoutMs: data.getLogsTimeoutMs,
 })
-const source = createInProcessBatchSource({ eth, fetcher, logger })
+
+/**
+ * A range's batch, its logs packed before the reads are awaited: the parsed log objects then die
+ * young instead of surviving (and being copied by) the GCs that run while the reads are out.
+ */
+async function fetchBatch(fromBlock: number, toBlock: number, chainHead: number): Promise<{ batch: Batch; transfer: ArrayBuffer[] }> {
+  const started = Date.now()
+  const [fetched, header] = await Promise.all([fetcher.fetchLogs(fromBlock, toBlock), eth.header(toBlock)])
+  if (!header) throw new Error(`block ${toBlock} is missing from the node`)
+  const fetchMs = Date.now() - started
+  const logs = await fetcher.stamp(fetched)
+  const needingReads: { log: IndexedLog; event: DecodedEvent }[] = []
+  for (const log of logs) {
+    const event = decode(log)
+    if (event) needingReads.push({ log, event })
+  }
+  const packed = packLogs(logs)
+  // Not packable (never from a node's hex): the logs go as objects, undecoded, for the writer to decode.
+  const entries: BatchEntry[] = packed ? [] : logs.map((log) => ({ log }))
+  const reads = await readsFor(needingReads)
+  logger.debug('range fetched', { fromBlock, toBlock, events: logs.length, reads: reads.length, fetchMs, prepareMs: Date.now() - started - fetchMs })
+  const batch: Batch = { fromBlock, toBlock, toBlockHash: header.hash, chainHead, entries, reads, headers: [header], recordUndo: false }
+  return packed ? { batch: { ...batch, packed: [packed] }, transfer: packedBuffers(packed) } : { batch, transfer: [] }
+}
 
 port.on('message', (message: ToWorker) => {
   if (message.type !== 'fetch') return
   const { id, fromBlock, toBlock, chainHead } = message
-  source.fetch(fromBlock, toBlock, chainHead).then(
-    (batch) => post({ type: 'batch', id, batch }),
+  fetchBatch(fromBlock, toBlock, chainHead).then(
+    ({ batch, transfer }) => post({ type: 'batch', id, batch }, transfer),
     (error: unknown) => post({ type: 'error', id, error: errorToWire(error) }),
   )
 })

@@ -64,12 +64,12 @@ export function createHistoricalSync({
         const first = queue.shift()!
         const batches = [await first.promise]
         const waitedMs = Date.now() - started
-        let logs = batches[0]!.entries.length
+        let logs = logCount(batches[0]!)
         // Fold in the ranges right behind it that are already there.
         while (queue[0]?.settled && !queue[0].error && logs < maxLogsPerTransaction) {
           const b = await queue.shift()!.promise
           batches.push(b)
-          logs += b.entries.length
+          logs += logCount(b)
         }
         launch()
         signal?.throwIfAborted()
@@ -98,8 +98,11 @@ function mergeBatches(batches: Batch[]): Batch {
     toBlockHash: last.toBlockHash,
     chainHead: last.chainHead,
     entries: batches.flatMap((b) => b.entries),
+    packed: batches.flatMap((b) => b.packed ?? []),
     reads: batches.flatMap((b) => b.reads),
     headers: [last.headers.at(-1)!],
     recordUndo: false,
   }
 }
+
+const logCount = (batch: Batch) => batch.entries.length + (batch.packed ?? []).reduce((n, p) => n + p.count, 0)

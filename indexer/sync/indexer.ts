@@ -18,7 +18,7 @@ import { createWorkerBatchSource } from './fetch-worker-client'
 import { createHeadWatcher } from './head-watcher'
 import { createHistoricalSync, type HistoricalProgress } from './historical'
 import { createRangePlanner } from './range-planner'
-import { createRealtimeSync, type TickResult } from './realtime'
+import { createRealtimeSync, type PrefetchedTip, type TickResult } from './realtime'
 
 // Wires the pieces for one chain and runs them: check the checkpoint is still on the chain,
 // backfill the final blocks, then follow the head. Transient failures are retried (with backoff)
@@ -47,6 +47,9 @@ export function createIndexer({
   events?: IndexerEvents
 }) {
   const { chainId, finalityDepth } = config
+  // SQLite's default 2 MiB page cache keeps re-reading the pages of the indexes every batch
+  // touches at random places (raw_logs' block-hash key, projection lookups) from the OS.
+  sqlite.pragma(`cache_size = -${config.cacheMb * 1024}`)
   const contractKinds = new Map(config.contracts.map((c) => [c.address, c.kind as string]))
   const decode = createDecoder(config.contracts)
   const cache = createTaskInfoCache()
@@ -168,9 +171,14 @@ export function createIndexer({
         // Final blocks not indexed yet go through the backfill (ranges in parallel, no undo
         // images); realtime only ever handles the unfinalized tip.
         const checkpoint = checkpoints.get()
-        if (!checkpoint || checkpoint.blockNumber < head - finalityDepth) await backfill(head)
+        let tip: PrefetchedTip | undefined
+        if (!checkpoint || checkpoint.blockNumber < head - finalityDepth) {
+          // The unfinal tip is fetched while the backfill writes, for the first tick to use.
+          if (finalityDepth > 0 && head - finalityDepth >= config.startBlock) tip = realtime.prefetch(head - finalityDepth + 1, head)
+          await backfill(head)
+        }
         await bootstrapRealtime(head)
-        const result = await realtime.tick()
+        const result = await realtime.tick(tip)
         failures = 0
         events.onTick?.(result)
         if (result.kind === 'reorg') continue
@@ -204,6 +212,7 @@ export function createIndexer({
       return source.close()
     },
     heads,
+    realtime,
     checkpoints,
     fetcher,
     writer,
