@@ -32,7 +32,6 @@ export type Projector = {
 }
 
 const titled = new Set<MetadataKind>(['task', 'proposal'])
-const NOTE_CHUNK = 100
 
 export function createProjector({
   sqlite,
@@ -49,9 +48,9 @@ export function createProjector({
   contracts: Map<string, string>
 }): Projector {
   const selectRead = sqlite.prepare('SELECT result FROM raw_reads WHERE chain_id = ? AND block_hash = ? AND kind = ? AND key = ?').pluck()
-  const noteSql = (rows: number) =>
-    `INSERT OR IGNORE INTO metadata_documents (chain_id, uri, kind, status, attempts, next_attempt_at) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, 0, 0)').join(', ')}`
-  const noteMany = sqlite.prepare(noteSql(NOTE_CHUNK))
+  const note = sqlite.prepare(
+    'INSERT OR IGNORE INTO metadata_documents (chain_id, uri, kind, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, 0, 0)',
+  )
   const selectTitle = sqlite.prepare("SELECT title FROM metadata_documents WHERE chain_id = ? AND uri = ? AND status = 'ok'").pluck()
   /** URIs met in this batch, registered for the resolver at flush (first kind wins, like INSERT OR IGNORE). */
   const noted = new Map<string, MetadataKind>()
@@ -103,13 +102,8 @@ export function createProjector({
       noted.clear()
     },
     flush() {
-      if (noted.size === 0) return
-      const values = [...noted].flatMap(([uri, kind]) => [chainId, uri, kind, isFetchableUri(uri) ? 'pending' : 'invalid'])
+      for (const [uri, kind] of noted) note.run(chainId, uri, kind, isFetchableUri(uri) ? 'pending' : 'invalid')
       noted.clear()
-      const width = 4 * NOTE_CHUNK
-      let i = 0
-      for (; i + width <= values.length; i += width) noteMany.run(...values.slice(i, i + width))
-      if (i < values.length) sqlite.prepare(noteSql((values.length - i) / 4)).run(...values.slice(i))
     },
   }
 }

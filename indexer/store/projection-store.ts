@@ -4,8 +4,9 @@ import { projectionSpecs, type ProjectionName, type ProjectionRow, type TableSpe
 // The only way projections write. Rows are whole (put = insert or update), addressed by primary key.
 //
 // Rows are buffered for the batch: read once, kept in memory, and every changed row is written
-// once by `flush`, in multi-row statements; a task created, taken and completed in one batch costs
-// one write. While an undo block is set (unfinal blocks), the first change of a row in that block
+// once by `flush`; a task created, taken and completed in one batch costs one write. Writes are
+// single-row prepared statements: measured on the benchmark's rows, 200-row VALUES lists were
+// 15–40% slower per row. While an undo block is set (unfinal blocks), the first change of a row in that block
 // also records the row's before-image in indexer_undo, so a reorg can restore exactly what the
 // block changed; switching to another block flushes first, so before-images are block-exact.
 
@@ -16,7 +17,7 @@ export type ProjectionStore = {
   insert: <N extends ProjectionName>(name: N, row: ProjectionRow<N>) => void
   /**
    * insert for rows handlers never read back (the activity feed): while no undo images are taken
-   * (final blocks) the row goes straight to the table's pending values, with no buffered slot.
+   * (final blocks) the row is written at once, with no buffered slot.
    */
   append: <N extends ProjectionName>(name: N, row: ProjectionRow<N>) => void
   remove: <N extends ProjectionName>(name: N, key: readonly unknown[]) => void
@@ -33,18 +34,14 @@ export type ProjectionStore = {
 type Prepared = {
   spec: TableSpec
   select: Database.Statement
-  upsert: (rows: number) => Database.Statement
+  upsert: Database.Statement
   remove: Database.Statement
   list: Database.Statement[]
 }
 
 /** A buffered row: its key and value (undefined = does not exist), whether it changed, the block its undo image was taken for. */
 type Slot = { key: readonly unknown[]; row: Record<string, unknown> | undefined; dirty: boolean; undoFor: number | null }
-/** `appended`: column values of appended rows, flat, in insert order. */
-type TableBuffer = { slots: Map<string, Slot>; dirty: Slot[]; appended: unknown[] }
-
-/** Multi-row statement sizes: a flush of n rows runs greedily through them. */
-const CHUNKS = [200, 50, 10, 1]
+type TableBuffer = { slots: Map<string, Slot>; dirty: Slot[] }
 
 export function createProjectionStore(sqlite: Database.Database, chainId: number): ProjectionStore {
   const prepared = new Map<string, Prepared>()
@@ -52,6 +49,7 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
     'INSERT INTO indexer_undo (chain_id, block_number, table_name, row_key, before) VALUES (?, ?, ?, ?, ?)',
   )
   let undoBlock: number | null = null
+  const scratch: unknown[] = []
   const buffer = new Map<ProjectionName, TableBuffer>()
 
   function statements(name: ProjectionName): Prepared {
@@ -69,18 +67,10 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
         .filter((c) => !spec.primaryKey.includes(c.key))
         .map((c) => `"${c.sqlName}" = excluded."${c.sqlName}"`)
         .join(', ')
-    const upserts = new Map<number, Database.Statement>()
     p = {
       spec,
       select: sqlite.prepare(`SELECT ${cols} FROM "${spec.sqlName}" WHERE ${where}`).raw(),
-      upsert: (rows) => {
-        let s = upserts.get(rows)
-        if (!s) {
-          s = sqlite.prepare(`INSERT INTO "${spec.sqlName}" (${cols}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}${conflict}`)
-          upserts.set(rows, s)
-        }
-        return s
-      },
+      upsert: sqlite.prepare(`INSERT INTO "${spec.sqlName}" (${cols}) VALUES ${tuple}${conflict}`),
       remove: sqlite.prepare(`DELETE FROM "${spec.sqlName}" WHERE ${where}`),
       list: spec.primaryKey.map((_, n) => {
         const prefix = spec.primaryKey.slice(0, n + 1).map((k) => `"${sqlOf(k)}" = ?`).join(' AND ')
@@ -115,7 +105,7 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
 
   function tableBuffer(name: ProjectionName): TableBuffer {
     let b = buffer.get(name)
-    if (!b) buffer.set(name, (b = { slots: new Map(), dirty: [], appended: [] }))
+    if (!b) buffer.set(name, (b = { slots: new Map(), dirty: [] }))
     return b
   }
 
@@ -127,10 +117,7 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
 
   /** The slot of a row, read from the table on first use (unless `assumeAbsent`). */
   function slotOf(name: ProjectionName, p: Prepared, key: readonly unknown[], assumeAbsent = false): Slot {
-    const table = tableBuffer(name)
-    // Rows appended in this batch are only in `appended`: write them so the lookup sees them.
-    if (table.appended.length > 0) flushTable(name, table)
-    const { slots } = table
+    const { slots } = tableBuffer(name)
     const k = slotKey(key)
     let slot = slots.get(k)
     if (!slot) {
@@ -149,31 +136,21 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
     recordUndo.run(chainId, undoBlock, p.spec.sqlName, JSON.stringify(key), before ? JSON.stringify(before) : null)
   }
 
-  /** Multi-row upserts of flat column values, greedily through the statement sizes. */
-  function upsertValues(p: Prepared, values: unknown[]) {
-    const width = p.spec.columns.length
-    const rows = values.length / width
-    let i = 0
-    for (const size of CHUNKS) {
-      for (; i + size <= rows; i += size) p.upsert(size).run(values.slice(i * width, (i + size) * width))
-    }
+  /** Writes a whole row (its column values gathered in one reused array). */
+  function upsert(p: Prepared, row: Record<string, unknown>) {
+    scratch.length = 0
+    p.upsert.run(toDbInto(p.spec, row, scratch))
   }
 
   function flushTable(name: ProjectionName, table: TableBuffer) {
-    if (table.appended.length > 0) {
-      upsertValues(statements(name), table.appended)
-      table.appended = []
-    }
     if (table.dirty.length === 0) return
     const p = statements(name)
-    const values: unknown[] = []
     for (const slot of table.dirty) {
       slot.dirty = false
-      if (slot.row) toDbInto(p.spec, slot.row, values)
+      if (slot.row) upsert(p, slot.row)
       else p.remove.run(...slot.key)
     }
     table.dirty = []
-    upsertValues(p, values)
   }
 
   function flushAll() {
@@ -207,15 +184,7 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
     append(name, row) {
       // Unfinal blocks need the row's undo image, which the buffered path records.
       if (undoBlock !== null) return insert(name, row)
-      const p = statements(name)
-      const table = tableBuffer(name)
-      toDbInto(p.spec, row as Record<string, unknown>, table.appended)
-      // Written as soon as a full statement's worth is there: held to the end of a big batch,
-      // the values would outlive young-generation GCs and be copied by each of them.
-      if (table.appended.length >= CHUNKS[0]! * p.spec.columns.length) {
-        upsertValues(p, table.appended)
-        table.appended = []
-      }
+      upsert(statements(name), row as Record<string, unknown>)
     },
     remove(name, key) {
       const p = statements(name)
