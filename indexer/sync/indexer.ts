@@ -113,6 +113,7 @@ export function createIndexer({
       cache.forgetAbove(ancestor.number)
       logger.debug('rolled back', { ancestor: ancestor.number, restoredRows: restored })
     },
+    forgetFetchedAbove: (blockNumber) => cache.forgetAbove(blockNumber),
   })
 
   /** On start: is the checkpoint's block still on the chain? If not, it is a reorg (maybe deep). */

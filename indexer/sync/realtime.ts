@@ -24,6 +24,7 @@ export function createRealtimeSync({
   writer,
   checkpoints,
   rollback,
+  forgetFetchedAbove,
   finalityDepth,
   maxBlocksPerTick = 500,
   logger,
@@ -34,6 +35,8 @@ export function createRealtimeSync({
   checkpoints: CheckpointStore
   /** Rolls every table back to `ancestor` (see store/rollback.ts) and forgets cached facts above it. */
   rollback: (ancestor: BlockHeader, chainHead: number) => void
+  /** Forgets cached facts learned from fetched blocks above this one that will not be written (a discarded prefetch). */
+  forgetFetchedAbove: (blockNumber: number) => void
   finalityDepth: number
   maxBlocksPerTick?: number
   logger: Logger
@@ -121,8 +124,14 @@ export function createRealtimeSync({
     // A prefetched tip is used if it starts right above the checkpoint and the node still has
     // its last block (if the chain moved on, the next tick takes the rest; if the prefetched blocks
     // were replaced after all, that tick sees they do not link and rolls them back, as any reorg).
-    const early = prefetched?.fromBlock === fromBlock ? await prefetched.promise : undefined
-    const usable = early && early.toBlock <= latest.number && (early.toBlock < latest.number || early.headers.at(-1)!.hash === latest.hash)
+    const early = prefetched && (await prefetched.promise)
+    const usable =
+      early &&
+      early.fromBlock === fromBlock &&
+      early.toBlock <= latest.number &&
+      (early.toBlock < latest.number || early.headers.at(-1)!.hash === latest.hash)
+    // What reading the discarded blocks taught (escrows of tasks created there) may belong to another fork.
+    if (prefetched && !usable) forgetFetchedAbove(prefetched.fromBlock - 1)
     const headers = usable ? early.headers : await fetchHeaders(fromBlock, toBlock, latest)
     if (headers[0]!.parentHash !== checkpoint.blockHash) {
       return reconcile(latest.number, `block ${fromBlock} does not extend indexed block ${checkpoint.blockNumber}`)
