@@ -36,10 +36,14 @@ export function createHistoricalSync({
   signal?: AbortSignal
   onBatch?: HistoricalProgress
 }) {
-  /** Indexes [fromBlock, toBlock] (all final) and resolves when the checkpoint is at toBlock. */
-  async function run(fromBlock: number, toBlock: number, chainHead: number): Promise<void> {
+  /**
+   * Indexes [fromBlock, toBlock] (all final) and resolves when the checkpoint is at toBlock.
+   * `onAllLaunched` runs once the last range is asked for: fetching has room from then on.
+   */
+  async function run(fromBlock: number, toBlock: number, chainHead: number, onAllLaunched?: () => void): Promise<void> {
     const queue: Slot[] = []
     let next = fromBlock
+    let allLaunched = false
     const launch = () => {
       while (queue.length < concurrency && next <= toBlock) {
         const from = next
@@ -54,6 +58,10 @@ export function createHistoricalSync({
           },
         )
         queue.push(slot)
+      }
+      if (next > toBlock && !allLaunched) {
+        allLaunched = true
+        onAllLaunched?.()
       }
     }
     try {

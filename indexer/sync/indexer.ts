@@ -130,14 +130,27 @@ export function createIndexer({
     }
   }
 
-  async function backfill(head: number) {
+  /** Backfills the final blocks; resolves with the unfinal tip above them, fetched meanwhile for the first tick. */
+  async function backfill(head: number): Promise<PrefetchedTip | undefined> {
     const finalized = head - finalityDepth
     const checkpoint = checkpoints.get()
     const fromBlock = checkpoint ? checkpoint.blockNumber + 1 : config.startBlock
-    if (finalized < fromBlock) return
+    if (finalized < fromBlock) return undefined
     events.onBackfillStart?.({ fromBlock, toBlock: finalized })
-    await historical.run(fromBlock, finalized, head)
+    let tip: PrefetchedTip | undefined
+    // Asked for once every backfill range is: before, it would compete with them for the node.
+    const prefetchTip = () => {
+      if (finalityDepth > 0) tip = realtime.prefetch(finalized + 1, head)
+    }
+    try {
+      await historical.run(fromBlock, finalized, head, prefetchTip)
+    } catch (error) {
+      // The tip will not be used: forget what reading it taught, as a discarded tip does.
+      void tip?.promise.then(() => cache.forgetAbove(finalized))
+      throw error
+    }
     events.onBackfillEnd?.()
+    return tip
   }
 
   async function bootstrapRealtime(head: number) {
@@ -172,12 +185,7 @@ export function createIndexer({
         // Final blocks not indexed yet go through the backfill (ranges in parallel, no undo
         // images); realtime only ever handles the unfinalized tip.
         const checkpoint = checkpoints.get()
-        let tip: PrefetchedTip | undefined
-        if (!checkpoint || checkpoint.blockNumber < head - finalityDepth) {
-          // The unfinal tip is fetched while the backfill writes, for the first tick to use.
-          if (finalityDepth > 0 && head - finalityDepth >= config.startBlock) tip = realtime.prefetch(head - finalityDepth + 1, head)
-          await backfill(head)
-        }
+        const tip = !checkpoint || checkpoint.blockNumber < head - finalityDepth ? await backfill(head) : undefined
         await bootstrapRealtime(head)
         const result = await realtime.tick(tip)
         failures = 0
