@@ -12,7 +12,7 @@ import { DeepReorgError } from './rpc/errors'
 import { createRpcClient } from './rpc/client'
 import { createEth } from './rpc/eth'
 import { createIndexer } from './sync/indexer'
-import type { TickResult } from './sync/realtime'
+import { createRealtimeSync, type TickResult } from './sync/realtime'
 import { call, mine, rpc, type Tx } from './testing/chain'
 import { indexOnce, testConfig } from './testing/harness'
 import { address, deployWorld, generateWorkload, inOneBlock, type World } from './testing/workload'
@@ -162,6 +162,33 @@ describe('reorgs during realtime sync', () => {
     expect(lines.at(-1)).toMatchObject({ msg: 'batch', prefetched: false })
     expect(await caughtUp(live)).toBe(true)
     expect(digestChain(live.sqlite, world.deployment.chainId)).toEqual(await freshDigest('fresh-prefetch-2'))
+
+    // What a discarded tip taught (the escrows of tasks created in it) is forgotten; a used one's is kept.
+    const forgotten: number[] = []
+    const realtime = createRealtimeSync({
+      eth: indexer.eth,
+      fetcher: indexer.fetcher,
+      writer: indexer.writer,
+      checkpoints: indexer.checkpoints,
+      rollback: () => {
+        throw new Error('no rollback expected')
+      },
+      forgetFetchedAbove: (blockNumber) => forgotten.push(blockNumber),
+      finalityDepth: config.finalityDepth,
+      logger: silentLogger,
+    })
+    await activeBlocks(1)
+    const start = indexer.checkpoints.get()!.blockNumber + 1
+    const discarded = realtime.prefetch(start, Number(await rpc<Hex>(rpcUrl, 'eth_blockNumber', [])))
+    await discarded.promise
+    await rpc(rpcUrl, 'anvil_reorg', [1, [[{ ...tx, value: '0x2386f26fc10000', gas: '0xc3500' }, 0]]])
+    expect(await realtime.tick(discarded)).toMatchObject({ kind: 'indexed' })
+    expect(forgotten).toEqual([start - 1])
+    await activeBlocks(1)
+    const used = realtime.prefetch(indexer.checkpoints.get()!.blockNumber + 1, Number(await rpc<Hex>(rpcUrl, 'eth_blockNumber', [])))
+    await used.promise
+    expect(await realtime.tick(used)).toMatchObject({ kind: 'indexed' })
+    expect(forgotten).toEqual([start - 1])
     await indexer.close()
     live.close()
   }, 90_000)
