@@ -1,6 +1,6 @@
 import type { Hex } from 'viem'
 import type { Logger } from '../logger'
-import type { Eth } from '../rpc/eth'
+import type { Eth, RpcLog } from '../rpc/eth'
 import type { Batch } from '../store/apply-batch'
 import type { RangeFetcher } from './fetch-range'
 
@@ -16,17 +16,27 @@ export type BatchSource = {
   close: () => Promise<void>
 }
 
-export function createInProcessBatchSource({ eth, fetcher, logger }: { eth: Eth; fetcher: RangeFetcher; logger: Logger }): BatchSource {
+/** The parts of a batch made from a range's logs: by `RangeFetcher.prepare` here, packed in the fetch worker. */
+export type PreparedRange = Pick<Batch, 'entries' | 'reads' | 'packed'>
+
+/** A range's logs and its last block's header, fetched together, made into a batch by `prepare`. */
+export async function fetchRangeBatch(
+  { eth, fetcher, logger }: { eth: Eth; fetcher: RangeFetcher; logger: Logger },
+  { fromBlock, toBlock, chainHead }: { fromBlock: number; toBlock: number; chainHead: number },
+  prepare: (logs: RpcLog[]) => Promise<PreparedRange>,
+): Promise<Batch> {
+  const started = Date.now()
+  const [logs, header] = await Promise.all([fetcher.fetchLogs(fromBlock, toBlock), eth.header(toBlock)])
+  if (!header) throw new Error(`block ${toBlock} is missing from the node`)
+  const fetchMs = Date.now() - started
+  const prepared = await prepare(logs)
+  logger.debug('range fetched', { fromBlock, toBlock, events: logs.length, reads: prepared.reads.length, fetchMs, prepareMs: Date.now() - started - fetchMs })
+  return { fromBlock, toBlock, toBlockHash: header.hash as Hex, chainHead, ...prepared, headers: [header], recordUndo: false }
+}
+
+export function createInProcessBatchSource(deps: { eth: Eth; fetcher: RangeFetcher; logger: Logger }): BatchSource {
   return {
-    async fetch(fromBlock, toBlock, chainHead) {
-      const started = Date.now()
-      const [logs, header] = await Promise.all([fetcher.fetchLogs(fromBlock, toBlock), eth.header(toBlock)])
-      if (!header) throw new Error(`block ${toBlock} is missing from the node`)
-      const fetchMs = Date.now() - started
-      const { entries, reads } = await fetcher.prepare(logs)
-      logger.debug('range fetched', { fromBlock, toBlock, events: logs.length, reads: reads.length, fetchMs, prepareMs: Date.now() - started - fetchMs })
-      return { fromBlock, toBlock, toBlockHash: header.hash as Hex, chainHead, entries, reads, headers: [header], recordUndo: false }
-    },
+    fetch: (fromBlock, toBlock, chainHead) => fetchRangeBatch(deps, { fromBlock, toBlock, chainHead }, (logs) => deps.fetcher.prepare(logs)),
     ready: async () => {},
     close: async () => {},
   }

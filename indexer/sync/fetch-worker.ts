@@ -5,9 +5,10 @@ import { createTaskInfoCache } from '../reads/escrow'
 import { createReadPlanner, eventsNeedingReads } from '../reads/plan'
 import { createRpcClient } from '../rpc/client'
 import { errorToWire } from '../rpc/errors'
-import { createEth } from '../rpc/eth'
-import type { Batch, BatchEntry, IndexedLog } from '../store/apply-batch'
+import { createEth, type RpcLog } from '../rpc/eth'
+import type { BatchEntry, IndexedLog } from '../store/apply-batch'
 import { packedBuffers, packLogs } from '../store/packed-logs'
+import { fetchRangeBatch, type PreparedRange } from './batch-source'
 import { createRangeFetcher } from './fetch-range'
 import type { FetchWorkerData, FromWorker, ToWorker } from './fetch-worker-protocol'
 import type { RangePlanner } from './range-planner'
@@ -37,47 +38,43 @@ const planner: RangePlanner = {
 
 const eth = createEth(createRpcClient({ url: data.rpcUrl, fallbackUrl: data.fallbackRpcUrl, logger, timeoutMs: data.rpcTimeoutMs }))
 const tasks = data.contracts.find((c) => c.kind === 'tasks')?.address
-const decode = createDecoder(data.contracts, { only: eventsNeedingReads })
+// The fetcher gets the full decoder (its `prepare` must decode every log); planning the reads
+// needs only the events that have reads.
+const decodeForReads = createDecoder(data.contracts, { only: eventsNeedingReads })
 const readsFor = createReadPlanner({ eth, tasks, cache: createTaskInfoCache() })
 const fetcher = createRangeFetcher({
   eth,
   addresses: data.contracts.map((c) => c.address),
   planner,
-  decode,
+  decode: createDecoder(data.contracts),
   readsFor,
   logger,
   getLogsTimeoutMs: data.getLogsTimeoutMs,
 })
 
 /**
- * A range's batch, its logs packed before the reads are awaited: the parsed log objects then die
- * young instead of surviving (and being copied by) the GCs that run while the reads are out.
+ * A range's logs, packed before the reads are awaited: the parsed log objects then die young
+ * instead of surviving (and being copied by) the GCs that run while the reads are out.
  */
-async function fetchBatch(fromBlock: number, toBlock: number, chainHead: number): Promise<{ batch: Batch; transfer: ArrayBuffer[] }> {
-  const started = Date.now()
-  const [fetched, header] = await Promise.all([fetcher.fetchLogs(fromBlock, toBlock), eth.header(toBlock)])
-  if (!header) throw new Error(`block ${toBlock} is missing from the node`)
-  const fetchMs = Date.now() - started
+async function packAndRead(fetched: RpcLog[]): Promise<PreparedRange> {
   const logs = await fetcher.stamp(fetched)
   const needingReads: { log: IndexedLog; event: DecodedEvent }[] = []
   for (const log of logs) {
-    const event = decode(log)
+    const event = decodeForReads(log)
     if (event) needingReads.push({ log, event })
   }
   const packed = packLogs(logs)
   // Not packable (never from a node's hex): the logs go as objects, undecoded, for the writer to decode.
   const entries: BatchEntry[] = packed ? [] : logs.map((log) => ({ log }))
   const reads = await readsFor(needingReads)
-  logger.debug('range fetched', { fromBlock, toBlock, events: logs.length, reads: reads.length, fetchMs, prepareMs: Date.now() - started - fetchMs })
-  const batch: Batch = { fromBlock, toBlock, toBlockHash: header.hash, chainHead, entries, reads, headers: [header], recordUndo: false }
-  return packed ? { batch: { ...batch, packed: [packed] }, transfer: packedBuffers(packed) } : { batch, transfer: [] }
+  return packed ? { entries, reads, packed: [packed] } : { entries, reads }
 }
 
 port.on('message', (message: ToWorker) => {
   if (message.type !== 'fetch') return
   const { id, fromBlock, toBlock, chainHead } = message
-  fetchBatch(fromBlock, toBlock, chainHead).then(
-    ({ batch, transfer }) => post({ type: 'batch', id, batch }, transfer),
+  fetchRangeBatch({ eth, fetcher, logger }, { fromBlock, toBlock, chainHead }, packAndRead).then(
+    (batch) => post({ type: 'batch', id, batch }, (batch.packed ?? []).flatMap(packedBuffers)),
     (error: unknown) => post({ type: 'error', id, error: errorToWire(error) }),
   )
 })
