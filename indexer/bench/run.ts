@@ -45,12 +45,11 @@ try {
   log(`bench: generating ${fmt(targetEvents)} events on a fresh anvil (${anvil.rpcUrl})…`)
   let started = Date.now()
   const { deployment, workload } = await generate(anvil.rpcUrl, targetEvents)
-  const world = { deployment }
   const head = await blockNumber(anvil.rpcUrl)
   log(`bench: ${fmt(workload.events)} events in ${workload.blocks} blocks (${workload.tasks} tasks, ${workload.proposals} proposals, ${workload.actions} optimistic actions), generated in ${seconds(Date.now() - started)}`)
   // INDEXER_* tuning from the environment applies, as it would to `npm run indexer`.
   const tuning = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('INDEXER_') && v !== undefined)) as Record<string, string>
-  const config = testConfig(anvil.rpcUrl, world.deployment, { INDEXER_FETCH_WORKER: 'on', ...tuning, INDEXER_METADATA: 'off', POLL_INTERVAL_MS: '1000' })
+  const config = testConfig(anvil.rpcUrl, deployment, { INDEXER_FETCH_WORKER: 'on', ...tuning, INDEXER_METADATA: 'off', POLL_INTERVAL_MS: '1000' })
   const addresses = config.contracts.map((c) => c.address)
   // The baseline fetch splits the chain evenly into requests of about the indexer's target size.
   const span = head - config.startBlock + 1
@@ -160,7 +159,7 @@ try {
   await rpc(anvil.rpcUrl, 'anvil_setBalance', [manager, '0x3635c9adc5dea00000'])
   let sent = 0
   async function liveLatency(extra: Record<string, string>) {
-    const env = testEnv(anvil.rpcUrl, world.deployment, dbFile, { ...tuning, INDEXER_METADATA: 'off', ...extra })
+    const env = testEnv(anvil.rpcUrl, deployment, dbFile, { ...tuning, INDEXER_METADATA: 'off', ...extra })
     delete (env as Record<string, string>).POLL_INTERVAL_MS
     const child = spawnCli([], env)
     const reader = openDatabase(dbFile, { migrate: false })
@@ -174,7 +173,7 @@ try {
       await sleep(Math.random() * 1_000)
       const hash = await transact(anvil.rpcUrl, {
         from: manager,
-        to: world.deployment.contracts.tasks.address as Hex,
+        to: deployment.contracts.tasks.address as Hex,
         data: call(tasksAbi, 'createTask', [`ipfs://bench-live-${sent++}`, 2_000_000_000n, manager, manager, [], []]),
         value: parseEther('0.001'),
       })
