@@ -8,6 +8,7 @@ import { tasksAbi } from '../../contracts-abi'
 import { openDatabase } from '../../db/client'
 import { startAnvil } from '../../devnet/anvil'
 import { createLogger, silentLogger } from '../logger'
+import { cpuSince, cpuTimes, type CpuTimes } from './cpu'
 import { createRpcClient } from '../rpc/client'
 import { createEth, type RpcLog } from '../rpc/eth'
 import { startCheckpointer } from '../store/checkpointer'
@@ -23,7 +24,8 @@ import { address, type WorkloadResult } from '../testing/workload'
 //   1. the raw eth_getLogs fetch alone (same concurrency and request size, JSON parsed),
 //   2. raw better-sqlite3 prepared inserts of the same rows alone: the raw logs, and every row
 //      the indexer writes (raw logs, reads, projections, activity, metadata registrations),
-//   3. the indexer's backfill from scratch (decode, reads, projections, checkpoints),
+//   3. the indexer's backfill from scratch (decode, reads, projections, checkpoints), and the CPU
+//      it and anvil used meanwhile (on Linux), which says how busy the machine's cores were,
 // and live latency from transaction receipt to row visible with the real CLI following the head.
 
 const args = process.argv.slice(2)
@@ -63,6 +65,7 @@ try {
   const insertRuns: number[] = []
   const indexRuns: number[] = []
   const allRowsRuns: number[] = []
+  const indexCpu: (CpuTimes | undefined)[] = []
   let indexed = 0
   let copied = 0
   for (let run = 0; run < repeat; run++) {
@@ -119,9 +122,11 @@ try {
       signal: abort.signal,
     })
     await indexer.ready()
+    const cpuBefore = cpuTimes(anvil.process.pid)
     started = Date.now()
     await indexer.run({ once: true })
     indexRuns.push(Date.now() - started)
+    indexCpu.push(cpuSince(cpuBefore, cpuTimes(anvil.process.pid)))
     await indexer.close()
     indexed = indexDb.sqlite.prepare('SELECT count(*) FROM raw_logs').pluck().get() as number
     if (indexed !== fetchedLogs) throw new Error(`the indexer stored ${indexed} logs, the fetch saw ${fetchedLogs}`)
@@ -200,6 +205,15 @@ try {
   log(`  indexer backfill from scratch          ${seconds(indexMs).padStart(8)}   ${fmt((indexed * 1000) / indexMs)} events/s${runs(indexRuns)}`)
   log(`    = ${(indexMs / rowsBase).toFixed(2)} × (fetch + inserts of the rows it writes)   target ≤ 1.50`)
   log(`    = ${(indexMs / rawBase).toFixed(2)} × (fetch + inserts of the raw logs alone)`)
+  const cpu = indexCpu[indexRuns.indexOf(indexMs)]
+  if (cpu) {
+    const cores = os.cpus().length
+    const busy = (cpu.processMs + cpu.otherMs) / (cores * indexMs)
+    log(
+      `    CPU in that run: indexer ${seconds(cpu.processMs)} (writer thread ${seconds(cpu.mainThreadMs)}), anvil ${seconds(cpu.otherMs)}` +
+        ` = ${Math.round(busy * 100)}% of ${cores} cores over the backfill`,
+    )
+  }
   log(`  live latency receipt → row, polling         p50 ${polled.p50} ms   p95 ${polled.p95} ms   (n=${samples}, poll ${config.pollIntervalMs} ms)   target p95 ≤ ${config.pollIntervalMs + 250} ms`)
   log(`  live latency receipt → row, head subscription p50 ${subscribed.p50} ms   p95 ${subscribed.p95} ms   (n=${samples}, websocket newHeads, polling as fallback)`)
 } finally {
