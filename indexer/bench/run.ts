@@ -8,7 +8,6 @@ import { tasksAbi } from '../../contracts-abi'
 import { openDatabase } from '../../db/client'
 import { startAnvil } from '../../devnet/anvil'
 import { createLogger, silentLogger } from '../logger'
-import { cpuSince, cpuTimes, type CpuTimes } from './cpu'
 import { createRpcClient } from '../rpc/client'
 import { createEth, type RpcLog } from '../rpc/eth'
 import { startCheckpointer } from '../store/checkpointer'
@@ -17,6 +16,7 @@ import { createIndexer } from '../sync/indexer'
 import { blockNumber, call, rpc, transact } from '../testing/chain'
 import { exited, spawnCli, testConfig, testEnv } from '../testing/harness'
 import { address, type WorkloadResult } from '../testing/workload'
+import { cpuSince, cpuTimes, type CpuTimes } from './cpu'
 
 // `npm run bench:indexer [-- --events N --samples K --repeat R]`: on a fresh anvil with the real
 // contracts, generates N mixed events (in a child process, generate.ts), then measures on the same
