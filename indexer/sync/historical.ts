@@ -6,6 +6,9 @@ import type { RangePlanner } from './range-planner'
 // Backfill of final blocks: several ranges in flight, applied strictly in block order (a reorder
 // queue), consecutive ready ranges merged into one transaction. Final blocks cannot be reorganised,
 // so only the header of each batch's last block is remembered (for the checkpoint hash).
+// Fetching runs ahead of the writes by a budget of fetched logs, not of ranges: a new range goes
+// out as soon as one comes back, so a range held up by its reads, or a stretch of tiny ranges,
+// does not leave the next ones unasked and the writer waiting after it.
 
 export type HistoricalProgress = (update: { fromBlock: number; toBlock: number; events: number; ms: number }) => void
 
@@ -13,6 +16,8 @@ type Slot = {
   fromBlock: number
   toBlock: number
   settled: boolean
+  /** How many logs it brought, once settled. */
+  logs: number
   promise: Promise<Batch>
   error?: unknown
 }
@@ -24,6 +29,7 @@ export function createHistoricalSync({
   logger,
   concurrency = 4,
   maxLogsPerTransaction = 20_000,
+  maxBufferedLogs = 2 * maxLogsPerTransaction,
   signal,
   onBatch,
 }: {
@@ -33,6 +39,8 @@ export function createHistoricalSync({
   logger: Logger
   concurrency?: number
   maxLogsPerTransaction?: number
+  /** Fetched logs waiting for the writer, beyond which no new range is asked for. */
+  maxBufferedLogs?: number
   signal?: AbortSignal
   onBatch?: HistoricalProgress
 }) {
@@ -44,14 +52,29 @@ export function createHistoricalSync({
     const queue: Slot[] = []
     let next = fromBlock
     let allLaunched = false
+    let stopped = false
+    const canLaunch = () => {
+      let inFlight = 0
+      let buffered = 0
+      for (const slot of queue) {
+        if (slot.settled) buffered += slot.logs
+        else inFlight++
+      }
+      // The slot cap bounds a long run of empty ranges, which buffer no logs.
+      return inFlight < concurrency && buffered < maxBufferedLogs && queue.length < concurrency * 8
+    }
     const launch = () => {
-      while (queue.length < concurrency && next <= toBlock) {
+      while (!stopped && next <= toBlock && canLaunch()) {
         const from = next
         const to = Math.min(toBlock, from + planner.size() - 1)
         next = to + 1
-        const slot: Slot = { fromBlock: from, toBlock: to, settled: false, promise: source.fetch(from, to, chainHead) }
+        const slot: Slot = { fromBlock: from, toBlock: to, settled: false, logs: 0, promise: source.fetch(from, to, chainHead) }
         slot.promise.then(
-          () => (slot.settled = true),
+          (batch) => {
+            slot.settled = true
+            slot.logs = logCount(batch)
+            launch()
+          },
           (error) => {
             slot.settled = true
             slot.error = error
@@ -89,7 +112,8 @@ export function createHistoricalSync({
         onBatch?.({ fromBlock: merged.fromBlock, toBlock: merged.toBlock, events: inserted, ms })
       }
     } finally {
-      // Whatever is still in flight is abandoned: its results are never written.
+      // Whatever is still in flight is abandoned: its results are never written, and nothing more is asked for.
+      stopped = true
       for (const slot of queue) slot.promise.catch(() => {})
     }
   }
