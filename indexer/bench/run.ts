@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,16 +6,17 @@ import type { Deployment } from '../../config/deployment'
 import { tasksAbi } from '../../contracts-abi'
 import { openDatabase } from '../../db/client'
 import { startAnvil } from '../../devnet/anvil'
-import { createLogger, silentLogger } from '../logger'
+import { silentLogger } from '../logger'
 import { createRpcClient } from '../rpc/client'
 import { createEth, type RpcLog } from '../rpc/eth'
-import { startCheckpointer } from '../store/checkpointer'
 import { projectionSpecs } from '../store/tables'
-import { createIndexer } from '../sync/indexer'
 import { blockNumber, call, rpc, transact } from '../testing/chain'
 import { exited, spawnCli, testConfig, testEnv } from '../testing/harness'
 import { address, type WorkloadResult } from '../testing/workload'
-import { cpuSince, cpuTimes, type CpuTimes } from './cpu'
+import type { BackfillJob, BackfillResult } from './backfill-job'
+import { openBenchDb } from './bench-db'
+import { runScript } from './child'
+import type { CpuTimes } from './cpu'
 
 // `npm run bench:indexer [-- --events N --samples K --repeat R]`: on a fresh anvil with the real
 // contracts, generates N mixed events (in a child process, generate.ts), then measures on the same
@@ -24,8 +24,9 @@ import { cpuSince, cpuTimes, type CpuTimes } from './cpu'
 //   1. the raw eth_getLogs fetch alone (same concurrency and request size, JSON parsed),
 //   2. raw better-sqlite3 prepared inserts of the same rows alone: the raw logs, and every row
 //      the indexer writes (raw logs, reads, projections, activity, metadata registrations),
-//   3. the indexer's backfill from scratch (decode, reads, projections, checkpoints), and the CPU
-//      it and anvil used meanwhile (on Linux), which says how busy the machine's cores were,
+//   3. the indexer's backfill from scratch (decode, reads, projections, checkpoints), in a fresh
+//      process (backfill.ts) as the CLI runs it, and the CPU it and anvil used meanwhile (on Linux),
+//      which says how busy the machine's cores were,
 // and live latency from transaction receipt to row visible with the real CLI following the head.
 
 const args = process.argv.slice(2)
@@ -60,7 +61,8 @@ try {
   for (let from = config.startBlock; from <= head; from += blocksPerRequest) ranges.push([from, Math.min(head, from + blocksPerRequest - 1)])
 
   // Each measurement runs `repeat` times, interleaved, and the median counts: this machine's
-  // neighbours move single runs by ±20%.
+  // neighbours move single runs by ±20%. Each is a function, so that what one holds (logs, rows)
+  // is garbage before the next starts.
   const fetchRuns: number[] = []
   const insertRuns: number[] = []
   const indexRuns: number[] = []
@@ -68,8 +70,9 @@ try {
   const indexCpu: (CpuTimes | undefined)[] = []
   let indexed = 0
   let copied = 0
-  for (let run = 0; run < repeat; run++) {
-    // 1. The fetch alone.
+
+  /** 1. The fetch alone, then 2. the inserts of the raw logs alone. Returns how many logs it saw. */
+  async function measureFetchAndRawInserts(run: number): Promise<number> {
     const eth = createEth(createRpcClient({ url: anvil.rpcUrl, logger: silentLogger, timeoutMs: 60_000 }))
     await eth.getLogs({ fromBlock: head, toBlock: head, address: addresses }) // warm-up
     let started = Date.now()
@@ -87,8 +90,8 @@ try {
     fetchRuns.push(Date.now() - started)
     const logs = fetched.flat()
 
-    // 2. The inserts alone: the same logs as raw_logs rows, one prepared statement, big transactions.
-    const insertDb = openBenchDb(`inserts-${run}.sqlite`, config.cacheMb)
+    // The same logs as raw_logs rows, one prepared statement, big transactions.
+    const insertDb = openBenchDb(path.join(dir, `inserts-${run}.sqlite`), config.cacheMb)
     const insert = insertDb.sqlite.prepare(
       `INSERT INTO raw_logs (chain_id, block_hash, log_index, block_number, block_timestamp, transaction_hash, transaction_index, address, topics, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -102,53 +105,51 @@ try {
     for (let i = 0; i < logs.length; i += 20_000) insertAll(logs.slice(i, i + 20_000))
     insertRuns.push(Date.now() - started)
     insertDb.close()
-    const fetchedLogs = logs.length
-    // Let the indexer run without the baseline's logs held in memory.
-    fetched.length = 0
-    logs.length = 0
+    return logs.length
+  }
 
-    // 3. The indexer, from scratch, until caught up with the head. Its fetch worker is started
-    // (and has loaded its modules) before the clock starts, as this thread's modules are.
-    const indexDb = openBenchDb(`portal-${run}.sqlite`, config.cacheMb)
-    const checkpointer = startCheckpointer(indexDb.sqlite)
-    const abort = new AbortController()
-    // --verbose: the indexer's debug log (per range: fetch and prepare times; per batch: wait and write times).
-    const indexLogger = args.includes('--verbose') ? createLogger({ format: 'json', level: 'debug' }) : silentLogger
-    const indexer = createIndexer({
-      sqlite: indexDb.sqlite,
-      eth: createEth(createRpcClient({ url: anvil.rpcUrl, logger: indexLogger, timeoutMs: config.rpcTimeoutMs, signal: abort.signal })),
-      config,
-      logger: indexLogger,
-      signal: abort.signal,
-    })
-    await indexer.ready()
-    const cpuBefore = cpuTimes(anvil.process.pid)
-    started = Date.now()
-    await indexer.run({ once: true })
-    indexRuns.push(Date.now() - started)
-    indexCpu.push(cpuSince(cpuBefore, cpuTimes(anvil.process.pid)))
-    await indexer.close()
-    indexed = indexDb.sqlite.prepare('SELECT count(*) FROM raw_logs').pluck().get() as number
-    if (indexed !== fetchedLogs) throw new Error(`the indexer stored ${indexed} logs, the fetch saw ${fetchedLogs}`)
-    await checkpointer.stop()
+  /** 3. The indexer, from scratch, until caught up with the head, in a fresh process (backfill.ts). */
+  async function measureBackfill(dbFile: string) {
+    const result = await runScript<BackfillResult>(
+      'backfill.ts',
+      [JSON.stringify({ rpcUrl: anvil.rpcUrl, deployment, tuning, dbFile, nodePid: anvil.process.pid, verbose: args.includes('--verbose') } satisfies BackfillJob)],
+      'the backfill',
+    )
+    indexRuns.push(result.ms)
+    indexCpu.push(result.cpu)
+    return result.indexed
+  }
 
-    // 2b. Every row the indexer wrote (raw logs, reads, projections, activity, metadata
-    // registrations), copied with plain prepared inserts into an empty database.
+  /**
+   * 2b. Every row the indexer wrote (raw logs, reads, projections, activity, metadata
+   * registrations), copied with plain prepared inserts into an empty database.
+   */
+  function measureAllRowInserts(indexDbFile: string, run: number) {
+    const indexDb = openDatabase(indexDbFile, { migrate: false })
     const allRows = copyTables(indexDb.sqlite)
     indexDb.close()
-    const copyDb = openBenchDb(`rows-${run}.sqlite`, config.cacheMb)
-    started = Date.now()
-    copied = 0
+    const copyDb = openBenchDb(path.join(dir, `rows-${run}.sqlite`), config.cacheMb)
+    const started = Date.now()
+    let rowCount = 0
     for (const { table, columns, rows } of allRows) {
       const insertRow = copyDb.sqlite.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
       const insertChunk = copyDb.sqlite.transaction((chunk: unknown[][]) => {
         for (const row of chunk) insertRow.run(row)
       })
       for (let i = 0; i < rows.length; i += 20_000) insertChunk(rows.slice(i, i + 20_000))
-      copied += rows.length
+      rowCount += rows.length
     }
     allRowsRuns.push(Date.now() - started)
     copyDb.close()
+    return rowCount
+  }
+
+  for (let run = 0; run < repeat; run++) {
+    const fetchedLogs = await measureFetchAndRawInserts(run)
+    const indexDbFile = path.join(dir, `portal-${run}.sqlite`)
+    indexed = await measureBackfill(indexDbFile)
+    if (indexed !== fetchedLogs) throw new Error(`the indexer stored ${indexed} logs, the fetch saw ${fetchedLogs}`)
+    copied = measureAllRowInserts(indexDbFile, run)
     if (run < repeat - 1) for (const name of fs.readdirSync(dir)) fs.rmSync(path.join(dir, name), { force: true })
   }
   const fetchMs = percentile(fetchRuns, 50)
@@ -222,15 +223,8 @@ try {
 }
 
 /** The contracts and the workload, made by generate.ts in a child process. */
-async function generate(rpcUrl: string, events: number): Promise<{ deployment: Deployment; workload: WorkloadResult }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'generate.ts'), rpcUrl, String(events)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const code = await exited(child)
-  if (code !== 0) throw new Error(`workload generation failed (exit code ${code})`)
-  return JSON.parse(output.trim().split('\n').at(-1)!)
+function generate(rpcUrl: string, events: number) {
+  return runScript<{ deployment: Deployment; workload: WorkloadResult }>('generate.ts', [rpcUrl, String(events)], 'workload generation')
 }
 
 /** Every chain table's rows, for the all-rows insert baseline. */
@@ -240,17 +234,6 @@ function copyTables(sqlite: ReturnType<typeof openDatabase>['sqlite']) {
     const stmt = sqlite.prepare(`SELECT * FROM "${table}"`).raw()
     return { table, columns: stmt.columns().map((c) => c.name), rows: stmt.all() as unknown[][] }
   })
-}
-
-/**
- * A database like the indexer's: migrated, WAL, the indexer's page cache size, and no automatic
- * checkpoint inside timed commits.
- */
-function openBenchDb(name: string, cacheMb: number) {
-  const handle = openDatabase(path.join(dir, name))
-  handle.sqlite.pragma('wal_autocheckpoint = 0')
-  handle.sqlite.pragma(`cache_size = -${cacheMb * 1024}`)
-  return handle
 }
 
 /** The nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
