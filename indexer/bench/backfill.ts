@@ -3,8 +3,7 @@ import { createRpcClient } from '../rpc/client'
 import { createEth } from '../rpc/eth'
 import { startCheckpointer } from '../store/checkpointer'
 import { createIndexer } from '../sync/indexer'
-import { testConfig } from '../testing/harness'
-import type { BackfillJob, BackfillResult } from './backfill-job'
+import { benchIndexerConfig, type BackfillJob, type BackfillResult } from './backfill-job'
 import { openBenchDb } from './bench-db'
 import { cpuSince, cpuTimes } from './cpu'
 
@@ -15,7 +14,7 @@ import { cpuSince, cpuTimes } from './cpu'
 // on stdout; the indexer's debug log (--verbose) goes to stderr.
 
 const job = JSON.parse(process.argv[2]!) as BackfillJob
-const config = testConfig(job.rpcUrl, job.deployment, { INDEXER_FETCH_WORKER: 'on', ...job.tuning, INDEXER_METADATA: 'off', POLL_INTERVAL_MS: '1000' })
+const config = benchIndexerConfig(job.rpcUrl, job.deployment, job.tuning)
 const db = openBenchDb(job.dbFile, config.cacheMb)
 const checkpointer = startCheckpointer(db.sqlite)
 const abort = new AbortController()

@@ -11,9 +11,9 @@ import { createRpcClient } from '../rpc/client'
 import { createEth, type RpcLog } from '../rpc/eth'
 import { projectionSpecs } from '../store/tables'
 import { blockNumber, call, rpc, transact } from '../testing/chain'
-import { exited, spawnCli, testConfig, testEnv } from '../testing/harness'
+import { exited, spawnCli, testEnv } from '../testing/harness'
 import { address, type WorkloadResult } from '../testing/workload'
-import type { BackfillJob, BackfillResult } from './backfill-job'
+import { benchIndexerConfig, type BackfillJob, type BackfillResult } from './backfill-job'
 import { openBenchDb } from './bench-db'
 import { runScript } from './child'
 import type { CpuTimes } from './cpu'
@@ -52,7 +52,7 @@ try {
   log(`bench: ${fmt(workload.events)} events in ${workload.blocks} blocks (${workload.tasks} tasks, ${workload.proposals} proposals, ${workload.actions} optimistic actions), generated in ${seconds(Date.now() - started)}`)
   // INDEXER_* tuning from the environment applies, as it would to `npm run indexer`.
   const tuning = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('INDEXER_') && v !== undefined)) as Record<string, string>
-  const config = testConfig(anvil.rpcUrl, deployment, { INDEXER_FETCH_WORKER: 'on', ...tuning, INDEXER_METADATA: 'off', POLL_INTERVAL_MS: '1000' })
+  const config = benchIndexerConfig(anvil.rpcUrl, deployment, tuning)
   const addresses = config.contracts.map((c) => c.address)
   // The baseline fetch splits the chain evenly into requests of about the indexer's target size.
   const span = head - config.startBlock + 1
