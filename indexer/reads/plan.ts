@@ -3,6 +3,7 @@ import type { DecodedEvent } from '../decode/decoder'
 import { RetryableError } from '../rpc/errors'
 import type { Eth, RpcLog } from '../rpc/eth'
 import type { JsonRpcCall } from '../rpc/transport'
+import type { LearningTurn } from './learning-turns'
 import {
   balanceCalls,
   batchedBalancesCall,
@@ -73,7 +74,12 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
     return out
   }
 
-  return async function readsFor(entries: { log: RpcLog; event: DecodedEvent | undefined }[]): Promise<ReadRow[]> {
+  /**
+   * The reads `entries` need. With a `turn` (the backfill's ranges, fetched several at once), the
+   * planner first learns from these events, then waits for the ranges asked for before to have
+   * learned from theirs, so it knows their tasks' escrows (see learning-turns.ts).
+   */
+  return async function readsFor(entries: { log: RpcLog; event: DecodedEvent | undefined }[], turn?: LearningTurn): Promise<ReadRow[]> {
     const rows: ReadRow[] = []
     const escrowReads = new Map<string, { log: RpcLog; taskId: bigint }>()
     const proposalReads: { log: RpcLog; proposalId: bigint }[] = []
@@ -92,6 +98,11 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
       } else if (event.contract === 'tokenVoting' && event.name === 'ProposalCreated') {
         proposalReads.push({ log, proposalId: event.args.proposalId as bigint })
       }
+    }
+
+    if (turn) {
+      turn.learned()
+      await turn.previousLearned
     }
 
     // Escrow balances: learn unknown escrows (getTask), then read every balance.

@@ -1,6 +1,7 @@
 import type { Hex } from 'viem'
 import type { Decoder } from '../decode/decoder'
 import type { Logger } from '../logger'
+import type { LearningTurn } from '../reads/learning-turns'
 import type { ReadPlanner, ReadRow } from '../reads/plan'
 import { RangeTooLargeError, RpcTimeoutError } from '../rpc/errors'
 import type { BlockHeader, Eth, RpcLog } from '../rpc/eth'
@@ -72,12 +73,15 @@ export function createRangeFetcher({
     return logs as IndexedLog[]
   }
 
-  /** Timestamps, decoded events and pinned reads. */
-  async function prepare(logs: RpcLog[], headers?: Map<number, BlockHeader>): Promise<PreparedLogs> {
+  /** Timestamps, decoded events and pinned reads (planned in the range's `turn`, when it has one). */
+  async function prepare(logs: RpcLog[], headers?: Map<number, BlockHeader>, turn?: LearningTurn): Promise<PreparedLogs> {
     const stamped = await stamp(logs, headers)
     const entries: BatchEntry[] = new Array(stamped.length)
     for (let i = 0; i < stamped.length; i++) entries[i] = { log: stamped[i]!, event: decode(stamped[i]!) ?? null }
-    const reads = await readsFor(entries.map((e) => ({ log: e.log, event: e.event ?? undefined })))
+    const reads = await readsFor(
+      entries.map((e) => ({ log: e.log, event: e.event ?? undefined })),
+      turn,
+    )
     return { entries, reads }
   }
 

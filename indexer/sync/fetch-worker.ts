@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { createDecoder, type DecodedEvent } from '../decode/decoder'
 import { jsonReplacer, type Logger, type LogFields, type LogLevel } from '../logger'
 import { createTaskInfoCache } from '../reads/escrow'
+import { createLearningTurns, type LearningTurn } from '../reads/learning-turns'
 import { createReadPlanner, eventsNeedingReads } from '../reads/plan'
 import { createRpcClient } from '../rpc/client'
 import { errorToWire } from '../rpc/errors'
@@ -56,7 +57,7 @@ const fetcher = createRangeFetcher({
  * A range's logs, packed before the reads are awaited: the parsed log objects then die young
  * instead of surviving (and being copied by) the GCs that run while the reads are out.
  */
-async function packAndRead(fetched: RpcLog[]): Promise<PreparedRange> {
+async function packAndRead(fetched: RpcLog[], turn: LearningTurn): Promise<PreparedRange> {
   const logs = await fetcher.stamp(fetched)
   const needingReads: { log: IndexedLog; event: DecodedEvent }[] = []
   for (const log of logs) {
@@ -66,14 +67,17 @@ async function packAndRead(fetched: RpcLog[]): Promise<PreparedRange> {
   const packed = packLogs(logs)
   // Not packable (never from a node's hex): the logs go as objects, undecoded, for the writer to decode.
   const entries: BatchEntry[] = packed ? [] : logs.map((log) => ({ log }))
-  const reads = await readsFor(needingReads)
+  const reads = await readsFor(needingReads, turn)
   return packed ? { entries, reads, packed: [packed] } : { entries, reads }
 }
+
+// Fetch requests arrive in the order the ranges were asked for: each takes its learning turn on arrival.
+const turns = createLearningTurns()
 
 port.on('message', (message: ToWorker) => {
   if (message.type !== 'fetch') return
   const { id, fromBlock, toBlock, chainHead } = message
-  fetchRangeBatch({ eth, fetcher, logger }, { fromBlock, toBlock, chainHead }, packAndRead).then(
+  fetchRangeBatch({ eth, fetcher, logger, turns }, { fromBlock, toBlock, chainHead }, packAndRead).then(
     (batch) => post({ type: 'batch', id, batch }, (batch.packed ?? []).flatMap(packedBuffers)),
     (error: unknown) => post({ type: 'error', id, error: errorToWire(error) }),
   )

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 // A JSON-RPC proxy for tests, bound to 127.0.0.1, that makes a healthy node look like a bad
 // provider: HTTP 500 and 429, requests that never answer, "query returned more than 10000
 // results" on eth_getLogs, and log lists with duplicated and shuffled entries. Deterministic
-// for a given seed. Counts what it forwarded, per method, for assertions.
+// for a given seed. Counts what it forwarded, per method, for assertions; can show each call to
+// a test and hold chosen requests back.
 
 export type FaultRates = {
   http500?: number
@@ -27,6 +28,10 @@ export type ProxyOptions = {
   holdMs?: number
   /** Inject each configured fault kind once on the first requests (so a short run sees all of them). */
   eachFaultFirst?: boolean
+  /** Sees every call forwarded or faulted (each call of a batch), before anything else happens. */
+  onCall?: (call: { method: string; params: unknown[] }) => void
+  /** Holds a single (unbatched) request this long before handling it: answers can be made to come back in another order. */
+  delayMs?: (call: { method: string; params: unknown[] }) => number
 }
 
 export type RpcProxy = {
@@ -65,8 +70,13 @@ export async function startRpcProxy(options: ProxyOptions): Promise<RpcProxy> {
       return
     }
     const calls = Array.isArray(body) ? body : [body]
-    for (const c of calls) count(requests, c.method)
+    for (const c of calls) {
+      count(requests, c.method)
+      options.onCall?.(c)
+    }
     const getLogs = !Array.isArray(body) && body.method === 'eth_getLogs'
+    const delay = Array.isArray(body) ? 0 : (options.delayMs?.(body) ?? 0)
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
 
     // Forced first occurrences (eachFaultFirst): a roll just inside that fault's band.
     let roll = rand()
