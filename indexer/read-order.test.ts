@@ -13,6 +13,7 @@ import { createInProcessBatchSource, type BatchSource } from './sync/batch-sourc
 import { createRangeFetcher } from './sync/fetch-range'
 import { createWorkerBatchSource } from './sync/fetch-worker-client'
 import { createRangePlanner } from './sync/range-planner'
+import { blockNumber } from './testing/chain'
 import { testConfig } from './testing/harness'
 import { startRpcProxy } from './testing/rpc-proxy'
 import { deployWorld, generateWorkload, type World } from './testing/workload'
@@ -38,7 +39,7 @@ beforeAll(async () => {
   world = await deployWorld(anvil.rpcUrl)
   await generateWorkload(world, { events: 1_200, seed: 11, tasksPerCohort: 30 })
   config = testConfig(anvil.rpcUrl, world.deployment)
-  head = Number.parseInt((await (await fetch(anvil.rpcUrl, rpcBody('eth_blockNumber', []))).json()).result, 16)
+  head = await blockNumber(anvil.rpcUrl)
 
   const source = inProcessSource(anvil.rpcUrl)
   const batches: Batch[] = []
@@ -49,10 +50,6 @@ beforeAll(async () => {
     for (const { log, event } of b.entries) if (event?.name === 'TaskCreated') createdIn.set(String(event.args.taskId), log.blockNumber)
   readsOfEarlierTasks = expectedReads.filter((r) => r.kind === 'escrowBalances' && createdIn.get(r.key)! < r.blockNumber).length
 }, 60_000)
-
-function rpcBody(method: string, params: unknown[]): RequestInit {
-  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) }
-}
 
 function inProcessSource(rpcUrl: string): BatchSource {
   const eth = createEth(createRpcClient({ url: rpcUrl, logger: silentLogger, timeoutMs: 10_000 }))

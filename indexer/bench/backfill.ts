@@ -1,10 +1,10 @@
+import { openDatabase } from '../../db/client'
 import { createLogger, silentLogger } from '../logger'
 import { createRpcClient } from '../rpc/client'
 import { createEth } from '../rpc/eth'
 import { startCheckpointer } from '../store/checkpointer'
 import { createIndexer } from '../sync/indexer'
 import { benchIndexerConfig, type BackfillJob, type BackfillResult } from './backfill-job'
-import { openBenchDb } from './bench-db'
 import { cpuSince, cpuTimes } from './cpu'
 
 // One backfill from scratch for run.ts, in a process of its own as `npm run indexer --
@@ -15,7 +15,8 @@ import { cpuSince, cpuTimes } from './cpu'
 
 const job = JSON.parse(process.argv[2]!) as BackfillJob
 const config = benchIndexerConfig(job.rpcUrl, job.deployment, job.tuning)
-const db = openBenchDb(job.dbFile, config.cacheMb)
+// Opened as the CLI opens it: the indexer sets its page cache and the checkpointer turns off automatic checkpoints.
+const db = openDatabase(job.dbFile)
 const checkpointer = startCheckpointer(db.sqlite)
 const abort = new AbortController()
 const logger = job.verbose ? createLogger({ format: 'json', level: 'debug', write: (line) => process.stderr.write(line + '\n') }) : silentLogger

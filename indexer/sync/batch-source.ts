@@ -31,13 +31,6 @@ export async function fetchRangeBatch(
 ): Promise<Batch> {
   const turn = turns.take()
   try {
-    return await fetchAndPrepare()
-  } finally {
-    // A range that failed has nothing to teach: the ranges after it must not wait for it.
-    turn.learned()
-  }
-
-  async function fetchAndPrepare(): Promise<Batch> {
     const started = Date.now()
     const [logs, header] = await Promise.all([fetcher.fetchLogs(fromBlock, toBlock), eth.header(toBlock)])
     if (!header) throw new Error(`block ${toBlock} is missing from the node`)
@@ -45,6 +38,9 @@ export async function fetchRangeBatch(
     const prepared = await prepare(logs, turn)
     logger.debug('range fetched', { fromBlock, toBlock, events: logs.length, reads: prepared.reads.length, fetchMs, prepareMs: Date.now() - started - fetchMs })
     return { fromBlock, toBlock, toBlockHash: header.hash as Hex, chainHead, ...prepared, headers: [header], recordUndo: false }
+  } finally {
+    // A range that failed has nothing to teach: the ranges after it must not wait for it.
+    turn.learned()
   }
 }
 
