@@ -38,11 +38,20 @@ function freshDb(name: string) {
   return openDatabase(path.join(dir, `${name}.sqlite`))
 }
 
+/** The rows of a direct index of the chain (no proxy), made once: what every faulty run must equal. */
+let direct: ReturnType<typeof digestChain> | undefined
+async function directDigest() {
+  if (direct) return direct
+  const db = freshDb('direct')
+  await indexOnce({ sqlite: db.sqlite, config: testConfig(rpcUrl, world.deployment) })
+  direct = digestChain(db.sqlite, world.deployment.chainId)
+  db.close()
+  return direct
+}
+
 describe('RPC faults', () => {
   it('indexes the same rows through a proxy failing 20% of requests', async () => {
-    const direct = freshDb('direct')
-    await indexOnce({ sqlite: direct.sqlite, config: testConfig(rpcUrl, world.deployment) })
-    const expected = digestChain(direct.sqlite, world.deployment.chainId)
+    const expected = await directDigest()
     expect(expected.tables.raw_logs!.rows).toBeGreaterThan(2000)
 
     const proxy = await startRpcProxy({
@@ -73,7 +82,6 @@ describe('RPC faults', () => {
     for (const kind of ['http500', 'http429', 'timeout', 'tooManyResults', 'scrambled']) {
       expect(proxy.faultsInjected.get(kind) ?? 0, kind).toBeGreaterThan(0)
     }
-    direct.close()
     faulty.close()
   }, 90_000)
 
@@ -82,10 +90,52 @@ describe('RPC faults', () => {
     const config = testConfig('http://127.0.0.1:9', world.deployment, { RPC_FALLBACK_URL: rpcUrl })
     expect(config.fallbackRpcUrl).toBe(rpcUrl)
     await indexOnce({ sqlite: db.sqlite, config })
-    const direct = openDatabase(path.join(dir, 'direct.sqlite'))
-    expect(digestChain(db.sqlite, world.deployment.chainId)).toEqual(digestChain(direct.sqlite, world.deployment.chainId))
+    expect(digestChain(db.sqlite, world.deployment.chainId)).toEqual(await directDigest())
     db.close()
-    direct.close()
+  }, 60_000)
+})
+
+describe('a pruned (non-archive) node', () => {
+  const captureWarnings = () => {
+    const warnings: string[] = []
+    return { warnings, logger: { ...silentLogger, warn: (msg: string) => void warnings.push(msg) } }
+  }
+
+  it('asks the archive fallback for old state only, and stays on the primary for the rest', async () => {
+    const pruned = await startRpcProxy({ upstream: rpcUrl, prunedState: true })
+    const archive = await startRpcProxy({ upstream: rpcUrl })
+    proxies.push(pruned, archive)
+    const db = freshDb('pruned-with-archive')
+    const { warnings, logger } = captureWarnings()
+    // Through the fetch worker, as the CLI backfills: the error class must survive the thread boundary.
+    const config = testConfig(pruned.url, world.deployment, { RPC_FALLBACK_URL: archive.url, INDEXER_FETCH_WORKER: 'on' })
+    await indexOnce({ sqlite: db.sqlite, config, logger })
+
+    expect(pruned.faultsInjected.get('prunedState') ?? 0).toBeGreaterThan(10)
+    expect(digestChain(db.sqlite, world.deployment.chainId)).toEqual(await directDigest())
+    expect(warnings).not.toContain('escrow read missing after BudgetChanged')
+    // A pruned primary is not a failing one: logs and heads keep coming from it.
+    expect(warnings).not.toContain('rpc failover')
+    expect(archive.requests.get('eth_getLogs') ?? 0).toBe(0)
+    expect(pruned.requests.get('eth_getLogs') ?? 0).toBeGreaterThan(0)
+    db.close()
+  }, 60_000)
+
+  it('without a fallback, indexes every event and stores the reads it could not make as failures', async () => {
+    const pruned = await startRpcProxy({ upstream: rpcUrl, prunedState: true })
+    proxies.push(pruned)
+    const db = freshDb('pruned-alone')
+    const { warnings, logger } = captureWarnings()
+    await indexOnce({ sqlite: db.sqlite, config: testConfig(pruned.url, world.deployment), logger })
+
+    const actual = digestChain(db.sqlite, world.deployment.chainId)
+    expect(actual.tables.raw_logs).toEqual((await directDigest()).tables.raw_logs)
+    expect(warnings).toContain('escrow read missing after BudgetChanged')
+    const failures = db.sqlite.prepare("SELECT count(*) FROM raw_reads WHERE result LIKE '%missing trie node%'").pluck().get() as number
+    expect(failures).toBeGreaterThan(0)
+    // Missing state is not a refusal of eth_call state overrides: no fallback to one request per balance.
+    expect(pruned.requests.get('eth_getBalance') ?? 0).toBe(0)
+    db.close()
   }, 60_000)
 })
 
@@ -117,9 +167,7 @@ describe('duplicated and out-of-order deliveries', () => {
     expect(digestChain(db.sqlite, world.deployment.chainId)).toEqual(afterFirst)
     indexer.writer.write(await batchOf(mid + 1, head))
 
-    const direct = openDatabase(path.join(dir, 'direct.sqlite'))
-    expect(digestChain(db.sqlite, world.deployment.chainId)).toEqual(digestChain(direct.sqlite, world.deployment.chainId))
-    direct.close()
+    expect(digestChain(db.sqlite, world.deployment.chainId)).toEqual(await directDigest())
     db.close()
   }, 60_000)
 })

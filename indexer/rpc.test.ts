@@ -3,7 +3,17 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { silentLogger } from './logger'
 import { createRpcClient } from './rpc/client'
-import { classifyHttpStatus, classifyJsonRpcError, NonRetryableError, RangeTooLargeError, RetryableError, RpcTimeoutError } from './rpc/errors'
+import {
+  classifyHttpStatus,
+  classifyJsonRpcError,
+  errorFromWire,
+  errorToWire,
+  NonRetryableError,
+  RangeTooLargeError,
+  RetryableError,
+  RpcTimeoutError,
+  StateUnavailableError,
+} from './rpc/errors'
 import { createEth } from './rpc/eth'
 import { createRangeFetcher } from './sync/fetch-range'
 import { createRangePlanner } from './sync/range-planner'
@@ -52,7 +62,11 @@ describe('error classification', () => {
     expect(classifyJsonRpcError({ code: -32602, message: 'invalid params' }, 'eth_getBalance')).toBeInstanceOf(NonRetryableError)
     expect(classifyJsonRpcError({ code: -32601, message: 'method not found' }, 'eth_foo')).toBeInstanceOf(NonRetryableError)
     expect(classifyJsonRpcError({ code: -32603, message: 'internal error' }, 'eth_call')).toBeInstanceOf(RetryableError)
-    expect(classifyJsonRpcError({ code: -32000, message: 'missing trie node 1a2b (path )' }, 'eth_call')).toBeInstanceOf(NonRetryableError)
+    const pruned = classifyJsonRpcError({ code: -32000, message: 'missing trie node 1a2b (path )' }, 'eth_call')
+    expect(pruned).toBeInstanceOf(StateUnavailableError)
+    expect(pruned).toBeInstanceOf(NonRetryableError)
+    // As the fetch worker sends it to the indexer's thread.
+    expect(errorFromWire(errorToWire(pruned))).toBeInstanceOf(StateUnavailableError)
     expect(classifyJsonRpcError({ code: -32000, message: 'header not found' }, 'eth_call')).toBeInstanceOf(RetryableError)
     expect(classifyHttpStatus(429, '', 'eth_call')).toBeInstanceOf(RetryableError)
     expect(classifyHttpStatus(503, '', 'eth_call')).toBeInstanceOf(RetryableError)

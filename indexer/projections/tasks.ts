@@ -37,13 +37,15 @@ function emptyBudget(ctx: HandlerContext, taskId: number) {
   }
 }
 
-function applyEscrowRead(ctx: HandlerContext, taskId: number) {
-  const balances = ctx.read<EscrowBalances>('escrowBalances', String(taskId))
-  if (!balances) return undefined
+/** Puts the escrow's balances read after this event as the task's budget; a failed read is stored as { error }. */
+function applyEscrowRead(ctx: HandlerContext, taskId: number): { native: EscrowBalances['native'] } | { error: string } {
+  const balances = ctx.read<EscrowBalances | { error: string }>('escrowBalances', String(taskId))
+  if (!balances) return { error: 'no read was made for this event' }
+  if ('error' in balances) return balances
   for (const [position, entry] of balances.tokens.entries()) {
     ctx.store.put('taskBudgets', { chainId: ctx.chainId, taskId, position, token: entry.token, amount: entry.amount })
   }
-  return balances.native
+  return { native: balances.native }
 }
 
 /** The budget token each ERC-20 reward entry is paid in: `nextToken` moves to the next one. */
@@ -309,12 +311,14 @@ export const taskHandlers: Record<string, Handler> = {
   BudgetChanged(ctx) {
     const task = loadTask(ctx)
     if (!task) return
-    const nativeBudget = applyEscrowRead(ctx, task.taskId)
-    if (nativeBudget === undefined) {
-      ctx.logger.warn('escrow read missing after BudgetChanged', { taskId: task.taskId, blockNumber: ctx.log.blockNumber })
+    const read = applyEscrowRead(ctx, task.taskId)
+    if ('error' in read) {
+      // The budget stays as last read. "missing trie node" and the like: the node keeps no old
+      // state, and an archive node as RPC_FALLBACK_URL would answer.
+      ctx.logger.warn('escrow read missing after BudgetChanged', { taskId: task.taskId, blockNumber: ctx.log.blockNumber, error: read.error })
       return
     }
-    ctx.store.put('tasks', touched(ctx, { ...task, nativeBudget }))
+    ctx.store.put('tasks', touched(ctx, { ...task, nativeBudget: read.native }))
   },
 
   RewardIncreased(ctx) {

@@ -1,6 +1,6 @@
 import type { Hex } from 'viem'
 import type { DecodedEvent } from '../decode/decoder'
-import { RetryableError } from '../rpc/errors'
+import { RetryableError, StateUnavailableError } from '../rpc/errors'
 import type { Eth, RpcLog } from '../rpc/eth'
 import type { JsonRpcCall } from '../rpc/transport'
 import type { LearningTurn } from './learning-turns'
@@ -28,13 +28,15 @@ export type ReadRow = { blockHash: Hex; blockNumber: number; kind: string; key: 
 const BATCH = 200
 const READ_TIMEOUT_MS = 60_000
 
+type CallResult = { ok: true; value: Hex } | { ok: false; error: string; stateUnavailable?: boolean }
+
 export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex; cache: TaskInfoCache }) {
   /** Whether the node accepts eth_call state overrides (turned off at the first refusal). */
   let overrides = true
 
   /** Runs the calls in batches; a batch with a failing call is retried call by call so one revert stays one. */
-  async function runCalls(calls: JsonRpcCall[]): Promise<({ ok: true; value: Hex } | { ok: false; error: string })[]> {
-    const out: ({ ok: true; value: Hex } | { ok: false; error: string })[] = []
+  async function runCalls(calls: JsonRpcCall[]): Promise<CallResult[]> {
+    const out: CallResult[] = []
     for (let i = 0; i < calls.length; i += BATCH) {
       const chunk = calls.slice(i, i + BATCH)
       try {
@@ -56,8 +58,8 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
   }
 
   /** Runs calls as separate requests, `concurrency` at a time, with a generous timeout. */
-  async function runEach(calls: JsonRpcCall[], concurrency = 4): Promise<({ ok: true; value: Hex } | { ok: false; error: string })[]> {
-    const out: ({ ok: true; value: Hex } | { ok: false; error: string })[] = new Array(calls.length)
+  async function runEach(calls: JsonRpcCall[], concurrency = 4): Promise<CallResult[]> {
+    const out: CallResult[] = new Array(calls.length)
     let next = 0
     const worker = async () => {
       while (next < calls.length) {
@@ -66,7 +68,7 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
           out[i] = { ok: true, value: await eth.rpc.request<Hex>(calls[i]!.method, calls[i]!.params, { timeoutMs: READ_TIMEOUT_MS }) }
         } catch (error) {
           if (error instanceof RetryableError) throw error
-          out[i] = { ok: false, error: (error as Error).message }
+          out[i] = { ok: false, error: (error as Error).message, stateUnavailable: error instanceof StateUnavailableError }
         }
       }
     }
@@ -133,6 +135,8 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
       groups.forEach(([, ws], g) => {
         const answer = answers[g]!
         if (!answer.ok) {
+          // A node without the block's state fails every way of reading it: that is no refusal of overrides.
+          if (answer.stateUnavailable) return ws.forEach((w) => push(w, { error: answer.error }))
           overrides = false
           perCall.push(...ws)
           return

@@ -1,9 +1,10 @@
 import type { Logger } from '../logger'
-import { NonRetryableError, RetryableError, RpcError, RpcTimeoutError } from './errors'
+import { NonRetryableError, RetryableError, RpcError, RpcTimeoutError, StateUnavailableError } from './errors'
 import { createHttpTransport, type HttpTransport, type JsonRpcCall } from './transport'
 
 // The RPC client every indexer component uses: retries RetryableError with exponential backoff
-// and jitter, alternating to the fallback URL when one is configured; never retries anything else.
+// and jitter, alternating to the fallback URL when one is configured; never retries anything else,
+// except that state a pruned endpoint no longer has is asked of the other one (an archive node).
 
 export type RpcClientOptions = {
   url: string
@@ -50,14 +51,18 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
     retryTimeouts = true,
   ): Promise<T> {
     let lastError: unknown
+    /** Endpoints that said they lack the state asked about: not asked again for this call. */
+    const stateless = new Set<number>()
     for (let attempt = 0; attempt < attempts; attempt++) {
       options.signal?.throwIfAborted()
       if (preferred !== 0 && Date.now() - preferredSince > 30_000) preferred = 0
-      const index = (preferred + attempt) % transports.length
+      let index = (preferred + attempt) % transports.length
+      if (stateless.has(index)) index = transports.findIndex((_, i) => !stateless.has(i))
       const transport = transports[index]!
       try {
         const result = await run(transport)
-        if (index !== preferred) {
+        // A pruned primary is still healthy: only failures make the fallback the preferred endpoint.
+        if (index !== preferred && stateless.size === 0) {
           preferred = index
           preferredSince = Date.now()
           options.logger.warn('rpc failover', { to: index === 0 ? 'primary' : 'fallback' })
@@ -65,6 +70,13 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
         return result
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason
+        if (error instanceof StateUnavailableError) {
+          stateless.add(index)
+          lastError = error
+          if (stateless.size === transports.length) throw error
+          options.logger.debug('rpc state unavailable, asking the other endpoint', { method: label, error: error.message })
+          continue
+        }
         if (!(error instanceof RetryableError)) throw error
         if (!retryTimeouts && error instanceof RpcTimeoutError) throw error
         lastError = error

@@ -39,6 +39,14 @@ export class NonRetryableError extends RpcError {
   override name = 'NonRetryableError'
 }
 
+/**
+ * The node has no state for the block asked about (a pruned, non-archive node). Asking it again
+ * cannot help, but another endpoint (an archive fallback) can answer.
+ */
+export class StateUnavailableError extends NonRetryableError {
+  override name = 'StateUnavailableError'
+}
+
 /** The chain reorganised deeper than the finality depth (or the checkpoint's block vanished): an operator must act. */
 export class DeepReorgError extends Error {
   override name = 'DeepReorgError'
@@ -73,9 +81,9 @@ export function classifyJsonRpcError(
     return new RangeTooLargeError(`${method}: ${message}`, details, suggestedToBlock(message))
   }
   if (/revert/i.test(message) || code === 3) return new NonRetryableError(`${method}: ${message}`, details)
-  // A full (non-archive) node asked for old state: asking again will not help.
+  // A full (non-archive) node asked for old state: asking it again will not help.
   if (/missing trie node|historical state|state (is )?not available|pruned|required historical state/i.test(message)) {
-    return new NonRetryableError(`${method}: ${message}`, details)
+    return new StateUnavailableError(`${method}: ${message}`, details)
   }
   if (code !== undefined && nonRetryableCodes.has(code)) return new NonRetryableError(`${method}: ${message}`, details)
   if (/rate limit|too many requests|capacity|header not found|unknown block|timeout|busy|try again/i.test(message)) {
@@ -128,6 +136,8 @@ export function errorFromWire(wire: WireError): Error {
       return new RangeTooLargeError(wire.message, details, wire.suggestedToBlock)
     case 'NonRetryableError':
       return new NonRetryableError(wire.message, details)
+    case 'StateUnavailableError':
+      return new StateUnavailableError(wire.message, details)
     case 'RpcError':
       return new RpcError(wire.message, details)
     case 'DeepReorgError':

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net'
 
 // A JSON-RPC proxy for tests, bound to 127.0.0.1, that makes a healthy node look like a bad
 // provider: HTTP 500 and 429, requests that never answer, "query returned more than 10000
-// results" on eth_getLogs, and log lists with duplicated and shuffled entries. Deterministic
+// results" on eth_getLogs, log lists with duplicated and shuffled entries, and a pruned node's
+// "missing trie node" for state read at a given block. Deterministic
 // for a given seed. Counts what it forwarded, per method, for assertions; can show each call to
 // a test and hold chosen requests back.
 
@@ -30,6 +31,8 @@ export type ProxyOptions = {
   eachFaultFirst?: boolean
   /** Sees every call forwarded or faulted (each call of a batch), before anything else happens. */
   onCall?: (call: { method: string; params: unknown[] }) => void
+  /** Answer state reads pinned to a block (eth_call, eth_getBalance…) as a pruned, non-archive node does. */
+  prunedState?: boolean
   /** Holds a single (unbatched) request this long before handling it: answers can be made to come back in another order. */
   delayMs?: (call: { method: string; params: unknown[] }) => number
 }
@@ -43,6 +46,15 @@ export type RpcProxy = {
 }
 
 type JsonRpcRequest = { id: unknown; method: string; params: unknown[] }
+
+const stateMethods = new Set(['eth_call', 'eth_getBalance', 'eth_getCode', 'eth_getStorageAt'])
+
+/** A state read at a given block (a number or EIP-1898 block hash), not at the head. */
+function readsPastState(call: JsonRpcRequest): boolean {
+  if (!stateMethods.has(call.method)) return false
+  const block = call.params[call.method === 'eth_getStorageAt' ? 2 : 1]
+  return block !== undefined && block !== 'latest' && block !== 'pending'
+}
 
 export async function startRpcProxy(options: ProxyOptions): Promise<RpcProxy> {
   let faults = options.faults ?? {}
@@ -128,6 +140,17 @@ export async function startRpcProxy(options: ProxyOptions): Promise<RpcProxy> {
       return
     }
     const text = await upstream.text()
+    const pruned = options.prunedState ? new Set(calls.filter(readsPastState).map((c) => c.id)) : undefined
+    if (pruned && pruned.size > 0) {
+      type Answer = { id: unknown }
+      const forget = (answer: Answer) => {
+        if (!pruned.has(answer.id)) return answer
+        count(faultsInjected, 'prunedState')
+        return { jsonrpc: '2.0', id: answer.id, error: { code: -32000, message: 'missing trie node 5a4b… (path ) state is not available' } }
+      }
+      const answer = JSON.parse(text) as Answer | Answer[]
+      return reply(res, Array.isArray(answer) ? answer.map(forget) : forget(answer))
+    }
     if (!getLogs || (!options.maxLogs && !options.scrambleLogs)) {
       res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(text)
       return
