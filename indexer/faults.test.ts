@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getTaskDetail } from '../app/models/task-detail.server'
 import { openDatabase } from '../db/client'
 import { useAnvil } from '../test/setup'
 import { digestChain } from './digest'
@@ -133,6 +134,13 @@ describe('a pruned (non-archive) node', () => {
     expect(warnings).toContain('escrow read missing after BudgetChanged')
     const failures = db.sqlite.prepare("SELECT count(*) FROM raw_reads WHERE result LIKE '%missing trie node%'").pluck().get() as number
     expect(failures).toBeGreaterThan(0)
+    // The task page says which budgets predate a change the portal could not read.
+    const outdated = db.sqlite.prepare("SELECT task_id FROM tasks WHERE budget_read_error LIKE '%missing trie node%'").pluck().all() as number[]
+    expect(outdated.length).toBeGreaterThan(0)
+    const detail = (taskId: number) => getTaskDetail(db.db, { chainId: world.deployment.chainId, taskId, tasksAddress: null })!
+    expect(detail(outdated[0]!).budgetOutdated).toBe(true)
+    const known = db.sqlite.prepare('SELECT task_id FROM tasks WHERE budget_read_error IS NULL').pluck().get() as number
+    expect(detail(known).budgetOutdated).toBe(false)
     // Missing state is not a refusal of eth_call state overrides: no fallback to one request per balance.
     expect(pruned.requests.get('eth_getBalance') ?? 0).toBe(0)
     db.close()

@@ -55,6 +55,7 @@ describe('getTaskDetail', () => {
       { token: null, amount: '5' },
       { token: '0x' + 'c'.repeat(40), amount: '70' },
     ])
+    expect(detail.budgetOutdated).toBe(false)
     expect(detail.applications.map((a) => [a.applicationId, a.preapproved, a.metadata.state])).toEqual([
       [0, true, 'none'],
       [1, false, 'ok'],

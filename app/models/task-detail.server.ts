@@ -45,6 +45,8 @@ export type TaskDetail = {
   metadata: Loaded<ReadTask>
   /** Native first, then the ERC-20 budgets in the contract's token order. */
   budgets: BudgetAmount[]
+  /** The escrow could not be read after the budget last changed: the amounts predate that change. */
+  budgetOutdated: boolean
   executorApplicationId: number | null
   applications: {
     applicationId: number
@@ -144,6 +146,7 @@ export function getTaskDetail(
     metadataUri: task.metadataUri,
     metadata: withRequiredCourse(db, task.metadataUri, read(task.metadataUri, readTaskDocument)),
     budgets: [{ token: null, amount: task.nativeBudget }, ...budgets.map((b) => ({ token: b.token, amount: b.amount }))],
+    budgetOutdated: task.budgetReadError !== null,
     executorApplicationId: task.executorApplicationId,
     applications: applications.map((a) => ({
       applicationId: a.applicationId,

@@ -164,6 +164,11 @@ export default function TaskPage() {
                     <li key={b.token ?? 'native'}>{b.label}</li>
                   ))}
               </ul>
+              {task.budgetOutdated ? (
+                <small className="muted" role="note" title="The budget changed on chain, and the portal could not read the escrow since.">
+                  May be out of date
+                </small>
+              ) : null}
             </dd>
             <dt>Escrow</dt>
             <dd>

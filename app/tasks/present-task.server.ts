@@ -66,6 +66,7 @@ export function presentTask(task: TaskDetail, known: KnownTokens) {
       const token = tokenInfo(b.token, known)
       return { token: b.token, amount: b.amount, label: formatTokenAmount(b.amount, token), symbol: token.symbol, decimals: token.decimals }
     }),
+    budgetOutdated: task.budgetOutdated,
     budgetTokens,
     /** What the creator escrowed at creation (the budget fields above are what the escrow holds now). */
     fundedWith: (() => {

@@ -126,6 +126,11 @@ export const tasks = sqliteTable(
     escrow: text('escrow').notNull(),
     /** Native currency held by the escrow: from TaskCreated, then read from the escrow after BudgetChanged. */
     nativeBudget: text('native_budget').notNull(),
+    /**
+     * Why the escrow could not be read after the last BudgetChanged (e.g. a pruned node's "missing
+     * trie node"): the budget shown predates that change. Null while the budget is known.
+     */
+    budgetReadError: text('budget_read_error'),
     createdBlock: integer('created_block').notNull(),
     createdAt: integer('created_at').notNull(),
     executorApplicationId: integer('executor_application_id'),

@@ -114,6 +114,7 @@ export const taskHandlers: Record<string, Handler> = {
       state: 'open',
       escrow: lower(a.escrow),
       nativeBudget: str(a.nativeBudget),
+      budgetReadError: null,
       createdBlock: ctx.log.blockNumber,
       createdAt: ctx.log.blockTimestamp,
       executorApplicationId: null,
@@ -212,7 +213,7 @@ export const taskHandlers: Record<string, Handler> = {
     emptyBudget(ctx, task.taskId)
     ctx.store.put(
       'tasks',
-      touched(ctx, { ...task, state: 'closed', outcome: dispute ? 'disputed' : 'completed', closedAt: ctx.log.blockTimestamp, nativeBudget: '0' }),
+      touched(ctx, { ...task, state: 'closed', outcome: dispute ? 'disputed' : 'completed', closedAt: ctx.log.blockTimestamp, nativeBudget: '0', budgetReadError: null }),
     )
     const executor = executorApplication(ctx, task.taskId, task.executorApplicationId)
     if (!executor) return
@@ -283,7 +284,7 @@ export const taskHandlers: Record<string, Handler> = {
     const metadataUri = String(ctx.event.args.metadata)
     if (metadataUri) ctx.metadata(metadataUri, 'cancel')
     emptyBudget(ctx, task.taskId)
-    ctx.store.put('tasks', touched(ctx, { ...task, state: 'closed', outcome: 'cancelled', closedAt: ctx.log.blockTimestamp, nativeBudget: '0' }))
+    ctx.store.put('tasks', touched(ctx, { ...task, state: 'closed', outcome: 'cancelled', closedAt: ctx.log.blockTimestamp, nativeBudget: '0', budgetReadError: null }))
     ctx.activity(task.manager, 'task.cancelled', String(task.taskId))
   },
 
@@ -313,12 +314,13 @@ export const taskHandlers: Record<string, Handler> = {
     if (!task) return
     const read = applyEscrowRead(ctx, task.taskId)
     if ('error' in read) {
-      // The budget stays as last read. "missing trie node" and the like: the node keeps no old
-      // state, and an archive node as RPC_FALLBACK_URL would answer.
+      // The budget stays as last read, marked as outdated. "missing trie node" and the like: the
+      // node keeps no old state, and an archive node as RPC_FALLBACK_URL would answer.
       ctx.logger.warn('escrow read missing after BudgetChanged', { taskId: task.taskId, blockNumber: ctx.log.blockNumber, error: read.error })
+      ctx.store.put('tasks', touched(ctx, { ...task, budgetReadError: read.error.slice(0, 500) }))
       return
     }
-    ctx.store.put('tasks', touched(ctx, { ...task, nativeBudget: read.native }))
+    ctx.store.put('tasks', touched(ctx, { ...task, nativeBudget: read.native, budgetReadError: null }))
   },
 
   RewardIncreased(ctx) {

@@ -1,0 +1,1 @@
+ALTER TABLE `tasks` ADD `budget_read_error` text;
