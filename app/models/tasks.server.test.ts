@@ -55,6 +55,17 @@ describe('getTaskPage over 10,000 tasks', () => {
     expect(first.metadataStatus).toBe('ok')
   })
 
+  it('marks a budget the indexer could not read after its last change', () => {
+    const outdated = 9_998
+    sqlite.prepare("UPDATE tasks SET budget_read_error = 'eth_call: missing trie node' WHERE chain_id = ? AND task_id = ?").run(CHAIN, outdated)
+    try {
+      const marked = page('').items.filter((t) => t.budgetOutdated).map((t) => t.taskId)
+      expect(marked).toEqual([outdated])
+    } finally {
+      sqlite.prepare('UPDATE tasks SET budget_read_error = NULL WHERE chain_id = ? AND task_id = ?').run(CHAIN, outdated)
+    }
+  })
+
   it('walks every task of a filter exactly once across cursor pages', () => {
     const items = allPages('state=open', 500)
     const expected = world.tasks.filter((t) => t.state === 'open').map((t) => t.taskId).sort((a, b) => b - a)

@@ -26,6 +26,8 @@ export type TaskCard = {
   createdAt: number
   applicationCount: number
   budgets: BudgetAmount[]
+  /** The escrow could not be read after the budget last changed: the amounts predate that change. */
+  budgetOutdated: boolean
   tags: string[]
 }
 
@@ -138,15 +140,16 @@ export function getTaskPage(
     .prepare(
       `SELECT t.chain_id AS chainId, t.task_id AS taskId, t.title AS title, t.state AS state, t.outcome AS outcome,
               t.deadline AS deadline, t.manager AS manager, t.created_at AS createdAt, t.native_budget AS nativeBudget,
-              md.status AS metadataStatus, ${sortKey} AS sortKey,
+              t.budget_read_error IS NOT NULL AS budgetOutdated, md.status AS metadataStatus, ${sortKey} AS sortKey,
               (SELECT count(*) FROM task_applications a WHERE a.chain_id = t.chain_id AND a.task_id = t.task_id) AS applicationCount
        FROM ${from} LEFT JOIN metadata_documents md ON md.chain_id = t.chain_id AND md.uri = t.metadata_uri
        WHERE ${where.join(' AND ')}
        ORDER BY ${order}
        LIMIT @limit`,
     )
-    .all(params) as (Omit<TaskCard, 'budgets' | 'tags' | 'metadataStatus'> & {
+    .all(params) as (Omit<TaskCard, 'budgets' | 'budgetOutdated' | 'tags' | 'metadataStatus'> & {
     nativeBudget: string
+    budgetOutdated: 0 | 1
     metadataStatus: TaskCard['metadataStatus'] | null
     sortKey: string | number
   })[]
@@ -157,12 +160,13 @@ export function getTaskPage(
   const extras = pageExtras(db, chainId, page.map((row) => row.taskId), searchable)
 
   return {
-    items: page.map(({ sortKey: _, nativeBudget, metadataStatus, ...row }) => {
+    items: page.map(({ sortKey: _, nativeBudget, budgetOutdated, metadataStatus, ...row }) => {
       const tokens = extras.budgets.get(row.taskId) ?? []
       return {
         ...row,
         metadataStatus: metadataStatus ?? 'unknown',
         budgets: nativeBudget !== '0' || tokens.length === 0 ? [{ token: null, amount: nativeBudget }, ...tokens] : tokens,
+        budgetOutdated: budgetOutdated === 1,
         tags: extras.tags.get(row.taskId) ?? [],
       }
     }),

@@ -181,7 +181,15 @@ export default function TasksBoard() {
                 ) : null}
                 <dl className="task-facts">
                   <dt>Budget</dt>
-                  <dd>{task.budgets.join(' + ')}</dd>
+                  <dd>
+                    {task.budgets.join(' + ')}
+                    {task.budgetOutdated ? (
+                      <small className="muted" title="The budget changed on chain, and the portal could not read the escrow since.">
+                        {' '}
+                        (may be out of date)
+                      </small>
+                    ) : null}
+                  </dd>
                   <dt>Deadline</dt>
                   <dd>
                     <Deadline deadline={task.deadline} now={now} closed={task.state === 'closed'} />
