@@ -6,6 +6,7 @@ import { digestChain } from './digest'
 import { silentLogger } from './logger'
 import { createRpcClient } from './rpc/client'
 import { createEth } from './rpc/eth'
+import { rebuildProjections } from './projections/rebuild'
 import { OutOfOrderBatchError } from './store/apply-batch'
 import { createIndexer } from './sync/indexer'
 import { indexOnce, testConfig } from './testing/harness'
@@ -141,6 +142,9 @@ describe('a pruned (non-archive) node', () => {
     expect(detail(outdated[0]!).budgetOutdated).toBe(true)
     const known = db.sqlite.prepare('SELECT task_id FROM tasks WHERE budget_read_error IS NULL').pluck().get() as number
     expect(detail(known).budgetOutdated).toBe(false)
+    // The failures are stored with the reads, so a rebuild gives the same rows.
+    rebuildProjections({ sqlite: db.sqlite, chainId: world.deployment.chainId, contracts: testConfig(rpcUrl, world.deployment).contracts, logger: silentLogger })
+    expect(digestChain(db.sqlite, world.deployment.chainId)).toEqual(actual)
     // Missing state is not a refusal of eth_call state overrides: no fallback to one request per balance.
     expect(pruned.requests.get('eth_getBalance') ?? 0).toBe(0)
     db.close()
