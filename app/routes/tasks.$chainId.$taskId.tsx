@@ -16,7 +16,7 @@ import { ExtendDeadlineForm } from '~/tasks/components/actions/extend-deadline-f
 import { IncreaseBudgetForm } from '~/tasks/components/actions/increase-budget-form'
 import { PartialPaymentForm } from '~/tasks/components/actions/partial-payment-form'
 import { SubmitForm } from '~/tasks/components/actions/submit-form'
-import { AddressLink, Deadline, ExternalLink, Markdown, StateBadge } from '~/tasks/components/bits'
+import { AddressLink, Deadline, ExternalLink, Markdown, OutdatedBudgetNote, StateBadge } from '~/tasks/components/bits'
 import {
   ApplicationsSection,
   CancelRequestsSection,
@@ -164,11 +164,7 @@ export default function TaskPage() {
                     <li key={b.token ?? 'native'}>{b.label}</li>
                   ))}
               </ul>
-              {task.budgetOutdated ? (
-                <small className="muted" role="note" title="The budget changed on chain, and the portal could not read the escrow since.">
-                  May be out of date
-                </small>
-              ) : null}
+              {task.budgetOutdated ? <OutdatedBudgetNote>May be out of date</OutdatedBudgetNote> : null}
             </dd>
             <dt>Escrow</dt>
             <dd>

@@ -7,7 +7,7 @@ import { chainNow } from '~/models/chain-time.server'
 import { BadCursorError, getBudgetTokens, getPopularTags, getTaskPage } from '~/models/tasks.server'
 import { getAddress } from '~/session/auth.server'
 import { boardSearchParams, parseBoardFilter, taskStates, type BoardFilter } from '~/tasks/board-filter'
-import { AddressLink, Deadline, StateBadge } from '~/tasks/components/bits'
+import { AddressLink, Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/bits'
 import { getTaskContracts } from '~/tasks/contracts.server'
 import { formatTokenAmount, tokenInfo } from '~/tasks/tokens'
 import tasksStyles from '~/tasks/tasks.css'
@@ -183,12 +183,7 @@ export default function TasksBoard() {
                   <dt>Budget</dt>
                   <dd>
                     {task.budgets.join(' + ')}
-                    {task.budgetOutdated ? (
-                      <small className="muted" title="The budget changed on chain, and the portal could not read the escrow since.">
-                        {' '}
-                        (may be out of date)
-                      </small>
-                    ) : null}
+                    {task.budgetOutdated ? <OutdatedBudgetNote> (may be out of date)</OutdatedBudgetNote> : null}
                   </dd>
                   <dt>Deadline</dt>
                   <dd>

@@ -22,8 +22,11 @@ export type HandlerContext = {
   log: LogPosition
   event: DecodedEvent
   store: ProjectionStore
-  /** A pinned contract read planned for this event (see reads/plan.ts), parsed; undefined if it failed. */
-  read: <T>(kind: string, key: string) => T | undefined
+  /**
+   * A pinned contract read planned for this event (see reads/plan.ts), parsed: `{ error }` if the
+   * read failed (the failure is stored like an answer), undefined if none was planned.
+   */
+  read: <T>(kind: string, key: string) => T | ReadFailure | undefined
   /** Registers a metadata URI for the resolver; returns the document's title if already resolved. */
   metadata: (uri: string, kind: MetadataKind) => string | null
   activity: (address: string, kind: ActivityKind, subject: string | null, detail?: Record<string, unknown>) => void
@@ -31,6 +34,9 @@ export type HandlerContext = {
   /** Addresses of the portal's contracts by kind, to decode proposal actions. */
   contracts: Map<string, string>
 }
+
+/** How a failed pinned read is stored (reads/plan.ts): the node's error message. */
+export type ReadFailure = { error: string }
 
 export type Handler = (ctx: HandlerContext) => void
 

@@ -5,7 +5,7 @@ import type { Logger } from '../logger'
 import type { MetadataKind } from '../metadata/kinds'
 import { isFetchableUri } from '../metadata/uri'
 import type { ProjectionStore } from '../store/projection-store'
-import type { Handler, HandlerContext, LogPosition } from './context'
+import type { Handler, HandlerContext, LogPosition, ReadFailure } from './context'
 import { memberHandlers } from './members'
 import { optimisticHandlers } from './optimistic'
 import { taskHandlers } from './tasks'
@@ -65,7 +65,7 @@ export function createProjector({
     contracts,
     read<T>(kind: string, key: string) {
       const raw = selectRead.get(chainId, ctx.log.blockHash, kind, key) as string | undefined
-      return raw === undefined ? undefined : (JSON.parse(raw) as T)
+      return raw === undefined ? undefined : (JSON.parse(raw) as T | ReadFailure)
     },
     metadata(uri: string, kind: MetadataKind) {
       if (!uri) return null

@@ -1,6 +1,6 @@
 import type { NativeRewardEntry, TokenRewardEntry } from '../../db/schema/chain'
 import type { EscrowBalances } from '../reads/escrow'
-import { int, lower, str, type Handler, type HandlerContext } from './context'
+import { int, lower, str, type Handler, type HandlerContext, type ReadFailure } from './context'
 
 // OpenR&D task events → tasks, task_budgets, task_applications, task_submissions,
 // task_cancel_requests, task_payouts and activity. Rules follow the Tasks contract
@@ -37,9 +37,9 @@ function emptyBudget(ctx: HandlerContext, taskId: number) {
   }
 }
 
-/** Puts the escrow's balances read after this event as the task's budget; a failed read is stored as { error }. */
-function applyEscrowRead(ctx: HandlerContext, taskId: number): { native: EscrowBalances['native'] } | { error: string } {
-  const balances = ctx.read<EscrowBalances | { error: string }>('escrowBalances', String(taskId))
+/** Puts the escrow's balances read after this event as the task's budget, or says why it cannot. */
+function applyEscrowRead(ctx: HandlerContext, taskId: number): { native: EscrowBalances['native'] } | ReadFailure {
+  const balances = ctx.read<EscrowBalances>('escrowBalances', String(taskId))
   if (!balances) return { error: 'no read was made for this event' }
   if ('error' in balances) return balances
   for (const [position, entry] of balances.tokens.entries()) {

@@ -29,8 +29,8 @@ export const votingHandlers: Record<string, Handler> = {
     const a = ctx.event.args
     const [chainId, proposalId] = proposalKey(ctx)
     const metadataUri = metadataUriFromBytes(a.metadata)
-    const params = ctx.read<ProposalParams & { error?: string }>('proposalParams', proposalId)
-    const ok = params && params.error === undefined ? params : undefined
+    const params = ctx.read<ProposalParams>('proposalParams', proposalId)
+    const ok = params && !('error' in params) ? params : undefined
     ctx.store.insert('daoProposals', {
       chainId,
       proposalId,

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net'
 // A JSON-RPC proxy for tests, bound to 127.0.0.1, that makes a healthy node look like a bad
 // provider: HTTP 500 and 429, requests that never answer, "query returned more than 10000
 // results" on eth_getLogs, log lists with duplicated and shuffled entries, and a pruned node's
-// "missing trie node" for state read at a given block. Deterministic
-// for a given seed. Counts what it forwarded, per method, for assertions; can show each call to
-// a test and hold chosen requests back.
+// "missing trie node" for state read at a given block. Deterministic for a given seed. Counts
+// what it forwarded, per method, for assertions; can show each call to a test and hold chosen
+// requests back.
 
 export type FaultRates = {
   http500?: number

@@ -62,3 +62,12 @@ export function TxLink({ hash }: { hash: string }) {
     </code>
   )
 }
+
+/** Beside a budget the indexer could not read after its last change on chain (the amounts predate it). */
+export function OutdatedBudgetNote({ children }: { children: string }) {
+  return (
+    <small className="muted" role="note" title="The budget changed on chain, and the portal could not read the escrow since.">
+      {children}
+    </small>
+  )
+}
