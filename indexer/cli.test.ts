@@ -11,8 +11,9 @@ import { blockNumber } from './testing/chain'
 import { exited, spawnCli, testEnv } from './testing/harness'
 import { deployWorld, generateWorkload, type World } from './testing/workload'
 
-// The CLI as `npm start` runs it: JSON logs, resume, SIGTERM, rebuild, status, from-scratch, a
-// clear line and exit 1 for an unreachable RPC, and a halt when the indexed chain vanished.
+// The CLI as `npm start` runs it: JSON logs, resume, SIGTERM, rebuild (never beside a running
+// indexer), status, from-scratch, a clear line and exit 1 for an unreachable RPC, and a halt when
+// the indexed chain vanished.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'indexer-cli-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -57,6 +58,12 @@ describe('indexer CLI', () => {
     const batch = jsonLines(child.output()).find((l) => l.msg === 'batch')!
     expect(batch).toMatchObject({ chainId: world.deployment.chainId })
     for (const key of ['fromBlock', 'toBlock', 'events', 'ms']) expect(typeof batch[key]).toBe('number')
+    // What rewrites the rows refuses to run beside the indexer, whose writes it would block.
+    for (const command of ['rebuild', 'reread']) {
+      const refused = spawnCli([command], env)
+      expect(await exited(refused)).toBe(1)
+      expect(refused.output()).toContain(`indexer: ${command} rewrites the indexed rows, but an indexer (pid ${child.pid}) is indexing chain`)
+    }
     // New blocks while it follows the head.
     await generateWorkload(world, { events: 100, seed: 32, tasksPerCohort: 10 })
     const head = await blockNumber(rpcUrl)

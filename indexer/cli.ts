@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './logger'
 import { createMetadataResolver } from './metadata/resolver'
 import { createProgressBar, type ProgressBar } from './progress'
 import { rebuildProjections } from './projections/rebuild'
+import { rereadFailedReads } from './reads/reread'
 import { createRpcClient } from './rpc/client'
 import { createEth } from './rpc/eth'
 import { getIndexerStatus } from './status'
@@ -21,6 +22,8 @@ const usage = `Usage: npm run indexer [-- <command>] [options]
 Commands:
   run (default)    backfill from the checkpoint (resume), then follow the chain head
   rebuild          recompute every projection from the stored raw logs, then exit
+  reread           make again the contract reads that failed (a node without old state), store
+                   the answers and rebuild the projections; exit 1 if some still fail
   status           print the sync status as JSON
   digest           print a row-level digest of the indexed data as JSON
 
@@ -42,7 +45,7 @@ async function main(): Promise<number> {
   }
   const command = args.find((a) => !a.startsWith('-')) ?? 'run'
   const unknown = args.filter((a) => a.startsWith('-') && !['--from-scratch', '--once'].includes(a))
-  if (!['run', 'rebuild', 'status', 'digest'].includes(command) || unknown.length > 0) {
+  if (!['run', 'rebuild', 'reread', 'status', 'digest'].includes(command) || unknown.length > 0) {
     throw new CliError(`unknown ${unknown.length ? `option ${unknown[0]}` : `command ${command}`}\n\n${usage}`)
   }
 
@@ -73,13 +76,16 @@ async function main(): Promise<number> {
       console.log(JSON.stringify(digestChain(handle.sqlite, config.chainId)))
       return 0
     }
-    if (command === 'rebuild') {
-      const result = rebuildProjections({ sqlite: handle.sqlite, chainId: config.chainId, contracts: config.contracts, logger })
-      logger.info('rebuilt projections from raw logs', result)
-      return 0
-    }
-    const release = acquireLock(env.databasePath, config.chainId)
+    // rebuild and reread rewrite every projection in one transaction, which would hold a running
+    // indexer's writes past their busy timeout: like a second indexer, they refuse to run beside one.
+    const release = acquireLock(env.databasePath, config.chainId, command)
     try {
+      if (command === 'rebuild') {
+        const result = rebuildProjections({ sqlite: handle.sqlite, chainId: config.chainId, contracts: config.contracts, logger })
+        logger.info('rebuilt projections from raw logs', result)
+        return 0
+      }
+      if (command === 'reread') return await reread(config, handle, logger, abort.signal)
       return await runIndexer({ env, config, handle, logger, abort, once: args.includes('--once'), fromScratch: args.includes('--from-scratch'), setBar: (b) => (bar = b), format })
     } finally {
       release()
@@ -109,6 +115,17 @@ async function connect(env: Env, rpcUrl: string, signal: AbortSignal): Promise<I
     )
   }
   return buildIndexerConfig(env, deployment, chainId, rpcUrl)
+}
+
+async function reread(config: IndexerConfig, handle: ReturnType<typeof openDatabase>, logger: Logger, signal: AbortSignal): Promise<number> {
+  const eth = createEth(createRpcClient({ url: config.rpcUrl, fallbackUrl: config.fallbackRpcUrl, logger, timeoutMs: config.rpcTimeoutMs, signal }))
+  const result = await rereadFailedReads({ sqlite: handle.sqlite, chainId: config.chainId, eth, contracts: config.contracts, logger })
+  if (result.stillFailing === 0) {
+    logger.info(result.failed === 0 ? 'no failed reads to make again' : 'made the failed reads again and rebuilt the projections', result)
+    return 0
+  }
+  logger.error('some reads still fail: the RPC lacks the state of their blocks; set RPC_FALLBACK_URL to an archive node', result)
+  return 1
 }
 
 async function runIndexer({
@@ -220,13 +237,17 @@ async function runIndexer({
 }
 
 /** One indexer per database and chain: a second one would interleave batches. */
-function acquireLock(databasePath: string, chainId: number): () => void {
+function acquireLock(databasePath: string, chainId: number, command: string): () => void {
   if (databasePath === ':memory:') return () => {}
   const file = `${databasePath}.indexer-${chainId}.pid`
   try {
     const pid = Number(fs.readFileSync(file, 'utf8'))
     if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new CliError(`indexer: another indexer (pid ${pid}) is already indexing chain ${chainId} into ${databasePath}`)
+      throw new CliError(
+        command === 'run'
+          ? `indexer: another indexer (pid ${pid}) is already indexing chain ${chainId} into ${databasePath}`
+          : `indexer: ${command} rewrites the indexed rows, but an indexer (pid ${pid}) is indexing chain ${chainId} into ${databasePath}: stop it first`,
+      )
     }
   } catch (error) {
     if (error instanceof CliError) throw error

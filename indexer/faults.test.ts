@@ -9,7 +9,7 @@ import { createEth } from './rpc/eth'
 import { rebuildProjections } from './projections/rebuild'
 import { OutOfOrderBatchError } from './store/apply-batch'
 import { createIndexer } from './sync/indexer'
-import { indexOnce, testConfig } from './testing/harness'
+import { exited, indexOnce, spawnCli, testConfig, testEnv } from './testing/harness'
 import { startRpcProxy, type RpcProxy } from './testing/rpc-proxy'
 import { deployWorld, generateWorkload, type World } from './testing/workload'
 import fs from 'node:fs'
@@ -149,6 +149,38 @@ describe('a pruned (non-archive) node', () => {
     expect(pruned.requests.get('eth_getBalance') ?? 0).toBe(0)
     db.close()
   }, 60_000)
+
+  it('`reread` makes the failed reads again once an archive node answers, giving the rows of a direct index', async () => {
+    const pruned = await startRpcProxy({ upstream: rpcUrl, prunedState: true })
+    proxies.push(pruned)
+    const file = path.join(dir, 'pruned-then-reread.sqlite')
+    const db = openDatabase(file)
+    await indexOnce({ sqlite: db.sqlite, config: testConfig(pruned.url, world.deployment), logger: silentLogger })
+    const failedKinds = () =>
+      db.sqlite.prepare("SELECT kind, count(*) AS n FROM raw_reads WHERE json_type(result, '$.error') IS NOT NULL GROUP BY kind ORDER BY kind").all()
+    expect(failedKinds()).toEqual([
+      { kind: 'escrowBalances', n: expect.any(Number) },
+      { kind: 'proposalParams', n: expect.any(Number) },
+    ])
+    const before = digestChain(db.sqlite, world.deployment.chainId)
+    const failed = (failedKinds() as { n: number }[]).reduce((sum, k) => sum + k.n, 0)
+
+    // Still only the pruned node: nothing can be answered, so nothing changes, and the command says why.
+    const env = testEnv(pruned.url, world.deployment, file)
+    const again = spawnCli(['reread'], env)
+    expect(await exited(again)).toBe(1)
+    expect(again.output()).toContain('some reads still fail')
+    expect(again.output()).toContain(`"stillFailing":${failed}`)
+    expect(digestChain(db.sqlite, world.deployment.chainId)).toEqual(before)
+
+    // With an archive node as the fallback, as the README says: every failure is answered.
+    const repaired = spawnCli(['reread'], { ...env, RPC_FALLBACK_URL: rpcUrl })
+    expect(await exited(repaired)).toBe(0)
+    expect(repaired.output()).toContain(`"repaired":${failed}`)
+    expect(failedKinds()).toEqual([])
+    expect(digestChain(db.sqlite, world.deployment.chainId)).toEqual(await directDigest())
+    db.close()
+  }, 90_000)
 })
 
 describe('duplicated and out-of-order deliveries', () => {

@@ -316,7 +316,7 @@ export const taskHandlers: Record<string, Handler> = {
     if ('error' in read) {
       // The budget stays as last read, marked as outdated. "missing trie node" and the like: the
       // node keeps no old state, and an archive node as RPC_FALLBACK_URL would answer.
-      ctx.logger.warn('escrow read missing after BudgetChanged', { taskId: task.taskId, blockNumber: ctx.log.blockNumber, error: read.error })
+      ctx.logger.warn('escrow read missing after BudgetChanged', { taskId: task.taskId, blockNumber: ctx.log.blockNumber, error: read.error, repair: 'npm run indexer -- reread' })
       ctx.store.put('tasks', touched(ctx, { ...task, budgetReadError: read.error.slice(0, 500) }))
       return
     }
