@@ -44,6 +44,14 @@ export function ProposalResult({ proposal }: { proposal: ProposalDetail }) {
           )}
         </dd>
       </dl>
+      {proposal.parametersUnread ? (
+        <p className="muted" role="note" data-note="parameters-unread">
+          The voting parameters fixed when this proposal was created could not be read from the chain node (it keeps no
+          old state).
+          {outcome.supportThreshold !== null ? ' The support threshold shown is the DAO’s current one.' : ''}
+          {minimum === null ? ' Participation cannot be checked, so support alone decides the result shown.' : ''}
+        </p>
+      ) : null}
     </>
   )
 }

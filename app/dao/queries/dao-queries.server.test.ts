@@ -1,4 +1,6 @@
 import { encodeFunctionData, numberToHex, pad, toEventSelector } from 'viem'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { verifiedContributorAbi } from '../../../contracts-abi'
 import { useTempDatabase } from '../../../test/setup'
@@ -20,7 +22,8 @@ import {
 } from '../testing/dao-rows'
 import { getOptimisticAction, listOptimisticActions } from './actions.server'
 import { listMembers } from './members.server'
-import { getProposal, listProposals } from './proposals.server'
+import { ProposalResult } from '../components/proposal-result'
+import { getProposal, listProposals, type ProposalDetail } from './proposals.server'
 
 const { db } = useTempDatabase()
 
@@ -105,6 +108,31 @@ describe('proposals', () => {
   it('returns null for an unknown proposal and for another chain', () => {
     expect(getProposal(db, { chainId, proposalId: '999999', now: 0, known })).toBeNull()
     expect(getProposal(db, { chainId: chainId + 1, proposalId: '0', now: 0, known })).toBeNull()
+  })
+})
+
+describe('a proposal whose parameters the indexer could not read', () => {
+  const chainId = 203
+  putSettings(db, chainId)
+  putCheckpoint(db, chainId, { number: 90, timestamp: 2_100 })
+  putProposal(db, { chainId, proposalNumber: 0, snapshotBlock: null, supportThreshold: null, minVotingPower: null, totalVotingPower: null, yes: '2', no: '1', voterCount: 3 })
+  const page = (proposal: ProposalDetail) => renderToStaticMarkup(createElement(ProposalResult, { proposal }))
+
+  it('is judged on the current threshold alone, and the page says so', () => {
+    const proposal = getProposal(db, { chainId, proposalId: '0', now: 2_100, known })!
+    expect(proposal.parametersUnread).toBe(true)
+    expect(proposal.outcome).toMatchObject({ state: 'passed', supportThreshold: 500_000, minVotingPower: null })
+    const html = page(proposal)
+    expect(html).toContain('minimum unknown')
+    expect(html).toContain('could not be read from the chain node')
+    expect(html).toContain('The support threshold shown is the DAO’s current one.')
+    expect(html).toContain('support alone decides')
+  })
+
+  it('is not said of a proposal whose parameters were read', () => {
+    const proposal = getProposal(db, { chainId: 201, proposalId: '1', now: 2_100, known })!
+    expect(proposal.parametersUnread).toBe(false)
+    expect(page(proposal)).not.toContain('could not be read')
   })
 })
 

@@ -133,6 +133,11 @@ export type ProposalDetail = ProposalSummary & {
   description: string | null
   resources: DocumentLink[]
   snapshotBlock: number | null
+  /**
+   * The parameters fixed at creation (snapshot, threshold, minimum participation) could not be
+   * read by the indexer (a node without the old state): the outcome uses the current settings.
+   */
+  parametersUnread: boolean
   createdAt: number
   createdBlock: number
   transactionHash: string
@@ -174,6 +179,8 @@ export function getProposal(
     executedBlock: row.executedBlock,
     executionTransactionHash: row.executedBlock === null ? null : executionTransaction(db, chainId, row),
     snapshotBlock: row.snapshotBlock,
+    // The indexer stores all of them from one read, or none: the snapshot stands for the rest.
+    parametersUnread: row.snapshotBlock === null,
     createdAt: row.createdAt,
     createdBlock: row.createdBlock,
     transactionHash: row.transactionHash,
