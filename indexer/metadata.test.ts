@@ -87,12 +87,12 @@ function state(uri: string) {
   }
 }
 
-function resolver(overrides: { maxBytes?: number; timeoutMs?: number } = {}) {
+function resolver(overrides: { maxBytes?: number; timeoutMs?: number; gatewayUrl?: string } = {}) {
   return createMetadataResolver({
     sqlite: db.sqlite,
     db: db.db,
     chainId,
-    gatewayUrl,
+    gatewayUrl: overrides.gatewayUrl ?? gatewayUrl,
     timeoutMs: overrides.timeoutMs ?? 2_000,
     maxBytes: overrides.maxBytes ?? 64 * 1024,
     retryAfterMs: 60_000,
@@ -173,6 +173,18 @@ describe('metadata resolver', () => {
     await resolver().resolveDue()
     gatewayUrl = original
     expect(state(`ipfs://${cid}`)).toMatchObject({ status: 'invalid', error: 'redirect to http: refused' })
+  })
+
+  it('says which host it could not reach, and why', async () => {
+    const closed = http.createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    const cid = await jsonCid(canonicalJsonBytes({ title: 'Nowhere' }))
+    register(`ipfs://${cid}`)
+    await resolver({ gatewayUrl: `http://127.0.0.1:${port}/ipfs/` }).resolveDue()
+    // What the page shows after "Metadata unavailable:", not undici's bare "fetch failed".
+    expect(state(`ipfs://${cid}`)).toMatchObject({ status: 'unavailable', error: `cannot reach 127.0.0.1:${port} (ECONNREFUSED)` })
   })
 
   it('marks a document unavailable on timeout and retries it later', async () => {

@@ -2,6 +2,7 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from '@remix-run/react'
 import { getIndexerStatus } from '../../indexer/status'
 import { ErrorPage } from '~/components/error-page'
+import { MetadataNotice } from '~/components/metadata-notice'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { chainNow } from '~/models/chain-time.server'
@@ -89,13 +90,7 @@ export default function TaskPage() {
           <h1>{task.title ?? `Task #${task.taskId}`}</h1>
           <StateBadge state={task.state} outcome={task.outcome} />
         </header>
-        {metadataMissing ? (
-          <p className="notice" role="note">
-            Metadata unavailable
-            {task.metadata.state === 'pending' ? ': the description is still being fetched.' : task.metadata.error ? `: ${task.metadata.error}` : '.'}{' '}
-            The facts below come from the chain.
-          </p>
-        ) : null}
+        {metadataMissing ? <MetadataNotice state={task.metadata.state} error={task.metadata.error} subject="task" /> : null}
 
         <section aria-labelledby="description-heading">
           <h2 id="description-heading" className="visually-hidden">

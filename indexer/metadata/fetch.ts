@@ -82,6 +82,14 @@ async function httpGet(url: string, options: FetchOptions, accept = 'application
   }
 }
 
+/** fetch says only "fetch failed": the reason (ECONNREFUSED, a TLS error…) is in its cause. */
+function failureReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause
+  if (typeof cause?.code === 'string') return cause.code
+  if (typeof cause?.message === 'string' && cause.message) return cause.message
+  return (error as Error).message
+}
+
 async function read(
   url: string,
   options: FetchOptions,
@@ -104,7 +112,7 @@ async function read(
       res = await fetch(target, init)
     } catch (error) {
       if (timeout.aborted) throw new MetadataUnavailableError(`no answer within ${options.timeoutMs} ms`)
-      throw new MetadataUnavailableError(`fetch failed: ${(error as Error).message}`)
+      throw new MetadataUnavailableError(`cannot reach ${hop.host} (${failureReason(error)})`)
     }
     const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null
     if (!location) break

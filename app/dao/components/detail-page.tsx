@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { MetadataNotice } from '~/components/metadata-notice'
 
 // The frame of a DAO detail page (a proposal, an optimistic action): back link, title and state
 // badge, a note when the metadata document is missing or unusable, the page's sections, and the
@@ -43,19 +44,7 @@ export function DaoDetailPage({
         <h1>{title ?? fallbackTitle}</h1>
         {badge}
       </header>
-      {title === null || metadataState !== 'ok' ? (
-        <p className="notice" role="note">
-          Metadata unavailable
-          {metadataState === 'pending'
-            ? ': the description is still being fetched.'
-            : metadataError
-              ? `: ${metadataError}`
-              : metadataState === 'none'
-                ? `: the ${subject} has no metadata.`
-                : '.'}{' '}
-          The facts below come from the chain.
-        </p>
-      ) : null}
+      {title === null || metadataState !== 'ok' ? <MetadataNotice state={metadataState} error={metadataError} subject={subject} /> : null}
 
       <div className="dao-columns">
         <div>{children}</div>
