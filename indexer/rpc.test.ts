@@ -67,11 +67,6 @@ describe('error classification', () => {
     expect(pruned).toBeInstanceOf(NonRetryableError)
     // As the fetch worker sends it to the indexer's thread.
     expect(errorFromWire(errorToWire(pruned))).toBeInstanceOf(StateUnavailableError)
-    // anvil restarted from its state file (as seen from anvil 1.7.1): no state below its height.
-    const restarted = { code: -32602, message: 'BlockOutOfRangeError: block height is 194 but requested was 111' }
-    expect(classifyJsonRpcError(restarted, 'eth_getBalance')).toBeInstanceOf(StateUnavailableError)
-    const ahead = classifyJsonRpcError({ code: -32602, message: 'BlockOutOfRangeError: block height is 194 but requested was 200' }, 'eth_call')
-    expect(ahead).not.toBeInstanceOf(StateUnavailableError)
     expect(classifyJsonRpcError({ code: -32000, message: 'header not found' }, 'eth_call')).toBeInstanceOf(RetryableError)
     expect(classifyHttpStatus(429, '', 'eth_call')).toBeInstanceOf(RetryableError)
     expect(classifyHttpStatus(503, '', 'eth_call')).toBeInstanceOf(RetryableError)

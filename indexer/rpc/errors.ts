@@ -82,7 +82,7 @@ export function classifyJsonRpcError(
   }
   if (/revert/i.test(message) || code === 3) return new NonRetryableError(`${method}: ${message}`, details)
   // A full (non-archive) node asked for old state: asking it again will not help.
-  if (/missing trie node|historical state|state (is )?not available|pruned|required historical state/i.test(message) || belowHeight(message)) {
+  if (/missing trie node|historical state|state (is )?not available|pruned|required historical state/i.test(message)) {
     return new StateUnavailableError(`${method}: ${message}`, details)
   }
   if (code !== undefined && nonRetryableCodes.has(code)) return new NonRetryableError(`${method}: ${message}`, details)
@@ -91,15 +91,6 @@ export function classifyJsonRpcError(
   }
   // -32603 internal error, -32000 server error, -32005 limit exceeded and vendor codes: transient by default.
   return new RetryableError(`${method}: ${message}`, details)
-}
-
-/**
- * anvil restarted from its state file (the devnet after `npm start` again) keeps only the latest
- * state, and calls an older block "out of range" although it is below its height.
- */
-function belowHeight(message: string): boolean {
-  const m = /block height is (\d+) but requested was (\d+)/i.exec(message)
-  return m !== null && Number(m[2]) <= Number(m[1])
 }
 
 /** Classifies an HTTP status that is not 200. */
