@@ -183,6 +183,33 @@ describe('a pruned (non-archive) node', () => {
   }, 90_000)
 })
 
+describe('a locked database', () => {
+  it('waits for another writer to let go, then indexes the same rows', async () => {
+    const file = path.join(dir, 'locked.sqlite')
+    const db = openDatabase(file)
+    // Shorter than the 5 s default, so the lock outlasts it in a short test.
+    db.sqlite.pragma('busy_timeout = 50')
+    // Another process holding the write lock (the web app, or sqlite3 left open in a transaction).
+    const other = openDatabase(file, { migrate: false })
+    other.sqlite.exec('BEGIN IMMEDIATE')
+    const released = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        other.sqlite.exec('COMMIT')
+        resolve()
+      }, 1_500),
+    )
+    const retries: unknown[] = []
+    const logger = { ...silentLogger, warn: (msg: string, fields?: Record<string, unknown>) => void (msg === 'sync error, retrying' && retries.push(fields?.error)) }
+    await indexOnce({ sqlite: db.sqlite, config: testConfig(rpcUrl, world.deployment), logger })
+    await released
+    expect(retries.length).toBeGreaterThan(0)
+    expect(retries[0]).toMatch(/database is locked/)
+    expect(digestChain(db.sqlite, world.deployment.chainId)).toEqual(await directDigest())
+    other.close()
+    db.close()
+  }, 60_000)
+})
+
 describe('duplicated and out-of-order deliveries', () => {
   it('never count twice', async () => {
     const db = freshDb('deliveries')

@@ -230,7 +230,11 @@ export function createIndexer({
 }
 
 function isTransient(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'RetryableError' || error.name === 'RpcTimeoutError' || error.name === 'RangeTooLargeError')
+  if (!(error instanceof Error)) return false
+  // Another connection held the write lock past the busy timeout. Batches begin IMMEDIATE, so the
+  // lock is taken before anything is written: nothing was, and the batch is made again later.
+  if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return true
+  return error.name === 'RetryableError' || error.name === 'RpcTimeoutError' || error.name === 'RangeTooLargeError'
 }
 
 export type Indexer = ReturnType<typeof createIndexer>
