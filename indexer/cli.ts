@@ -236,7 +236,7 @@ async function runIndexer({
   return 0
 }
 
-/** One indexer per database and chain: a second one would interleave batches. */
+/** One writer of the indexed rows per database and chain: a second indexer would interleave batches. */
 function acquireLock(databasePath: string, chainId: number, command: string): () => void {
   if (databasePath === ':memory:') return () => {}
   const file = `${databasePath}.indexer-${chainId}.pid`
