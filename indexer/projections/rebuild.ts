@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3'
-import type { Hex } from 'viem'
 import type { IndexedContract } from '../config'
 import { createDecoder } from '../decode/decoder'
 import type { Logger } from '../logger'
 import { createCheckpointStore } from '../store/checkpoint'
 import { createProjectionStore } from '../store/projection-store'
+import { logFromRow, rawLogColumns, type RawLogRow } from '../store/raw-log-rows'
 import { clearProjections } from '../store/reset'
 import { createProjector } from './projector'
 
@@ -31,8 +31,7 @@ export function rebuildProjections({
   const project = createProjector({ sqlite, chainId, store, logger, contracts: new Map(contracts.map((c) => [c.address, c.kind])) })
   const checkpoints = createCheckpointStore(sqlite, chainId)
   const page = sqlite.prepare(
-    `SELECT block_hash AS blockHash, log_index AS logIndex, block_number AS blockNumber, block_timestamp AS blockTimestamp,
-            transaction_hash AS transactionHash, transaction_index AS transactionIndex, address, topics, data
+    `SELECT ${rawLogColumns}
      FROM raw_logs WHERE chain_id = ? AND (block_number, transaction_index, log_index) > (?, ?, ?)
      ORDER BY block_number, transaction_index, log_index LIMIT ?`,
   )
@@ -45,20 +44,10 @@ export function rebuildProjections({
     project.begin()
     let cursor: [number, number, number] = [-1, -1, -1]
     for (;;) {
-      const rows = page.all(chainId, ...cursor, pageSize) as {
-        blockHash: Hex
-        logIndex: number
-        blockNumber: number
-        blockTimestamp: number
-        transactionHash: Hex
-        transactionIndex: number
-        address: Hex
-        topics: string
-        data: Hex
-      }[]
+      const rows = page.all(chainId, ...cursor, pageSize) as RawLogRow[]
       if (rows.length === 0) break
       for (const row of rows) {
-        const log = { ...row, topics: JSON.parse(row.topics) as Hex[] }
+        const log = logFromRow(row)
         const event = decode(log)
         if (event) {
           store.setUndoBlock(row.blockNumber > finalized ? row.blockNumber : null)

@@ -4,7 +4,8 @@ import type { IndexedContract } from '../config'
 import { createDecoder } from '../decode/decoder'
 import type { Logger } from '../logger'
 import { rebuildProjections } from '../projections/rebuild'
-import type { Eth, RpcLog } from '../rpc/eth'
+import type { Eth } from '../rpc/eth'
+import { logFromRow, rawLogColumns, type RawLogRow } from '../store/raw-log-rows'
 import { createTaskInfoCache } from './escrow'
 import { createReadPlanner, eventsNeedingReads } from './plan'
 
@@ -58,17 +59,15 @@ export async function rereadFailedReads({
   // A fresh cache: what a task's escrow is gets read again at the block, like the first time.
   const readsFor = createReadPlanner({ eth, tasks: contracts.find((c) => c.kind === 'tasks')?.address, cache: createTaskInfoCache() })
   const logsAt = sqlite.prepare(
-    `SELECT block_hash AS blockHash, log_index AS logIndex, block_number AS blockNumber, block_timestamp AS blockTimestamp,
-            transaction_hash AS transactionHash, transaction_index AS transactionIndex, address, topics, data
-     FROM raw_logs WHERE chain_id = ? AND block_hash = ? ORDER BY transaction_index, log_index`,
+    `SELECT ${rawLogColumns} FROM raw_logs WHERE chain_id = ? AND block_hash = ? ORDER BY transaction_index, log_index`,
   )
 
   const answers = new Map<string, string>()
   for (let i = 0; i < blockHashes.length; i += BLOCKS_PER_ROUND) {
     const entries: Parameters<typeof readsFor>[0] = []
     for (const blockHash of blockHashes.slice(i, i + BLOCKS_PER_ROUND)) {
-      for (const row of logsAt.all(chainId, blockHash) as (Omit<RpcLog, 'topics'> & { topics: string })[]) {
-        const log: RpcLog = { ...row, topics: JSON.parse(row.topics) as Hex[] }
+      for (const row of logsAt.all(chainId, blockHash) as RawLogRow[]) {
+        const log = logFromRow(row)
         const event = decode(log)
         if (event) entries.push({ log, event })
       }
