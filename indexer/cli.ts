@@ -117,8 +117,13 @@ async function connect(env: Env, rpcUrl: string, signal: AbortSignal): Promise<I
   return buildIndexerConfig(env, deployment, chainId, rpcUrl)
 }
 
+/** The configured RPC (and its fallback) as the indexer's commands use it. */
+function indexerEth(config: IndexerConfig, logger: Logger, signal: AbortSignal) {
+  return createEth(createRpcClient({ url: config.rpcUrl, fallbackUrl: config.fallbackRpcUrl, logger, timeoutMs: config.rpcTimeoutMs, signal }))
+}
+
 async function reread(config: IndexerConfig, handle: ReturnType<typeof openDatabase>, logger: Logger, signal: AbortSignal): Promise<number> {
-  const eth = createEth(createRpcClient({ url: config.rpcUrl, fallbackUrl: config.fallbackRpcUrl, logger, timeoutMs: config.rpcTimeoutMs, signal }))
+  const eth = indexerEth(config, logger, signal)
   const result = await rereadFailedReads({ sqlite: handle.sqlite, chainId: config.chainId, eth, contracts: config.contracts, logger })
   if (result.stillFailing === 0) {
     logger.info(result.failed === 0 ? 'no failed reads to make again' : 'made the failed reads again and rebuilt the projections', result)
@@ -163,9 +168,7 @@ async function runIndexer({
     resetIndexedChain(handle.sqlite, config.chainId)
     logger.info('dropped the indexed data of the chain: indexing from scratch', { startBlock: config.startBlock })
   }
-  const eth = createEth(
-    createRpcClient({ url: config.rpcUrl, fallbackUrl: config.fallbackRpcUrl, logger, timeoutMs: config.rpcTimeoutMs, signal: abort.signal }),
-  )
+  const eth = indexerEth(config, logger, abort.signal)
   const resolver = createMetadataResolver({
     sqlite: handle.sqlite,
     db: handle.db,
