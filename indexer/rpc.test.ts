@@ -68,6 +68,12 @@ describe('error classification', () => {
     // As the fetch worker sends it to the indexer's thread.
     expect(errorFromWire(errorToWire(pruned))).toBeInstanceOf(StateUnavailableError)
     expect(classifyJsonRpcError({ code: -32000, message: 'header not found' }, 'eth_call')).toBeInstanceOf(RetryableError)
+    // Anvil, asked about a block it is still storing: there a moment later. Below its height: never (a restarted devnet).
+    const ahead = classifyJsonRpcError({ code: -32602, message: 'BlockOutOfRangeError: block height is 194 but requested was 195' }, 'eth_call')
+    expect(ahead).toBeInstanceOf(RetryableError)
+    const behind = classifyJsonRpcError({ code: -32602, message: 'BlockOutOfRangeError: block height is 194 but requested was 111' }, 'eth_call')
+    expect(behind).toBeInstanceOf(NonRetryableError)
+    expect(behind).not.toBeInstanceOf(RetryableError)
     expect(classifyHttpStatus(429, '', 'eth_call')).toBeInstanceOf(RetryableError)
     expect(classifyHttpStatus(503, '', 'eth_call')).toBeInstanceOf(RetryableError)
     expect(classifyHttpStatus(413, '', 'eth_getLogs')).toBeInstanceOf(RangeTooLargeError)

@@ -85,6 +85,9 @@ export function classifyJsonRpcError(
   if (/missing trie node|historical state|state (is )?not available|pruned|required historical state/i.test(message)) {
     return new StateUnavailableError(`${method}: ${message}`, details)
   }
+  // Asked about a block above the node's own head (anvil answers with -32602 for a block it is still
+  // storing, foundry-rs/foundry#10709): like geth's "header not found", the block is there a moment later.
+  if (asksAboveHeight(message)) return new RetryableError(`${method}: ${message}`, details)
   if (code !== undefined && nonRetryableCodes.has(code)) return new NonRetryableError(`${method}: ${message}`, details)
   if (/rate limit|too many requests|capacity|header not found|unknown block|timeout|busy|try again/i.test(message)) {
     return new RetryableError(`${method}: ${message}`, details)
@@ -105,6 +108,12 @@ export function classifyHttpStatus(status: number, body: string, method: string,
     return new NonRetryableError(`${method}: HTTP ${status} ${text}`, details)
   }
   return new RetryableError(`${method}: HTTP ${status} ${text}`, details)
+}
+
+/** Anvil's "BlockOutOfRangeError: block height is H but requested was N", with N above H. */
+function asksAboveHeight(message: string): boolean {
+  const match = /block height is (\d+) but requested was (\d+)/i.exec(message)
+  return match !== null && Number(match[2]) > Number(match[1])
 }
 
 /** Alchemy-style hint: "... this block range should work: [0x1, 0x2]". */
