@@ -73,16 +73,35 @@ export function createRangeFetcher({
     return logs as IndexedLog[]
   }
 
-  /** Timestamps, decoded events and pinned reads (planned in the range's `turn`, when it has one). */
+  /**
+   * Timestamps, decoded events and pinned reads (planned in the range's `turn`, when it has one).
+   * `headers`: the blocks of a range that ends at the node's newest block (following the head).
+   */
   async function prepare(logs: RpcLog[], headers?: Map<number, BlockHeader>, turn?: LearningTurn): Promise<PreparedLogs> {
     const stamped = await stamp(logs, headers)
     const entries: BatchEntry[] = new Array(stamped.length)
     for (let i = 0; i < stamped.length; i++) entries[i] = { log: stamped[i]!, event: decode(stamped[i]!) ?? null }
-    const reads = await readsFor(
-      entries.map((e) => ({ log: e.log, event: e.event ?? undefined })),
-      turn,
-    )
+    const planned = entries.map((e) => ({ log: e.log, event: e.event ?? undefined }))
+    let reads = await readsFor(planned, turn)
+    const tip = headers && headers.size > 0 ? Math.max(...headers.keys()) : undefined
+    if (tip !== undefined && reads.some((r) => r.blockNumber === tip)) reads = await rereadIfHeadMoved(planned, reads, tip)
     return { entries, reads }
+  }
+
+  /**
+   * A read pinned to the node's newest block can be answered from a later state: anvil checks that
+   * the block is its head, then answers from its live state, which a block mined meanwhile has
+   * already changed (found as a flaky re-index: a balance read after the task was paid out).
+   * Once the node is past the block, it answers from that block's own state, so the tip's reads
+   * are made again if a block came while they were out. Nodes that always read the block's own
+   * state give the same answer twice.
+   */
+  async function rereadIfHeadMoved(planned: Parameters<ReadPlanner>[0], reads: ReadRow[], tip: number): Promise<ReadRow[]> {
+    const head = await eth.blockNumber()
+    if (head <= tip) return reads
+    logger.debug('reads of the newest block made again: the node moved past it meanwhile', { block: tip, head })
+    const again = await readsFor(planned.filter((p) => p.log.blockNumber === tip))
+    return reads.filter((r) => r.blockNumber !== tip).concat(again)
   }
 
   return { fetchLogs, stamp, prepare }

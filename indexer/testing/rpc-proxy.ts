@@ -35,6 +35,12 @@ export type ProxyOptions = {
   prunedState?: boolean
   /** Holds a single (unbatched) request this long before handling it: answers can be made to come back in another order. */
   delayMs?: (call: { method: string; params: unknown[] }) => number
+  /**
+   * Answer state reads pinned to the node's newest block from its live state, as anvil does, after
+   * `meanwhile` (run once, at the first such read) has mined another block: the answer then holds
+   * that block's changes, which the block read does not have.
+   */
+  headReadsFromLiveState?: { meanwhile: () => Promise<void> }
 }
 
 export type RpcProxy = {
@@ -48,6 +54,13 @@ export type RpcProxy = {
 type JsonRpcRequest = { id: unknown; method: string; params: unknown[] }
 
 const stateMethods = new Set(['eth_call', 'eth_getBalance', 'eth_getCode', 'eth_getStorageAt'])
+
+/** The block hash a state read is pinned to (EIP-1898 `{ blockHash }`), if it is. */
+function pinnedHash(call: JsonRpcRequest): string | undefined {
+  if (!stateMethods.has(call.method)) return undefined
+  const block = call.params[call.method === 'eth_getStorageAt' ? 2 : 1] as { blockHash?: string } | undefined
+  return typeof block === 'object' && block !== null && typeof block.blockHash === 'string' ? block.blockHash : undefined
+}
 
 /** A state read at a given block (a number or EIP-1898 block hash), not at the head. */
 function readsPastState(call: JsonRpcRequest): boolean {
@@ -70,6 +83,28 @@ export async function startRpcProxy(options: ProxyOptions): Promise<RpcProxy> {
   const faultsInjected = new Map<string, number>()
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1)
   const held = new Set<http.ServerResponse>()
+  let meanwhileDone = false
+
+  async function upstreamResult<T>(method: string, params: unknown[]): Promise<T> {
+    const response = await fetch(options.upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) })
+    return ((await response.json()) as { result: T }).result
+  }
+
+  /** Re-points reads of the newest block at 'latest', once another block has been mined (headReadsFromLiveState). */
+  async function readHeadFromLiveState(calls: JsonRpcRequest[], live: { meanwhile: () => Promise<void> }) {
+    const pinned = calls.filter((c) => pinnedHash(c) !== undefined)
+    if (pinned.length === 0) return
+    const head = await upstreamResult<{ hash: string }>('eth_getBlockByNumber', ['latest', false])
+    for (const call of pinned) {
+      if (pinnedHash(call)!.toLowerCase() !== head.hash.toLowerCase()) continue
+      if (!meanwhileDone) {
+        meanwhileDone = true
+        await live.meanwhile()
+      }
+      count(faultsInjected, 'headReadFromLiveState')
+      call.params[call.method === 'eth_getStorageAt' ? 2 : 1] = 'latest'
+    }
+  }
 
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = []
@@ -132,6 +167,7 @@ export async function startRpcProxy(options: ProxyOptions): Promise<RpcProxy> {
       return reply(res, { jsonrpc: '2.0', id: (body as JsonRpcRequest).id, error: { code: -32005, message: 'query returned more than 10000 results' } })
     }
 
+    if (options.headReadsFromLiveState) await readHeadFromLiveState(calls, options.headReadsFromLiveState)
     let upstream: Response
     try {
       upstream = await fetch(options.upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
