@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { compileRowDecoder, compileRowEncoder, type RowDecoder, type RowEncoder } from './row-codec'
 import { projectionSpecs, type ProjectionName, type ProjectionRow, type TableSpec } from './tables'
 
 // The only way projections write. Rows are whole (put = insert or update), addressed by primary key.
@@ -33,6 +34,8 @@ export type ProjectionStore = {
 
 type Prepared = {
   spec: TableSpec
+  encode: RowEncoder
+  decode: RowDecoder
   select: Database.Statement
   upsert: Database.Statement
   remove: Database.Statement
@@ -49,7 +52,6 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
     'INSERT INTO indexer_undo (chain_id, block_number, table_name, row_key, before) VALUES (?, ?, ?, ?, ?)',
   )
   let undoBlock: number | null = null
-  const scratch: unknown[] = []
   const buffer = new Map<ProjectionName, TableBuffer>()
 
   function statements(name: ProjectionName): Prepared {
@@ -69,6 +71,8 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
         .join(', ')
     p = {
       spec,
+      encode: compileRowEncoder(spec),
+      decode: compileRowDecoder(spec),
       select: sqlite.prepare(`SELECT ${cols} FROM "${spec.sqlName}" WHERE ${where}`).raw(),
       upsert: sqlite.prepare(`INSERT INTO "${spec.sqlName}" (${cols}) VALUES ${tuple}${conflict}`),
       remove: sqlite.prepare(`DELETE FROM "${spec.sqlName}" WHERE ${where}`),
@@ -84,24 +88,6 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
 
   const keyOf = (spec: TableSpec, row: Record<string, unknown>) => spec.primaryKey.map((k) => row[k])
   const slotKey = (key: readonly unknown[]) => key.join('\u0000')
-
-  function toDbInto(spec: TableSpec, row: Record<string, unknown>, out: unknown[]) {
-    for (const c of spec.columns) {
-      const v = row[c.key]
-      out.push(v === undefined || v === null ? null : c.kind === 'json' ? JSON.stringify(v) : c.kind === 'bool' ? (v ? 1 : 0) : v)
-    }
-    return out
-  }
-
-  function fromDb(spec: TableSpec, values: unknown[]): Record<string, unknown> {
-    const row: Record<string, unknown> = {}
-    for (let i = 0; i < spec.columns.length; i++) {
-      const c = spec.columns[i]!
-      const v = values[i]
-      row[c.key] = v === null ? null : c.kind === 'json' ? JSON.parse(v as string) : c.kind === 'bool' ? v === 1 : v
-    }
-    return row
-  }
 
   function tableBuffer(name: ProjectionName): TableBuffer {
     let b = buffer.get(name)
@@ -122,7 +108,7 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
     let slot = slots.get(k)
     if (!slot) {
       const values = assumeAbsent ? undefined : (p.select.get(...key) as unknown[] | undefined)
-      slot = { key, row: values ? fromDb(p.spec, values) : undefined, dirty: false, undoFor: null }
+      slot = { key, row: values ? p.decode(values) : undefined, dirty: false, undoFor: null }
       slots.set(k, slot)
     }
     return slot
@@ -132,14 +118,13 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
   function beforeChange(p: Prepared, key: readonly unknown[], slot: Slot) {
     if (undoBlock === null || slot.undoFor === undoBlock) return
     slot.undoFor = undoBlock
-    const before = slot.row ? toDbInto(p.spec, slot.row, []) : null
+    const before = slot.row ? p.encode(slot.row) : null
     recordUndo.run(chainId, undoBlock, p.spec.sqlName, JSON.stringify(key), before ? JSON.stringify(before) : null)
   }
 
-  /** Writes a whole row (its column values gathered in one reused array). */
+  /** Writes a whole row. */
   function upsert(p: Prepared, row: Record<string, unknown>) {
-    scratch.length = 0
-    p.upsert.run(toDbInto(p.spec, row, scratch))
+    p.upsert.run(p.encode(row))
   }
 
   function flushTable(name: ProjectionName, table: TableBuffer) {
@@ -200,7 +185,7 @@ export function createProjectionStore(sqlite: Database.Database, chainId: number
       if (table) flushTable(name, table)
       const stmt = p.list[prefix.length - 1]
       if (!stmt) throw new Error(`list(${name}) needs 1..${p.spec.primaryKey.length} key parts`)
-      return (stmt.all(...prefix) as unknown[][]).map((values) => fromDb(p.spec, values) as never)
+      return (stmt.all(...prefix) as unknown[][]).map((values) => p.decode(values) as never)
     },
     setUndoBlock(blockNumber) {
       // A new block's before-images must see everything earlier blocks changed.
