@@ -75,7 +75,8 @@ export function createRangeFetcher({
 
   /**
    * Timestamps, decoded events and pinned reads (planned in the range's `turn`, when it has one).
-   * `headers`: the blocks of a range that ends at the node's newest block (following the head).
+   * `headers`: the blocks of a range fetched while following the head, whose last block may be the
+   * node's newest.
    */
   async function prepare(logs: RpcLog[], headers?: Map<number, BlockHeader>, turn?: LearningTurn): Promise<PreparedLogs> {
     const stamped = await stamp(logs, headers)
