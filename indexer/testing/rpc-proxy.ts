@@ -54,18 +54,20 @@ export type RpcProxy = {
 type JsonRpcRequest = { id: unknown; method: string; params: unknown[] }
 
 const stateMethods = new Set(['eth_call', 'eth_getBalance', 'eth_getCode', 'eth_getStorageAt'])
+/** Where a state read's block parameter is in its params. */
+const blockParam = (call: JsonRpcRequest) => (call.method === 'eth_getStorageAt' ? 2 : 1)
 
 /** The block hash a state read is pinned to (EIP-1898 `{ blockHash }`), if it is. */
 function pinnedHash(call: JsonRpcRequest): string | undefined {
   if (!stateMethods.has(call.method)) return undefined
-  const block = call.params[call.method === 'eth_getStorageAt' ? 2 : 1] as { blockHash?: string } | undefined
+  const block = call.params[blockParam(call)] as { blockHash?: string } | undefined
   return typeof block === 'object' && block !== null && typeof block.blockHash === 'string' ? block.blockHash : undefined
 }
 
 /** A state read at a given block (a number or EIP-1898 block hash), not at the head. */
 function readsPastState(call: JsonRpcRequest): boolean {
   if (!stateMethods.has(call.method)) return false
-  const block = call.params[call.method === 'eth_getStorageAt' ? 2 : 1]
+  const block = call.params[blockParam(call)]
   return block !== undefined && block !== 'latest' && block !== 'pending'
 }
 
@@ -102,7 +104,7 @@ export async function startRpcProxy(options: ProxyOptions): Promise<RpcProxy> {
         await live.meanwhile()
       }
       count(faultsInjected, 'headReadFromLiveState')
-      call.params[call.method === 'eth_getStorageAt' ? 2 : 1] = 'latest'
+      call.params[blockParam(call)] = 'latest'
     }
   }
 
