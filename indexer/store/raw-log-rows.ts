@@ -1,5 +1,6 @@
 import type { Hex } from 'viem'
 import type { RpcLog } from '../rpc/eth'
+import type { IndexedLog } from './apply-batch'
 
 // Reading stored raw logs back as logs, for what replays them (rebuild, reread): the columns under
 // the log's field names, and the topics parsed from their JSON.
@@ -10,6 +11,6 @@ export const rawLogColumns = `block_hash AS blockHash, log_index AS logIndex, bl
 
 export type RawLogRow = Omit<RpcLog, 'topics' | 'blockTimestamp'> & { blockTimestamp: number; topics: string }
 
-export function logFromRow(row: RawLogRow): RpcLog & { blockTimestamp: number } {
+export function logFromRow(row: RawLogRow): IndexedLog {
   return { ...row, topics: JSON.parse(row.topics) as Hex[] }
 }
