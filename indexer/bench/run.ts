@@ -214,6 +214,12 @@ try {
       `    CPU in that run: indexer ${seconds(cpu.processMs)} (writer thread ${seconds(cpu.mainThreadMs)}), anvil ${seconds(cpu.otherMs)}` +
         ` = ${Math.round(busy * 100)}% of ${cores} cores over the backfill`,
     )
+    // Whether the target is reachable at all with this much work: a backfill that took the
+    // target time could use at most every core for that long.
+    const targetMs = 1.5 * rowsBase
+    log(
+      `    CPU the target allows: ${seconds(cores * targetMs)} (${cores} cores × ${seconds(targetMs)}); this backfill used ${seconds(cpu.processMs + cpu.otherMs)}`,
+    )
   }
   log(`  live latency receipt → row, polling         p50 ${polled.p50} ms   p95 ${polled.p95} ms   (n=${samples}, poll ${config.pollIntervalMs} ms)   target p95 ≤ ${config.pollIntervalMs + 250} ms`)
   log(`  live latency receipt → row, head subscription p50 ${subscribed.p50} ms   p95 ${subscribed.p95} ms   (n=${samples}, websocket newHeads, polling as fallback)`)
