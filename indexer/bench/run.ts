@@ -26,7 +26,7 @@ import type { CpuTimes } from './cpu'
 //      the indexer writes (raw logs, reads, projections, activity, metadata registrations),
 //   3. the indexer's backfill from scratch (decode, reads, projections, checkpoints), in a fresh
 //      process (backfill.ts) as the CLI runs it, and the CPU it and anvil used meanwhile (on Linux),
-//      which says how busy the machine's cores were,
+//      which says how busy the machine's cores were and whether the target leaves room for that much work,
 // and live latency from transaction receipt to row visible with the real CLI following the head.
 
 const args = process.argv.slice(2)
