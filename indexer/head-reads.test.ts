@@ -1,4 +1,4 @@
-import { decodeEventLog, parseEther, type Hex } from 'viem'
+import { parseEther, parseEventLogs, type Hex, type RpcLog } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTokenAbi, tasksAbi } from '../contracts-abi'
 import { useAnvil, useTempDatabase } from '../test/setup'
@@ -34,17 +34,9 @@ async function taskRaisedInNewestBlock() {
     data: call(tasksAbi, 'createTask', ['ipfs://task', 4_000_000_000n, deployer, deployer, [{ tokenContract: open, amount: parseEther('100') }], []]),
     value: parseEther('0.02'),
   })
-  const receipt = await rpc<{ logs: { topics: [Hex, ...Hex[]]; data: Hex }[] }>(rpcUrl, 'eth_getTransactionReceipt', [created])
-  const event = receipt.logs
-    .map((log) => {
-      try {
-        return decodeEventLog({ abi: tasksAbi, topics: log.topics, data: log.data })
-      } catch {
-        return undefined
-      }
-    })
-    .find((e) => e?.eventName === 'TaskCreated')!
-  const { taskId, escrow } = event.args as { taskId: bigint; escrow: Hex }
+  const receipt = await rpc<{ logs: RpcLog[] }>(rpcUrl, 'eth_getTransactionReceipt', [created])
+  const [event] = parseEventLogs({ abi: tasksAbi, logs: receipt.logs, eventName: 'TaskCreated' })
+  const { taskId, escrow } = event!.args as { taskId: bigint; escrow: Hex }
   await transact(rpcUrl, { from: deployer, to: tasks, data: call(tasksAbi, 'increaseBudget', [taskId, [parseEther('10')]]), value: parseEther('0.01') })
   const block = await rpc<{ hash: Hex; number: Hex }>(rpcUrl, 'eth_getBlockByNumber', ['latest', false])
   return { taskId, escrow, open, block }

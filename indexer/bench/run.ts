@@ -209,7 +209,8 @@ try {
   const cpu = indexCpu[indexRuns.indexOf(indexMs)]
   if (cpu) {
     const cores = os.cpus().length
-    const busy = (cpu.processMs + cpu.otherMs) / (cores * indexMs)
+    const usedMs = cpu.processMs + cpu.otherMs
+    const busy = usedMs / (cores * indexMs)
     log(
       `    CPU in that run: indexer ${seconds(cpu.processMs)} (writer thread ${seconds(cpu.mainThreadMs)}), anvil ${seconds(cpu.otherMs)}` +
         ` = ${Math.round(busy * 100)}% of ${cores} cores over the backfill`,
@@ -218,7 +219,7 @@ try {
     // target time could use at most every core for that long.
     const targetMs = 1.5 * rowsBase
     log(
-      `    CPU the target allows: ${seconds(cores * targetMs)} (${cores} cores × ${seconds(targetMs)}); this backfill used ${seconds(cpu.processMs + cpu.otherMs)}`,
+      `    CPU the target allows: ${seconds(cores * targetMs)} (${cores} cores × ${seconds(targetMs)}); this backfill used ${seconds(usedMs)}`,
     )
   }
   log(`  live latency receipt → row, polling         p50 ${polled.p50} ms   p95 ${polled.p95} ms   (n=${samples}, poll ${config.pollIntervalMs} ms)   target p95 ≤ ${config.pollIntervalMs + 250} ms`)

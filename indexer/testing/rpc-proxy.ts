@@ -1,5 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { rpc } from './chain'
 
 // A JSON-RPC proxy for tests, bound to 127.0.0.1, that makes a healthy node look like a bad
 // provider: HTTP 500 and 429, requests that never answer, "query returned more than 10000
@@ -87,16 +88,11 @@ export async function startRpcProxy(options: ProxyOptions): Promise<RpcProxy> {
   const held = new Set<http.ServerResponse>()
   let meanwhileDone = false
 
-  async function upstreamResult<T>(method: string, params: unknown[]): Promise<T> {
-    const response = await fetch(options.upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) })
-    return ((await response.json()) as { result: T }).result
-  }
-
   /** Re-points reads of the newest block at 'latest', once another block has been mined (headReadsFromLiveState). */
   async function readHeadFromLiveState(calls: JsonRpcRequest[], live: { meanwhile: () => Promise<void> }) {
     const pinned = calls.filter((c) => pinnedHash(c) !== undefined)
     if (pinned.length === 0) return
-    const head = await upstreamResult<{ hash: string }>('eth_getBlockByNumber', ['latest', false])
+    const head = await rpc<{ hash: string }>(options.upstream, 'eth_getBlockByNumber', ['latest', false])
     for (const call of pinned) {
       if (pinnedHash(call)!.toLowerCase() !== head.hash.toLowerCase()) continue
       if (!meanwhileDone) {
