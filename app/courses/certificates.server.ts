@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { recoverTypedDataAddress, verifyTypedData, type PrivateKeyAccount } from 'viem'
-import type { Db } from '../../db/client'
-import { certificates } from '../../db/schema'
+import type { Db } from '#db/client'
+import { certificates } from '#db/schema'
 import { addressKey, checksumAddress } from './address'
 import { certificateId, certificateTypedData, type CertificateMessage } from './certificate-typed-data'
 

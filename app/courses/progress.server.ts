@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import { courseCompletions, lessonProgress, quizAttempts } from '../../db/schema'
+import type { Db } from '#db/client'
+import { courseCompletions, lessonProgress, quizAttempts } from '#db/schema'
 import { getDb } from '~/db.server'
 import { addressKey } from './address'
 import type { Course, Quiz } from './catalog.server'

@@ -1,6 +1,6 @@
 import type { PrivateKeyAccount } from 'viem'
-import type { Db } from '../../db/client'
-import { courseCompletions, lessonProgress, quizAttempts } from '../../db/schema'
+import type { Db } from '#db/client'
+import { courseCompletions, lessonProgress, quizAttempts } from '#db/schema'
 import { addressKey } from './address'
 import type { Course, Lesson } from './catalog.server'
 import { signCertificate, storeCertificate, type SignedCertificate } from './certificates.server'

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import type { Db } from '../../db/client'
+import type { Db } from '#db/client'
 
 // The contributor directory: every address the indexer saw in an on-chain event (task
 // managers, applicants, executors, voters, members), with what they did, from the per-address

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client'
+import type { Db } from '#db/client'
 import { dayBound, filterAmount, type BoardFilter, type TaskState } from '~/tasks/board-filter'
 import { tokenInfo, type KnownTokens } from '~/tasks/tokens'
 import { ensureTaskSearch, sqliteOf, toFtsQuery } from './task-search.server'

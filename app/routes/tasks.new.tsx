@@ -3,7 +3,7 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData, useNavigate } from '@remix-run/react'
 import { parseEventLogs } from 'viem'
 import { useConfig, useConnection } from 'wagmi'
-import { tasksAbi } from '../../contracts-abi/Tasks'
+import { tasksAbi } from '#contracts-abi/Tasks'
 import { getIndexerStatus } from '../../indexer/status'
 import { ErrorPage } from '~/components/error-page'
 import { getDb } from '~/db.server'

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { and, desc, eq, lte } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import { authNonces } from '../../db/schema'
+import type { Db } from '#db/client'
+import { authNonces } from '#db/schema'
 
 /** A nonce older than this cannot sign anyone in (and the binding cookie lives as long). */
 export const NONCE_TTL_MS = 10 * 60 * 1000

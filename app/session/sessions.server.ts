@@ -1,7 +1,7 @@
 import { eq, lte } from 'drizzle-orm'
 import type { Address } from 'viem'
-import type { Db } from '../../db/client'
-import { sessions } from '../../db/schema'
+import type { Db } from '#db/client'
+import { sessions } from '#db/schema'
 import { hashToken, randomToken } from './tokens.server'
 
 export type SessionRow = typeof sessions.$inferSelect

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { privateKeyToAccount } from 'viem/accounts'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { devnetAccounts } from '../../devnet/accounts'
+import { devnetAccounts } from '#devnet/accounts'
 import { useAnvil, useTempDatabase } from '../../test/setup'
 import { configurePortalEnv, PORTAL_ORIGIN, siweMessage, TestBrowser } from './test-harness'
 

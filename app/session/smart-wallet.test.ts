@@ -19,7 +19,7 @@ import {
 import { privateKeyToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import { describe, expect, it } from 'vitest'
-import { devnetAccounts } from '../../devnet/accounts'
+import { devnetAccounts } from '#devnet/accounts'
 import { useAnvil, useTempDatabase } from '../../test/setup'
 import { configurePortalEnv, siweMessage, TestBrowser } from './test-harness'
 

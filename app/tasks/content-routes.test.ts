@@ -5,9 +5,9 @@ import { CID } from 'multiformats/cid'
 import { base58btc } from 'multiformats/bases/base58'
 import { privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, it } from 'vitest'
-import { putJsonDocument } from '../../db/content-store'
-import { certificates, courseCompletions } from '../../db/schema'
-import { devnetAccounts } from '../../devnet/accounts'
+import { putJsonDocument } from '#db/content-store'
+import { certificates, courseCompletions } from '#db/schema'
+import { devnetAccounts } from '#devnet/accounts'
 import { useAnvil, useTempDatabase } from '../../test/setup'
 import { putTask } from '~/models/testing/task-rows'
 import { configurePortalEnv, siweMessage, TestBrowser } from '~/session/test-harness'
@@ -85,7 +85,7 @@ describe('GET /ipfs/:cid', () => {
   })
 
   it('answers 404 for unknown and malformed CIDs', async () => {
-    const unknown = await (await import('../../db/content-store')).cidForBytes(new TextEncoder().encode('{"never":"stored"}'))
+    const unknown = await (await import('#db/content-store')).cidForBytes(new TextEncoder().encode('{"never":"stored"}'))
     expect((await get(unknown)).status).toBe(404)
     for (const bad of ['not-a-cid', 'Qm', '../../etc/passwd', '']) expect((await get(bad)).status).toBe(404)
   })

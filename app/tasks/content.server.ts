@@ -1,5 +1,5 @@
 import { CID } from 'multiformats/cid'
-import { getContent, MAX_CONTENT_BYTES, putJsonDocument } from '../../db/content-store'
+import { getContent, MAX_CONTENT_BYTES, putJsonDocument } from '#db/content-store'
 import { getDb } from '~/db.server'
 import { documentSchemas, uriForCid, type DocumentKind } from './metadata'
 

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hash } from 'viem'
 import { useConfig, useWriteContract, type Config } from 'wagmi'
 import { getConnection, simulateContract, waitForTransactionReceipt } from 'wagmi/actions'
-import { openTokenAbi } from '../../contracts-abi/OpenToken'
+import { openTokenAbi } from '#contracts-abi/OpenToken'
 import { describeWriteError } from './errors'
 
 // One write from the browser, with its progress: (storing the metadata) → signing → submitted

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
-import type { Db } from '../../../db/client'
-import { activity, daoOptimisticActions, daoOptimisticRejections } from '../../../db/schema'
-import { actionState, type ActionState } from '../action-state'
-import { describeAction, type ActionView, type KnownContracts } from '../decode-action.server'
-import { documentOf, loadDocuments, textField, type DocumentState } from '../metadata.server'
+import type { Db } from '#db/client'
+import { activity, daoOptimisticActions, daoOptimisticRejections } from '#db/schema'
+import { actionState, type ActionState } from '~/dao/action-state'
+import { describeAction, type ActionView, type KnownContracts } from '~/dao/decode-action.server'
+import { documentOf, loadDocuments, textField, type DocumentState } from '~/dao/metadata.server'
 
 // Optimistic actions (OptimisticActions plugin): a member proposes, anyone executes after the
 // delay unless a member rejects it. State derived at chain time `now`.

@@ -2,10 +2,10 @@ import { encodeFunctionData, numberToHex, pad, toEventSelector } from 'viem'
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { verifiedContributorAbi } from '../../../contracts-abi'
+import { verifiedContributorAbi } from '#contracts-abi/index'
 import { useTempDatabase } from '../../../test/setup'
-import { getChainNow, latestIndexedBlockTime } from '../chain-time.server'
-import type { KnownContracts } from '../decode-action.server'
+import { getChainNow, latestIndexedBlockTime } from '~/dao/chain-time.server'
+import type { KnownContracts } from '~/dao/decode-action.server'
 import {
   hash,
   PLUGIN,
@@ -19,10 +19,10 @@ import {
   putRejection,
   putSettings,
   putVote,
-} from '../testing/dao-rows'
+} from '~/dao/testing/dao-rows'
 import { getOptimisticAction, listOptimisticActions } from './actions.server'
 import { listMembers } from './members.server'
-import { ProposalResult } from '../components/proposal-result'
+import { ProposalResult } from '~/dao/components/proposal-result'
 import { getProposal, listProposals, type ProposalDetail } from './proposals.server'
 
 const { db } = useTempDatabase()

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
-import type { Db } from '../../../db/client'
-import { daoDelegations, daoMembers, daoVotingPower } from '../../../db/schema'
+import type { Db } from '#db/client'
+import { daoDelegations, daoMembers, daoVotingPower } from '#db/schema'
 
 // OVC holders past and present with their delegation and current voting power (ERC721Votes:
 // one vote per token, counted for whoever the holder delegated to; nothing until they delegate).

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { numberToHex, pad, toEventSelector } from 'viem'
-import type { Db } from '../../../db/client'
-import { daoProposals, daoVotes, daoVotingSettings, rawLogs } from '../../../db/schema'
-import { describeAction, type ActionView, type KnownContracts } from '../decode-action.server'
-import { documentOf, linksField, loadDocuments, textField, type DocumentLink, type DocumentState } from '../metadata.server'
-import { proposalOutcome, type ProposalOutcome, type SettingsFacts } from '../proposal-state'
+import type { Db } from '#db/client'
+import { daoProposals, daoVotes, daoVotingSettings, rawLogs } from '#db/schema'
+import { describeAction, type ActionView, type KnownContracts } from '~/dao/decode-action.server'
+import { documentOf, linksField, loadDocuments, textField, type DocumentLink, type DocumentState } from '~/dao/metadata.server'
+import { proposalOutcome, type ProposalOutcome, type SettingsFacts } from '~/dao/proposal-state'
 
 // Proposals of the TokenVoting plugin, read from the indexer's projections. The state shown
 // (active / passed / failed / executed) is derived here, at chain time `now`.

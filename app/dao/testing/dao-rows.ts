@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/client'
+import type { Db } from '#db/client'
 import {
   activity,
   daoDelegations,
@@ -14,7 +14,7 @@ import {
   rawLogs,
   syncCheckpoints,
   type ActivityKind,
-} from '../../../db/schema'
+} from '#db/schema'
 
 // Projection rows as the indexer writes them, with defaults, for the DAO query tests.
 

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { shortAddress } from '~/utils/format'
-import { UNTRUSTED_LINK_REL } from '../safe-url'
-import { formatDateTime, relativeTime } from '../time'
+import { UNTRUSTED_LINK_REL } from '~/tasks/safe-url'
+import { formatDateTime, relativeTime } from '~/tasks/time'
 
 // Small pieces the task pages share. Everything here renders untrusted text as React text
 // (escaped), never as HTML.

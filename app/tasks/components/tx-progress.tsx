@@ -1,4 +1,4 @@
-import type { TxFlow, TxPhase } from '../use-tx-flow'
+import type { TxFlow, TxPhase } from '~/tasks/use-tx-flow'
 import { TxLink } from './bits'
 
 // Where a write is: signing → submitted → mined → indexed → visible (after storing its metadata

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import type { TxFlow } from '../use-tx-flow'
-import type { TaskWriteContext } from '../write-context'
+import type { TxFlow } from '~/tasks/use-tx-flow'
+import type { TaskWriteContext } from '~/tasks/write-context'
 import { FormErrors } from './fields'
 import { TxProgress } from './tx-progress'
 

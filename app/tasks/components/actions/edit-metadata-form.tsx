@@ -1,11 +1,11 @@
-import { tasksAbi } from '../../../../contracts-abi/Tasks'
-import { editMetadataSchema } from '../../forms'
-import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm, writeFormProps } from '../../use-write-form'
-import type { TaskWriteContext } from '../../write-context'
+import { tasksAbi } from '#contracts-abi/Tasks'
+import { editMetadataSchema } from '~/tasks/forms'
+import { contractWrite, useTxFlow } from '~/tasks/use-tx-flow'
+import { useWriteForm, writeFormProps } from '~/tasks/use-write-form'
+import type { TaskWriteContext } from '~/tasks/write-context'
 
-import { TaskDocumentFields, type TaskDocumentFieldSet } from '../task-document-fields'
-import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
+import { TaskDocumentFields, type TaskDocumentFieldSet } from '~/tasks/components/task-document-fields'
+import { TaskFormTarget, WriteFormFooter } from '~/tasks/components/write-form-parts'
 
 /** The manager replaces the task's metadata document (while the task is open). */
 export function EditMetadataForm({ ctx, defaults }: { ctx: TaskWriteContext; defaults: Record<string, unknown> | null }) {

@@ -1,10 +1,10 @@
-import { tasksAbi } from '../../../../contracts-abi/Tasks'
-import { extendDeadlineSchema } from '../../forms'
-import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm, writeFormProps } from '../../use-write-form'
-import type { TaskWriteContext } from '../../write-context'
-import { TextField } from '../fields'
-import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
+import { tasksAbi } from '#contracts-abi/Tasks'
+import { extendDeadlineSchema } from '~/tasks/forms'
+import { contractWrite, useTxFlow } from '~/tasks/use-tx-flow'
+import { useWriteForm, writeFormProps } from '~/tasks/use-write-form'
+import type { TaskWriteContext } from '~/tasks/write-context'
+import { TextField } from '~/tasks/components/fields'
+import { TaskFormTarget, WriteFormFooter } from '~/tasks/components/write-form-parts'
 
 const DAY = 86_400n
 

@@ -1,12 +1,12 @@
 import { useMemo } from 'react'
-import { tasksAbi } from '../../../../contracts-abi/Tasks'
-import { partialPaymentSchema } from '../../forms'
-import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm, writeFormProps } from '../../use-write-form'
-import type { TaskWriteContext } from '../../write-context'
+import { tasksAbi } from '#contracts-abi/Tasks'
+import { partialPaymentSchema } from '~/tasks/forms'
+import { contractWrite, useTxFlow } from '~/tasks/use-tx-flow'
+import { useWriteForm, writeFormProps } from '~/tasks/use-write-form'
+import type { TaskWriteContext } from '~/tasks/write-context'
 
 import { rewardDefaults, RewardPartsFields, type RewardEntry } from './reward-parts'
-import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
+import { TaskFormTarget, WriteFormFooter } from '~/tasks/components/write-form-parts'
 
 /** The manager pays part of the executor's reward now; it comes off the reward and the budget. */
 export function PartialPaymentForm({ ctx, entries }: { ctx: TaskWriteContext; entries: RewardEntry[] }) {

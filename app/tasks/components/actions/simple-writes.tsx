@@ -1,6 +1,6 @@
-import { tasksAbi } from '../../../../contracts-abi/Tasks'
-import { contractWrite } from '../../use-tx-flow'
-import type { TaskWriteContext } from '../../write-context'
+import { tasksAbi } from '#contracts-abi/Tasks'
+import { contractWrite } from '~/tasks/use-tx-flow'
+import type { TaskWriteContext } from '~/tasks/write-context'
 import { WriteButton } from './write-button'
 
 // The task writes that are one click: the arguments are ids the page already shows.

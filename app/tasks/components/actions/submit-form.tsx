@@ -1,10 +1,10 @@
-import { tasksAbi } from '../../../../contracts-abi/Tasks'
-import { submitSchema } from '../../forms'
-import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm, writeFormProps } from '../../use-write-form'
-import type { TaskWriteContext } from '../../write-context'
-import { TextAreaField } from '../fields'
-import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
+import { tasksAbi } from '#contracts-abi/Tasks'
+import { submitSchema } from '~/tasks/forms'
+import { contractWrite, useTxFlow } from '~/tasks/use-tx-flow'
+import { useWriteForm, writeFormProps } from '~/tasks/use-write-form'
+import type { TaskWriteContext } from '~/tasks/write-context'
+import { TextAreaField } from '~/tasks/components/fields'
+import { TaskFormTarget, WriteFormFooter } from '~/tasks/components/write-form-parts'
 
 /** The executor hands in work: an explanation (Markdown), stored as `{explanation}`. */
 export function SubmitForm({ ctx }: { ctx: TaskWriteContext }) {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
-import { useTxFlow, type WriteStep } from '../../use-tx-flow'
-import type { TaskWriteContext } from '../../write-context'
-import { TxProgress } from '../tx-progress'
+import { useTxFlow, type WriteStep } from '~/tasks/use-tx-flow'
+import type { TaskWriteContext } from '~/tasks/write-context'
+import { TxProgress } from '~/tasks/components/tx-progress'
 
 /** A one-click write (accept, take, execute…): no form, no metadata, the same progress. */
 export function WriteButton({
