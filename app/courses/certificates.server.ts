@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm'
 import { recoverTypedDataAddress, verifyTypedData, type PrivateKeyAccount } from 'viem'
 import type { Db } from '#db/client'
 import { certificates } from '#db/schema'
-import { addressKey, checksumAddress } from './address'
+import { addressKey, checksumAddress } from '~/utils/address'
 import { certificateId, certificateTypedData, type CertificateMessage } from './certificate-typed-data'
 
 export type CertificateRow = typeof certificates.$inferSelect

@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client'
 import { daoMembers, membershipRequests, taskApplications, tasks } from '#db/schema'
-import { addressKey, checksumAddress } from './address'
+import { addressKey, checksumAddress } from '~/utils/address'
 import type { Catalog } from './catalog.server'
 import { listCompletions } from './progress.server'
 

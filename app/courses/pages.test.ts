@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, it } from 'vitest'
+import { configurePortalEnv, PORTAL_ORIGIN } from '~/testing/portal-harness'
 import { useTempDatabase } from '../../test/setup'
-import { configurePortalEnv, PORTAL_ORIGIN } from '~/session/test-harness'
 import { FIXTURE, writeFixtureCourses } from './test-support'
 
 // The course routes as Remix calls them: loaders and actions with real requests, a real

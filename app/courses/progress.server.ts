@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '#db/client'
 import { courseCompletions, lessonProgress, quizAttempts } from '#db/schema'
 import { getDb } from '~/db.server'
-import { addressKey } from './address'
+import { addressKey } from '~/utils/address'
 import type { Course, Quiz } from './catalog.server'
 import { storedAnswersSchema, storedResultsSchema, type AttemptView } from './quiz-types'
 

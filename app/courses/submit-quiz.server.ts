@@ -1,12 +1,12 @@
 import type { PrivateKeyAccount } from 'viem'
 import type { Db } from '#db/client'
 import { courseCompletions, lessonProgress, quizAttempts } from '#db/schema'
-import { addressKey } from './address'
+import { addressKey } from '~/utils/address'
 import type { Course, Lesson } from './catalog.server'
 import { signCertificate, storeCertificate, type SignedCertificate } from './certificates.server'
 import { getCompletedLessonSlugs, getCompletion, toAttemptView } from './progress.server'
-import { gradeQuiz, parseQuizSubmission } from './quiz.server'
 import type { AttemptView } from './quiz-types'
+import { gradeQuiz, parseQuizSubmission } from './quiz.server'
 
 export type QuizOutcome =
   | { ok: true; attempt: AttemptView; courseCompleted: boolean; certificateId: string | null }

@@ -1,6 +1,6 @@
 import type { Db } from '#db/client'
 import { dayBound, filterAmount, type BoardFilter, type TaskState } from '~/tasks/board-filter'
-import { tokenInfo, type KnownTokens } from '~/tasks/tokens'
+import { tokenInfo, type KnownTokens } from '~/utils/tokens'
 import { ensureTaskSearch, sqliteOf, toFtsQuery } from './task-search.server'
 
 export { getTaskDetail } from './task-detail.server'

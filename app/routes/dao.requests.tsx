@@ -14,8 +14,8 @@ import {
 } from '~/courses/membership.server'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
+import { requireSameOrigin } from '~/http/origin.server'
 import { getAddress, requireAddress } from '~/session/auth.server'
-import { requireSameOrigin } from '~/session/origin.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: coursesStyles }]
 

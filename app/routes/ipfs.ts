@@ -1,13 +1,13 @@
-import type { ActionFunctionArgs } from '@remix-run/node'
 import { parseWithZod } from '@conform-to/zod'
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
+import { requireSameOrigin } from '~/http/origin.server'
+import { jsonError, noStore, readCappedBody } from '~/http/responses.server'
 import { getTaskDetail } from '~/models/tasks.server'
 import { getAddress } from '~/session/auth.server'
-import { requireSameOrigin } from '~/session/origin.server'
-import { jsonError, noStore, readCappedBody } from '~/session/responses.server'
 import { storeMetadataDocument } from '~/tasks/content.server'
-import { getTaskContracts } from '~/tasks/contracts.server'
 import { courseGate } from '~/tasks/course-gate.server'
 import { budgetDecimals, rewardDecimals } from '~/tasks/decimals'
 import {
@@ -87,7 +87,7 @@ async function schemaFor(intent: string, formData: FormData, address: string): P
       }
       const task = getTaskDetail(getDb(), { chainId, taskId, tasksAddress: null })
       if (!task) return jsonError(404, `There is no task ${taskId} on chain ${chainId}.`)
-      const known = { openToken: getTaskContracts(chainId)?.openToken ?? null }
+      const known = { openToken: getPortalContracts(chainId)?.openToken ?? null }
       const tokens = task.budgets.flatMap((b) => (b.token ? [b.token] : []))
       if (intent === 'apply') {
         const gate = courseGate(task.metadata.value?.requiredCourse, address)

@@ -1,8 +1,8 @@
 import { redirect } from '@remix-run/node'
 import { getAddress as checksum, isAddressEqual } from 'viem'
 import { getDb } from '~/db.server'
+import { requireSameOrigin } from '~/http/origin.server'
 import { readSessionToken } from './cookies.server'
-import { requireSameOrigin } from './origin.server'
 import { findSession, type SessionRow } from './sessions.server'
 import { getSessionSettings } from './settings.server'
 

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { getDb } from '~/db.server'
+import { getPortalOrigin, requireSameOrigin } from '~/http/origin.server'
+import { jsonError, jsonOk, readJsonBody } from '~/http/responses.server'
 import {
   clearBindingCookie,
   clearSessionCookie,
@@ -9,8 +11,6 @@ import {
   serializeSessionCookie,
 } from './cookies.server'
 import { consumeNonce, issueNonce, type ConsumeNonceResult } from './nonces.server'
-import { getPortalOrigin, requireSameOrigin } from './origin.server'
-import { jsonError, jsonOk, readJsonBody } from './responses.server'
 import { createSession, deleteSession } from './sessions.server'
 import { getSessionSettings } from './settings.server'
 import { checkSiweMessage, SIWE_LIMITS } from './siwe-checks.server'

@@ -4,8 +4,8 @@ import path from 'node:path'
 import { privateKeyToAccount } from 'viem/accounts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { devnetAccounts } from '#devnet/accounts'
+import { configurePortalEnv, PORTAL_ORIGIN, siweMessage, TestBrowser } from '~/testing/portal-harness'
 import { useAnvil, useTempDatabase } from '../../test/setup'
-import { configurePortalEnv, PORTAL_ORIGIN, siweMessage, TestBrowser } from './test-harness'
 
 const anvil = await useAnvil()
 const database = useTempDatabase()
@@ -19,7 +19,7 @@ const { action: nonceAction } = await import('~/routes/auth.nonce')
 const { action: verifyAction } = await import('~/routes/auth.verify')
 const { action: logoutAction } = await import('~/routes/auth.logout')
 const { getAddress, requireAddress, requireSignedInMutation } = await import('./auth.server')
-const { requireSameOrigin } = await import('./origin.server')
+const { requireSameOrigin } = await import('~/http/origin.server')
 
 const alice = privateKeyToAccount(devnetAccounts[1]!.privateKey)
 const bob = privateKeyToAccount(devnetAccounts[2]!.privateKey)

@@ -20,8 +20,8 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import { describe, expect, it } from 'vitest'
 import { devnetAccounts } from '#devnet/accounts'
+import { configurePortalEnv, siweMessage, TestBrowser } from '~/testing/portal-harness'
 import { useAnvil, useTempDatabase } from '../../test/setup'
-import { configurePortalEnv, siweMessage, TestBrowser } from './test-harness'
 
 // Smart-contract wallets sign in through the RPC: a deployed ERC-1271 wallet, and one that is
 // not deployed yet, whose signature carries its factory call (ERC-6492).

@@ -1,16 +1,17 @@
+import { Link } from '@remix-run/react'
 import { useMemo, useState } from 'react'
 import { encodeFunctionData, parseEventLogs, toHex } from 'viem'
-import { Link } from '@remix-run/react'
 import { tasksAbi } from '#contracts-abi/Tasks'
 import { tokenVotingAbi } from '#contracts-abi/TokenVoting'
+import { contractWrite, useTxFlow } from '~/chain-writes/use-tx-flow'
+import { useWriteForm, writeFormProps } from '~/chain-writes/use-write-form'
+import { WriteFormFooter } from '~/chain-writes/write-form-footer'
+import { TextAreaField, TextField } from '~/components/form-fields'
+import { TaskFormTarget } from '~/tasks/components/task-form-target'
 import { disputeSchema } from '~/tasks/forms'
-import { contractWrite, useTxFlow } from '~/tasks/use-tx-flow'
-import { useWriteForm, writeFormProps } from '~/tasks/use-write-form'
-import type { TaskWriteContext } from '~/tasks/write-context'
-import { TextAreaField, TextField } from '~/tasks/components/fields'
+import type { TaskWriteContext } from '~/tasks/task-write-context'
 import { decimalsOf } from './partial-payment-form'
 import { rewardDefaults, RewardPartsFields, type RewardEntry } from './reward-parts'
-import { TaskFormTarget, WriteFormFooter } from '~/tasks/components/write-form-parts'
 
 /**
  * Open a dispute: a DAO proposal (TokenVoting) whose one action has the DAO — the task's

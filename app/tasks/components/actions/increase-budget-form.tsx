@@ -1,15 +1,16 @@
 import { useMemo } from 'react'
 import { useConfig, useConnection } from 'wagmi'
 import { tasksAbi } from '#contracts-abi/Tasks'
-import { approveSteps } from '~/tasks/approve'
+import { approveSteps } from '~/chain-writes/erc20-approve'
+import { contractWrite, useTxFlow } from '~/chain-writes/use-tx-flow'
+import { useWriteForm, writeFormProps } from '~/chain-writes/use-write-form'
+import { WriteFormFooter } from '~/chain-writes/write-form-footer'
+import { TextField } from '~/components/form-fields'
+import { TaskFormTarget } from '~/tasks/components/task-form-target'
 import { budgetDecimals } from '~/tasks/decimals'
 import { increaseBudgetSchema } from '~/tasks/forms'
-import { tokenInfo } from '~/tasks/tokens'
-import { contractWrite, useTxFlow } from '~/tasks/use-tx-flow'
-import { useWriteForm, writeFormProps } from '~/tasks/use-write-form'
-import type { TaskWriteContext } from '~/tasks/write-context'
-import { TextField } from '~/tasks/components/fields'
-import { TaskFormTarget, WriteFormFooter } from '~/tasks/components/write-form-parts'
+import type { TaskWriteContext } from '~/tasks/task-write-context'
+import { tokenInfo } from '~/utils/tokens'
 
 /** Top up the escrow: ETH sent with the call, each ERC-20 approved first when needed. */
 export function IncreaseBudgetForm({ ctx }: { ctx: TaskWriteContext }) {

@@ -5,10 +5,10 @@ import {
   UserRejectedRequestError,
 } from 'viem'
 
-// Every custom error the Tasks contract can revert with, in words a task manager or a
-// contributor can act on. Keyed by error name so the map works against any ABI that declares
-// them (ours and the reference deployment's). Also the ERC-20 errors a budget can hit.
-export const taskErrorMessages = {
+// Every custom error the portal's writes can revert with, in words the person signing can act
+// on: the Tasks contract's, the ERC-20 errors a budget can hit, TokenVoting's. Keyed by error
+// name so the map works against any ABI that declares them (ours and the reference deployment's).
+export const contractErrorMessages = {
   TaskDoesNotExist: 'This task does not exist on this chain.',
   TaskNotOpen: 'The task is no longer open — it has been taken or closed.',
   TaskNotTaken: 'The task is not taken — this needs a task that someone is working on.',
@@ -52,10 +52,10 @@ export const taskErrorMessages = {
   DateOutOfBounds: 'The proposal dates are out of the allowed range.',
 } as const satisfies Record<string, string>
 
-export type TaskErrorName = keyof typeof taskErrorMessages
+export type ContractErrorName = keyof typeof contractErrorMessages
 
 export function describeErrorName(name: string): string | undefined {
-  return Object.hasOwn(taskErrorMessages, name) ? taskErrorMessages[name as TaskErrorName] : undefined
+  return Object.hasOwn(contractErrorMessages, name) ? contractErrorMessages[name as ContractErrorName] : undefined
 }
 
 /**

@@ -6,8 +6,8 @@ import { tasksAbi } from '#contracts-abi/Tasks'
 import { devnetAccounts } from '#devnet/accounts'
 import { deployPortal } from '#devnet/deploy'
 import { useAnvil } from '../../test/setup'
-import { describeErrorName, describeWriteError, taskErrorMessages } from './errors'
 import { contractWrite, withTokenErrors } from './use-tx-flow'
+import { contractErrorMessages, describeErrorName, describeWriteError } from './write-errors'
 
 // Reverts from a real Tasks contract on anvil, decoded the way the browser's write flow does
 // (simulate with the contract's ABI plus the ERC-20 errors), then put into words.
@@ -42,7 +42,7 @@ describe('contract errors in words', () => {
     const names = tasksAbi.filter((item) => item.type === 'error').map((item) => item.name)
     expect(names.length).toBeGreaterThanOrEqual(30)
     for (const name of names) expect(describeErrorName(name), name).toBeDefined()
-    expect(Object.values(taskErrorMessages).every((text) => text.endsWith('.'))).toBe(true)
+    expect(Object.values(contractErrorMessages).every((text) => text.endsWith('.'))).toBe(true)
   })
 
   it('a reward above the budget', async () => {

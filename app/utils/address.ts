@@ -1,6 +1,9 @@
 import { getAddress, isAddress } from 'viem'
 
-/** The form every learning-record row is keyed by: lowercase hex, so SQL equality just works. */
+// Addresses in the three forms the portal uses: the lowercase key rows are stored under, the
+// EIP-55 checksummed form people and signatures see, and the short form of a page.
+
+/** The form every off-chain row is keyed by: lowercase hex, so SQL equality just works. */
 export function addressKey(address: string): string {
   return address.toLowerCase()
 }
@@ -14,4 +17,9 @@ export function checksumAddress(address: string): `0x${string}` {
 export function parseAddress(value: string | undefined | null): `0x${string}` | null {
   if (!value || !isAddress(value, { strict: false })) return null
   return getAddress(value)
+}
+
+/** "0x1234…abcd", for a page; the full address goes in a title or a link. */
+export function shortAddress(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`
 }

@@ -1,9 +1,9 @@
 import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from '@conform-to/react'
-import type { FormEvent } from 'react'
 import { parseWithZod } from '@conform-to/zod'
+import type { FormEvent } from 'react'
 import { useState } from 'react'
 import type { z } from 'zod'
-import { storeFormMetadata } from './store-metadata'
+import { storeFormMetadata } from './store-form-metadata'
 import type { ReceiptLogs, TxFlow, WriteStep } from './use-tx-flow'
 
 // A task form that ends in a wallet write: conform validates it in the browser with the form's

@@ -4,7 +4,8 @@ import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hash } f
 import { useConfig, useWriteContract, type Config } from 'wagmi'
 import { getConnection, simulateContract, waitForTransactionReceipt } from 'wagmi/actions'
 import { openTokenAbi } from '#contracts-abi/OpenToken'
-import { describeWriteError } from './errors'
+import type { WriteTarget } from './write-context'
+import { describeWriteError } from './write-errors'
 
 // One write from the browser, with its progress: (storing the metadata) → signing → submitted
 // → mined → indexed → visible. Read-your-writes: after the last receipt the hook polls
@@ -65,7 +66,7 @@ export function contractWrite<
 
 export type PrepareResult = { steps: WriteStep[] } | null
 
-export function useTxFlow({ chainId, pageBlock }: { chainId: number; pageBlock: number | null }) {
+export function useTxFlow({ chainId, pageBlock }: WriteTarget) {
   const config = useConfig()
   const { mutateAsync: writeContract } = useWriteContract()
   const revalidator = useRevalidator()

@@ -1,11 +1,9 @@
 import { resolveDeployment } from '#config/deployment'
 import { getEnv } from '~/env.server'
-import type { TaskContracts } from './write-context'
+import type { PortalContracts } from './write-context'
 
-export type { TaskContracts }
-
-/** The contracts the task pages write to, or null when nothing is deployed (yet) on this chain. */
-export function getTaskContracts(chainId: number): TaskContracts | null {
+/** The contracts the pages write to, or null when nothing is deployed (yet) on this chain. */
+export function getPortalContracts(chainId: number): PortalContracts | null {
   const deployment = resolveDeployment(getEnv(), chainId)
   if (!deployment) return null
   const { contracts } = deployment

@@ -1,24 +1,24 @@
 import type { ReactNode } from 'react'
-import { useTxFlow, type WriteStep } from '~/tasks/use-tx-flow'
-import type { TaskWriteContext } from '~/tasks/write-context'
-import { TxProgress } from '~/tasks/components/tx-progress'
+import { TxProgress } from './tx-progress'
+import { useTxFlow, type WriteStep } from './use-tx-flow'
+import type { WriteTarget } from './write-context'
 
 /** A one-click write (accept, take, execute…): no form, no metadata, the same progress. */
 export function WriteButton({
-  ctx,
+  target,
   steps,
   children,
   className,
   confirm,
 }: {
-  ctx: TaskWriteContext
+  target: WriteTarget
   steps: () => WriteStep[]
   children: ReactNode
   className?: string
   /** Asked with window.confirm before anything is signed. */
   confirm?: string
 }) {
-  const flow = useTxFlow({ chainId: ctx.chainId, pageBlock: ctx.pageBlock })
+  const flow = useTxFlow(target)
   return (
     <div className="write-button">
       <button

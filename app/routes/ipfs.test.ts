@@ -1,16 +1,16 @@
+import { base58btc } from 'multiformats/bases/base58'
+import { CID } from 'multiformats/cid'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { CID } from 'multiformats/cid'
-import { base58btc } from 'multiformats/bases/base58'
 import { privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, it } from 'vitest'
 import { putJsonDocument } from '#db/content-store'
 import { certificates, courseCompletions } from '#db/schema'
 import { devnetAccounts } from '#devnet/accounts'
-import { useAnvil, useTempDatabase } from '../../test/setup'
 import { putTask } from '~/models/testing/task-rows'
-import { configurePortalEnv, siweMessage, TestBrowser } from '~/session/test-harness'
+import { configurePortalEnv, siweMessage, TestBrowser } from '~/testing/portal-harness'
+import { useAnvil, useTempDatabase } from '../../test/setup'
 
 // The content routes against a real SQLite file and a real session: GET /ipfs/:cid serves stored
 // documents inertly; POST /ipfs validates a task form with its schema and stores its document.
@@ -24,10 +24,10 @@ configurePortalEnv({
   COURSES_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'portal-no-courses-')),
 })
 
-const { loader: getDocument } = await import('~/routes/ipfs.$cid')
-const { action: storeDocument } = await import('~/routes/ipfs')
-const { action: nonceAction } = await import('~/routes/auth.nonce')
-const { action: verifyAction } = await import('~/routes/auth.verify')
+const { loader: getDocument } = await import('./ipfs.$cid')
+const { action: storeDocument } = await import('./ipfs')
+const { action: nonceAction } = await import('./auth.nonce')
+const { action: verifyAction } = await import('./auth.verify')
 
 const ada = privateKeyToAccount(devnetAccounts[0]!.privateKey)
 

@@ -2,7 +2,7 @@ import type { Address } from 'viem'
 import type { Config } from 'wagmi'
 import { readContract } from 'wagmi/actions'
 import { openTokenAbi } from '#contracts-abi/OpenToken'
-import { formatTokenAmount, tokenInfo, type KnownTokens } from './tokens'
+import { formatTokenAmount, tokenInfo, type KnownTokens } from '~/utils/tokens'
 import { contractWrite, type WriteStep } from './use-tx-flow'
 
 /**

@@ -1,5 +1,5 @@
-import type { TxFlow, TxPhase } from '~/tasks/use-tx-flow'
-import { TxLink } from './bits'
+import { TxLink } from '~/components/tx-link'
+import type { TxFlow, TxPhase } from './use-tx-flow'
 
 // Where a write is: signing → submitted → mined → indexed → visible (after storing its metadata
 // when the form has one). Announced politely to screen readers; a failure is an alert.

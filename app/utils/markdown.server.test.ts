@@ -2,7 +2,7 @@ import { Parser } from 'htmlparser2'
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown, renderOptionalMarkdown } from './markdown.server'
 import { isSafeLinkUrl } from './safe-url'
-import { hostileLinkUrls, xssPayloads } from './testing/xss-payloads'
+import { hostileLinkUrls, xssPayloads } from './testing/xss-fixtures'
 
 const allowedTags = new Set([
   'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code',

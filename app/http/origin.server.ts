@@ -1,4 +1,4 @@
-import { getSessionSettings } from './settings.server'
+import { getEnv } from '~/env.server'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -7,8 +7,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  * Host header cannot change it); in development, the request's own origin.
  */
 export function getPortalOrigin(request: Request): URL {
-  const { publicOrigin } = getSessionSettings()
-  return new URL(publicOrigin ?? new URL(request.url).origin)
+  const { PUBLIC_URL } = getEnv()
+  return new URL(PUBLIC_URL ? new URL(PUBLIC_URL).origin : new URL(request.url).origin)
 }
 
 /**

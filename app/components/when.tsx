@@ -1,4 +1,4 @@
-import { formatDateTime, relativeTime } from '~/tasks/time'
+import { formatDateTime, relativeTime } from '~/utils/time'
 
 /** A moment as "in 3 days" / "2 hours ago", with the exact UTC time in the tooltip. */
 export function When({ at, now, prefix }: { at: number; now: number; prefix?: string }) {

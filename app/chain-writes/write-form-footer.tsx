@@ -1,23 +1,9 @@
 import type { ReactNode } from 'react'
-import type { TxFlow } from '~/tasks/use-tx-flow'
-import type { TaskWriteContext } from '~/tasks/write-context'
-import { FormErrors } from './fields'
+import { FormErrors } from '~/components/form-fields'
 import { TxProgress } from './tx-progress'
+import type { TxFlow } from './use-tx-flow'
 
-// The frame every task write form shares: which write on which task it posts, and its end.
-
-/** The hidden fields naming the write (`intent`) and its task, which the task page's action reads. */
-export function TaskFormTarget({ intent, ctx }: { intent: string; ctx: Pick<TaskWriteContext, 'chainId' | 'taskId'> }) {
-  return (
-    <>
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="chainId" value={ctx.chainId} />
-      <input type="hidden" name="taskId" value={ctx.taskId} />
-    </>
-  )
-}
-
-/** The end of every task write form: its errors, the submit button, then the write's progress. */
+/** The end of every write form: its errors, the submit button, then the write's progress. */
 export function WriteFormFooter({
   form,
   flow,
