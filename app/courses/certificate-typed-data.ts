@@ -26,6 +26,14 @@ export type CertificateMessage = {
   issuedAt: bigint
 }
 
+/** A statement with the issuer's signature over it. */
+export type SignedCertificate = {
+  id: `0x${string}`
+  message: CertificateMessage
+  issuer: `0x${string}`
+  signature: `0x${string}`
+}
+
 export function certificateTypedData(message: CertificateMessage) {
   return { domain: certificateDomain, types: certificateTypes, primaryType: 'Certificate' as const, message }
 }

@@ -17,7 +17,8 @@ import { proposalStateLabels, proposalStates, type ProposalState } from '~/dao/p
 import { getTransactionSenders } from '~/dao/tx-senders.server'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
-import { getVotingSettings, listOptimisticActions, listProposals } from '~/models/dao.server'
+import { listOptimisticActions } from '~/models/optimistic-actions.server'
+import { getVotingSettings, listProposals } from '~/models/proposals.server'
 
 export const meta: MetaFunction = () => [
   { title: 'DAO · Openmesh Portal' },

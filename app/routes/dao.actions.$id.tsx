@@ -15,7 +15,7 @@ import { getAddressNames } from '~/dao/names.server'
 import { getTransactionSenders } from '~/dao/tx-senders.server'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
-import { getOptimisticAction } from '~/models/dao.server'
+import { getOptimisticAction } from '~/models/optimistic-actions.server'
 import { renderOptionalMarkdown } from '~/utils/markdown.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

@@ -9,7 +9,7 @@ import { formatVotes } from '~/dao/format'
 import { getAddressNames } from '~/dao/names.server'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
-import { listMembers } from '~/models/dao.server'
+import { listMembers } from '~/models/dao-members.server'
 
 export const meta: MetaFunction = () => [
   { title: 'Members · DAO · Openmesh Portal' },

@@ -17,7 +17,7 @@ import { parseProposalId } from '~/dao/ids'
 import { getAddressNames } from '~/dao/names.server'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
-import { getProposal } from '~/models/dao.server'
+import { getProposal } from '~/models/proposals.server'
 import { renderOptionalMarkdown } from '~/utils/markdown.server'
 import { isSafeLinkUrl } from '~/utils/safe-url'
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { putJsonDocument } from '#db/content-store'
 import { certificates, courseCompletions } from '#db/schema'
 import { devnetAccounts } from '#devnet/accounts'
-import { putTask } from '~/models/testing/task-rows'
+import { putTask } from '~/models/testing/task-row-fixtures'
 import { configurePortalEnv, siweMessage, TestBrowser } from '~/testing/portal-harness'
 import { useAnvil, useTempDatabase } from '../../test/setup'
 

@@ -3,8 +3,6 @@ import { dayBound, filterAmount, type BoardFilter, type TaskState } from '~/task
 import { tokenInfo, type KnownTokens } from '~/utils/tokens'
 import { ensureTaskSearch, sqliteOf, toFtsQuery } from './task-search.server'
 
-export { getTaskDetail } from './task-detail.server'
-
 // The task board: one SQL query per page over the tasks projection, its budgets, applications
 // and the search tables (task-search.server.ts). Keyset pagination: the cursor is the sort key
 // of the last row shown, so pages stay stable while the indexer adds tasks and no OFFSET scan

@@ -1,10 +1,10 @@
 import { parseEther } from 'viem'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { useTempDatabase } from '../../test/setup'
 import { parseBoardFilter, type BoardFilter } from '~/tasks/board-filter'
+import { useTempDatabase } from '../../test/setup'
+import { BadCursorError, getPopularTags, getTaskPage, type TaskCard } from './task-board.server'
 import { ensureTaskSearch, toFtsQuery } from './task-search.server'
-import { BadCursorError, getPopularTags, getTaskPage, type TaskCard } from './tasks.server'
-import { generateWorld, putMetadata, putTask, type World } from './testing/task-rows'
+import { generateWorld, putMetadata, putTask, type World } from './testing/task-row-fixtures'
 
 const CHAIN = 31337
 const OTHER_CHAIN = 1

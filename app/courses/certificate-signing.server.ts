@@ -1,18 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm'
 import { recoverTypedDataAddress, verifyTypedData, type PrivateKeyAccount } from 'viem'
-import type { Db } from '#db/client'
-import { certificates } from '#db/schema'
+import { messageOf, type CertificateRow } from '~/models/certificates.server'
 import { addressKey, checksumAddress } from '~/utils/address'
-import { certificateId, certificateTypedData, type CertificateMessage } from './certificate-typed-data'
+import { certificateId, certificateTypedData, type CertificateMessage, type SignedCertificate } from './certificate-typed-data'
 
-export type CertificateRow = typeof certificates.$inferSelect
-
-export type SignedCertificate = {
-  id: `0x${string}`
-  message: CertificateMessage
-  issuer: `0x${string}`
-  signature: `0x${string}`
-}
+// Issuing a certificate is signing its EIP-712 statement with the portal's issuer key;
+// verifying one is recomputing everything from the stored values, as any outside verifier can.
 
 export async function signCertificate(
   issuer: PrivateKeyAccount,
@@ -26,46 +18,6 @@ export async function signCertificate(
   }
   const signature = await issuer.signTypedData(certificateTypedData(message))
   return { id: certificateId(message), message, issuer: issuer.address, signature }
-}
-
-/** Inserts the certificate unless the learner already holds one for the course; returns the id that is stored. */
-export function storeCertificate(db: Pick<Db, 'insert' | 'select'>, signed: SignedCertificate, courseTitle: string): string {
-  db.insert(certificates)
-    .values({
-      id: signed.id,
-      address: addressKey(signed.message.learner),
-      courseSlug: signed.message.course,
-      courseTitle,
-      courseVersion: signed.message.courseVersion,
-      issuedAt: Number(signed.message.issuedAt),
-      issuer: signed.issuer,
-      signature: signed.signature,
-    })
-    .onConflictDoNothing()
-    .run()
-  const stored = db
-    .select({ id: certificates.id })
-    .from(certificates)
-    .where(and(eq(certificates.address, addressKey(signed.message.learner)), eq(certificates.courseSlug, signed.message.course)))
-    .get()
-  return stored?.id ?? signed.id
-}
-
-export function getCertificate(db: Db, id: string): CertificateRow | undefined {
-  return db.select().from(certificates).where(eq(certificates.id, id.toLowerCase())).get()
-}
-
-export function listCertificates(db: Db, address: string): CertificateRow[] {
-  return db.select().from(certificates).where(eq(certificates.address, addressKey(address))).orderBy(desc(certificates.issuedAt)).all()
-}
-
-export function messageOf(row: CertificateRow): CertificateMessage {
-  return {
-    course: row.courseSlug,
-    courseVersion: row.courseVersion as `0x${string}`,
-    learner: checksumAddress(row.address),
-    issuedAt: BigInt(row.issuedAt),
-  }
 }
 
 export type Verification = {

@@ -1,11 +1,15 @@
-import { encodeFunctionData, numberToHex, pad, toEventSelector } from 'viem'
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
+import { encodeFunctionData, numberToHex, pad, toEventSelector } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { verifiedContributorAbi } from '#contracts-abi/index'
-import { useTempDatabase } from '../../../test/setup'
 import { getChainNow, latestIndexedBlockTime } from '~/dao/chain-time.server'
+import { ProposalResult } from '~/dao/components/proposal-result'
 import type { KnownContracts } from '~/dao/decode-action.server'
+import { useTempDatabase } from '../../test/setup'
+import { listMembers } from './dao-members.server'
+import { getOptimisticAction, listOptimisticActions } from './optimistic-actions.server'
+import { getProposal, listProposals, type ProposalDetail } from './proposals.server'
 import {
   hash,
   PLUGIN,
@@ -19,11 +23,7 @@ import {
   putRejection,
   putSettings,
   putVote,
-} from '~/dao/testing/dao-rows'
-import { getOptimisticAction, listOptimisticActions } from './actions.server'
-import { listMembers } from './members.server'
-import { ProposalResult } from '~/dao/components/proposal-result'
-import { getProposal, listProposals, type ProposalDetail } from './proposals.server'
+} from './testing/dao-row-fixtures'
 
 const { db } = useTempDatabase()
 

@@ -2,9 +2,9 @@ import { and, desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client'
 import { daoMembers, membershipRequests, taskApplications, tasks } from '#db/schema'
+import type { Catalog } from '~/courses/catalog.server'
 import { addressKey, checksumAddress } from '~/utils/address'
-import type { Catalog } from './catalog.server'
-import { listCompletions } from './progress.server'
+import { listCompletions } from './course-progress.server'
 
 // From learner to member: a learner who finished every course of the path files a request to
 // become a verified contributor. The request carries a snapshot of their record; DAO members
@@ -17,15 +17,6 @@ export const membershipRecordSchema = z.object({
   tasks: z.array(z.object({ chainId: z.number(), taskId: z.number(), title: z.string().nullable() })),
 })
 export type MembershipRecord = z.infer<typeof membershipRecordSchema>
-
-export const membershipRequestFormSchema = z.object({
-  intent: z.literal('request'),
-  note: z
-    .string()
-    .max(1000, 'Keep the note under 1000 characters.')
-    .default('')
-    .transform((note) => note.trim()),
-})
 
 export type PathStatus = {
   complete: boolean

@@ -1,7 +1,7 @@
 import { CID } from 'multiformats/cid'
-import { getContent, MAX_CONTENT_BYTES, putJsonDocument } from '#db/content-store'
+import { getContent, putJsonDocument } from '#db/content-store'
 import { getDb } from '~/db.server'
-import { documentSchemas, uriForCid, type DocumentKind } from './metadata'
+import { documentSchemas, uriForCid, type DocumentKind } from '~/tasks/metadata'
 
 /** The stored document for a CID in any valid spelling, or undefined (also for a malformed CID). */
 export function getContentByCid(cid: string): { cid: string; bytes: Buffer; mediaType: string } | undefined {
@@ -26,5 +26,3 @@ export async function storeMetadataDocument(kind: DocumentKind, document: unknow
   const cid = await putJsonDocument(getDb(), valid)
   return { cid, uri: uriForCid(cid) }
 }
-
-export { MAX_CONTENT_BYTES }

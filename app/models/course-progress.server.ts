@@ -1,10 +1,9 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Db } from '#db/client'
-import { courseCompletions, lessonProgress, quizAttempts } from '#db/schema'
+import { courseCompletions, lessonProgress } from '#db/schema'
+import type { Course } from '~/courses/catalog.server'
 import { getDb } from '~/db.server'
 import { addressKey } from '~/utils/address'
-import type { Course, Quiz } from './catalog.server'
-import { storedAnswersSchema, storedResultsSchema, type AttemptView } from './quiz-types'
 
 // A learner's progress: a lesson is done once its quiz is passed; a course is complete (and
 // certified) once every lesson is done. "Resume" is the first lesson not yet done, so reading
@@ -78,45 +77,4 @@ export function hasCompletedCourseIn(db: Db, address: string, courseSlug: string
 /** For the tasks feature: a task's metadata may name a course its applicants must have finished. */
 export function hasCompletedCourse(address: string, courseSlug: string): boolean {
   return hasCompletedCourseIn(getDb(), address, courseSlug)
-}
-
-/** The learner's latest attempt at a quiz, with the explanations the quiz gives after an attempt. */
-export function getLatestAttempt(db: Db, address: string, courseSlug: string, quiz: Quiz): AttemptView | null {
-  const row = db
-    .select()
-    .from(quizAttempts)
-    .where(and(eq(quizAttempts.address, addressKey(address)), eq(quizAttempts.courseSlug, courseSlug), eq(quizAttempts.quizId, quiz.id)))
-    .orderBy(desc(quizAttempts.id))
-    .limit(1)
-    .get()
-  if (!row) return null
-  return toAttemptView(row, quiz)
-}
-
-export function toAttemptView(row: typeof quizAttempts.$inferSelect, quiz: Quiz): AttemptView {
-  const answers = storedAnswersSchema.safeParse(JSON.parse(row.answers))
-  const results = storedResultsSchema.safeParse(JSON.parse(row.results))
-  const byQuestion = new Map((results.success ? results.data : []).map((result) => [result.questionId, result.correct]))
-  return {
-    scorePercent: row.scorePercent,
-    correctCount: row.correctCount,
-    questionCount: row.questionCount,
-    passed: row.passed,
-    createdAt: row.createdAt,
-    answers: answers.success ? answers.data : {},
-    // Explanations come from the current quiz; a question added since the attempt shows as not answered right.
-    results: quiz.questions.map((question) => ({
-      questionId: question.id,
-      correct: byQuestion.get(question.id) ?? false,
-      explanation: question.explanation,
-    })),
-  }
-}
-
-export function countAttempts(db: Db, address: string, courseSlug: string, quizId: string): number {
-  return db
-    .select({ id: quizAttempts.id })
-    .from(quizAttempts)
-    .where(and(eq(quizAttempts.address, addressKey(address)), eq(quizAttempts.courseSlug, courseSlug), eq(quizAttempts.quizId, quizId)))
-    .all().length
 }

@@ -2,7 +2,7 @@ import { eq, lte } from 'drizzle-orm'
 import type { Address } from 'viem'
 import type { Db } from '#db/client'
 import { sessions } from '#db/schema'
-import { hashToken, randomToken } from './tokens.server'
+import { hashToken, randomToken } from '~/session/tokens.server'
 
 export type SessionRow = typeof sessions.$inferSelect
 export type SessionLifetimes = { idleMs: number; maxMs: number }
