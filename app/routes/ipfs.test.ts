@@ -110,6 +110,8 @@ describe('POST /ipfs', () => {
     expect(body.reply.status).toBe('error')
     expect(Object.keys(body.reply.error).sort()).toEqual(['links[0].url', 'nativeBudget', 'title'])
     expect((await post(browser, { intent: 'something-else' })).status).toBe(400)
+    // An intent that names an inherited property of an object is no form either.
+    for (const intent of ['constructor', '__proto__', 'toString']) expect((await post(browser, { intent })).status).toBe(400)
   })
 
   it('stores the task document and answers its CID, which GET serves back', async () => {
