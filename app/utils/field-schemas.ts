@@ -1,9 +1,9 @@
 import { getAddress, isAddress, maxUint88, maxUint96, parseUnits, type Address } from 'viem'
 import { z } from 'zod'
-import { LIMITS } from './metadata'
 
-// Field types shared by the task forms. Conform hands empty inputs over as undefined, so
-// optional fields are `.optional()` and become a default in a transform.
+// Field types the forms' zod schemas are built from (addresses, ids, token amounts, dates,
+// texts, counts). Conform hands empty inputs over as undefined, so optional fields are
+// `.optional()` and become a default in a transform.
 
 export const UINT96_MAX = maxUint96
 export const UINT88_MAX = maxUint88
@@ -62,21 +62,6 @@ export const futureDateField = z
     }
     return Math.floor(ms / 1000)
   })
-
-/** "rust, zk , Rust" → [{tag:'rust'},{tag:'zk'}]: trimmed, de-duplicated (case-insensitive). */
-export const tagsField = z
-  .string()
-  .optional()
-  .transform((value) => {
-    const seen = new Set<string>()
-    return (value ?? '')
-      .split(',')
-      .map((tag) => tag.trim())
-      .filter((tag) => tag !== '' && !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()))
-  })
-  .refine((tags) => tags.length <= LIMITS.tags, `At most ${LIMITS.tags} tags`)
-  .refine((tags) => tags.every((tag) => tag.length <= LIMITS.tag), `A tag has at most ${LIMITS.tag} characters`)
-  .transform((tags) => tags.map((tag) => ({ tag })))
 
 export function requiredText(max: number, message = 'This is required') {
   return z.string({ required_error: message }).trim().min(1, message).max(max, `At most ${max} characters`)
