@@ -16,6 +16,8 @@ export type ImportEdge = {
   specifier: string
   /** `import type` (or every name imported as a type): gone at runtime. */
   typeOnly: boolean
+  /** The exported names this import uses ('default' for a default import); '*' for all of them (a namespace, `export *`, `import()`). */
+  names: string[] | '*'
 }
 
 export type ImportGraph = Map<string, ImportEdge[]>
@@ -43,42 +45,97 @@ export function buildImportGraph(files = sourceFiles()): ImportGraph {
     const absolute = path.join(REPO, file)
     const source = ts.createSourceFile(absolute, fs.readFileSync(absolute, 'utf8'), ts.ScriptTarget.Latest, false)
     const edges: ImportEdge[] = []
-    for (const { specifier, typeOnly } of importsOf(source)) {
+    for (const { specifier, typeOnly, names } of importsOf(source)) {
       const resolved = ts.resolveModuleName(specifier, absolute, options, ts.sys, cache).resolvedModule
       const to = resolved ? path.relative(REPO, resolved.resolvedFileName) : null
       const own = to !== null && !resolved!.isExternalLibraryImport && !to.startsWith('..') && !to.split(path.sep).includes('node_modules')
-      edges.push({ to: own ? to : null, specifier, typeOnly })
+      edges.push({ to: own ? to : null, specifier, typeOnly, names })
     }
     graph.set(file, edges)
   }
   return graph
 }
 
+type FoundImport = { specifier: string; typeOnly: boolean; names: string[] | '*' }
+
 /** Static imports, re-exports and `import('…')` calls of one file. */
-function importsOf(source: ts.SourceFile): { specifier: string; typeOnly: boolean }[] {
-  const found: { specifier: string; typeOnly: boolean }[] = []
+function importsOf(source: ts.SourceFile): FoundImport[] {
+  const found: FoundImport[] = []
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.importClause
-      const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined
+      const bindings = clause?.namedBindings
+      const named = bindings && ts.isNamedImports(bindings) ? bindings.elements : undefined
       const typeOnly = Boolean(clause?.isTypeOnly || (clause && !clause.name && named && named.length > 0 && named.every((n) => n.isTypeOnly)))
-      found.push({ specifier: node.moduleSpecifier.text, typeOnly })
+      const names: string[] | '*' =
+        bindings && ts.isNamespaceImport(bindings)
+          ? '*'
+          : [...(clause?.name ? ['default'] : []), ...(named ?? []).map((n) => (n.propertyName ?? n.name).text)]
+      found.push({ specifier: node.moduleSpecifier.text, typeOnly, names })
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly })
+      const clause = node.exportClause
+      const names: string[] | '*' = clause && ts.isNamedExports(clause) ? clause.elements.map((n) => (n.propertyName ?? n.name).text) : '*'
+      found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly, names })
     } else if (
       ts.isCallExpression(node) &&
       node.expression.kind === ts.SyntaxKind.ImportKeyword &&
       node.arguments[0] &&
       ts.isStringLiteral(node.arguments[0])
     ) {
-      found.push({ specifier: node.arguments[0].text, typeOnly: false })
+      found.push({ specifier: node.arguments[0].text, typeOnly: false, names: '*' })
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-      found.push({ specifier: node.argument.literal.text, typeOnly: true })
+      const qualifier = node.qualifier
+      const first = qualifier ? (ts.isIdentifier(qualifier) ? qualifier : leftmost(qualifier)) : undefined
+      found.push({ specifier: node.argument.literal.text, typeOnly: true, names: first ? [first.text] : '*' })
     }
     ts.forEachChild(node, visit)
   }
   visit(source)
   return found
+}
+
+function leftmost(name: ts.QualifiedName): ts.Identifier {
+  return ts.isIdentifier(name.left) ? name.left : leftmost(name.left)
+}
+
+export type OwnExport = {
+  name: string
+  /** A type or interface (gone at runtime), else a value. */
+  kind: 'type' | 'value'
+  /** The file itself mentions the name besides declaring it. */
+  usedInFile: boolean
+}
+
+/** The names a file exports itself (not those it re-exports from another module). */
+export function exportsOf(file: string): OwnExport[] {
+  const absolute = path.join(REPO, file)
+  const source = ts.createSourceFile(absolute, fs.readFileSync(absolute, 'utf8'), ts.ScriptTarget.Latest, true)
+  const declared: { name: string; kind: OwnExport['kind'] }[] = []
+  for (const statement of source.statements) {
+    const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined
+    const exported = modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+    const isType = ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)
+    if (ts.isExportAssignment(statement) || (exported && modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword))) {
+      declared.push({ name: 'default', kind: 'value' })
+    } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) declared.push({ name: element.name.text, kind: statement.isTypeOnly || element.isTypeOnly ? 'type' : 'value' })
+    } else if (exported && ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) declared.push({ name: declaration.name.text, kind: 'value' })
+    } else if (
+      exported &&
+      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || isType) &&
+      statement.name
+    ) {
+      declared.push({ name: statement.name.text, kind: isType ? 'type' : 'value' })
+    }
+  }
+  const mentions = new Map<string, number>()
+  const count = (node: ts.Node) => {
+    if (ts.isIdentifier(node)) mentions.set(node.text, (mentions.get(node.text) ?? 0) + 1)
+    ts.forEachChild(node, count)
+  }
+  count(source)
+  return declared.map((entry) => ({ ...entry, usedInFile: entry.name !== 'default' && (mentions.get(entry.name) ?? 0) > 1 }))
 }
 
 /** Every cycle of the graph, each as the files around it (first file repeated at the end), found with Tarjan's algorithm. */

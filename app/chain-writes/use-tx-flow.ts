@@ -152,7 +152,7 @@ const POLL_MS = 400
 const INDEX_TIMEOUT_MS = 120_000
 
 /** Polls the indexer until it has indexed `block`; throws if it stopped or takes too long. */
-export async function waitUntilIndexed(chainId: number, block: number): Promise<void> {
+async function waitUntilIndexed(chainId: number, block: number): Promise<void> {
   const deadline = Date.now() + INDEX_TIMEOUT_MS
   for (;;) {
     const response = await fetch(`/indexer-status?chainId=${chainId}`, { headers: { Accept: 'application/json' } })

@@ -5,7 +5,7 @@ import type { Db } from '#db/client'
 // managers, applicants, executors, voters, members), with what they did, from the per-address
 // activity feed plus the tasks and members projections. One grouped query per page.
 
-export const CONTRIBUTORS_PAGE_SIZE = 50
+const CONTRIBUTORS_PAGE_SIZE = 50
 
 export type ContributorRow = {
   address: string

@@ -10,7 +10,7 @@ import { listCompletions } from './course-progress.server'
 // become a verified contributor. The request carries a snapshot of their record; DAO members
 // review it at /dao/requests (turning it into an optimistic proposal is the DAO pages' job).
 
-export const membershipRecordSchema = z.object({
+const membershipRecordSchema = z.object({
   courses: z.array(
     z.object({ slug: z.string(), title: z.string(), version: z.string(), completedAt: z.number(), certificateId: z.string() }),
   ),
@@ -61,7 +61,7 @@ export function isDaoMember(db: Db, address: string, chainId: number): boolean {
   return row?.active === true
 }
 
-export function buildRecord(db: Db, address: string, catalog: Catalog, chainId: number): MembershipRecord {
+function buildRecord(db: Db, address: string, catalog: Catalog, chainId: number): MembershipRecord {
   const completions = listCompletions(db, address)
   return {
     courses: catalog.courses.flatMap((course) => {

@@ -80,7 +80,7 @@ export function getLatestAttempt(db: Db, address: string, courseSlug: string, qu
   return toAttemptView(row, quiz)
 }
 
-export function toAttemptView(row: typeof quizAttempts.$inferSelect, quiz: Quiz): AttemptView {
+function toAttemptView(row: typeof quizAttempts.$inferSelect, quiz: Quiz): AttemptView {
   const answers = storedAnswersSchema.safeParse(JSON.parse(row.answers))
   const results = storedResultsSchema.safeParse(JSON.parse(row.results))
   const byQuestion = new Map((results.success ? results.data : []).map((result) => [result.questionId, result.correct]))

@@ -8,7 +8,7 @@ import { ensureTaskSearch, sqliteOf, toFtsQuery } from './task-search.server'
 // of the last row shown, so pages stay stable while the indexer adds tasks and no OFFSET scan
 // grows with the page number.
 
-export const PAGE_SIZE = 24
+const PAGE_SIZE = 24
 
 export type BudgetAmount = { token: string | null; amount: string }
 

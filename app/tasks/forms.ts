@@ -212,7 +212,7 @@ export type ReviewValues = z.infer<typeof reviewSchema>
 export type CancelValues = z.infer<typeof cancelSchema>
 export type DisputeValues = z.infer<ReturnType<typeof disputeSchema>>
 
-export function taskDocumentOf(values: CreateTaskValues | EditMetadataValues) {
+function taskDocumentOf(values: CreateTaskValues | EditMetadataValues) {
   return {
     title: values.title,
     description: values.description,

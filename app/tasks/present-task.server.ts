@@ -21,7 +21,7 @@ function rendered(loaded: Loaded<string>) {
 }
 
 /** "1 ETH + 250 OPEN" for an application's rewards (or "nothing"). */
-export function rewardLabel(
+function rewardLabel(
   nativeReward: { amount: string }[],
   reward: Reward[],
   budgetTokens: string[],

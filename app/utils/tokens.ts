@@ -28,8 +28,3 @@ export function tokenInfo(address: string | null, known: KnownTokens): TokenInfo
 export function formatTokenAmount(amount: bigint | string, token: TokenInfo): string {
   return `${formatUnits(BigInt(amount), token.decimals)} ${token.symbol}`
 }
-
-/** The token key used in URLs and forms: "native" or the lowercase address. */
-export function tokenKey(address: string | null): string {
-  return address === null ? 'native' : address.toLowerCase()
-}
