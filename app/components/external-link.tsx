@@ -9,3 +9,20 @@ export function ExternalLink({ name, url }: { name: string; url: string | null }
     </a>
   )
 }
+
+/** A titled list of untrusted links, or nothing when there are none. */
+export function ExternalLinks({ title, links }: { title: string; links: { name: string; url: string | null }[] }) {
+  if (links.length === 0) return null
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul>
+        {links.map((link, index) => (
+          <li key={index}>
+            <ExternalLink name={link.name} url={link.url} />
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}

@@ -32,25 +32,27 @@ export function TextField({
 }) {
   const { key, ...props } = getInputProps(meta, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined })
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
+    <Field meta={meta} label={label} hint={hint}>
       <input key={key} {...props} {...rest} />
-      {hint ? (
-        <p id={`${meta.id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors meta={meta} />
-    </div>
+    </Field>
   )
 }
 
 export function TextAreaField({ meta, label, hint, rows = 6 }: { meta: Meta; label: ReactNode; hint?: ReactNode; rows?: number }) {
   const { key, ...props } = getTextareaProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined })
   return (
+    <Field meta={meta} label={label} hint={hint}>
+      <textarea key={key} rows={rows} {...props} />
+    </Field>
+  )
+}
+
+/** A control with its label above, and its hint and errors below (the control points at the hint by id). */
+function Field({ meta, label, hint, children }: { meta: Meta; label: ReactNode; hint?: ReactNode; children: ReactNode }) {
+  return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      <textarea key={key} rows={rows} {...props} />
+      {children}
       {hint ? (
         <p id={`${meta.id}-hint`} className="hint">
           {hint}

@@ -9,12 +9,13 @@ import { getCertificate, listCertificates } from '~/models/certificates.server'
 import { getCatalogProgress, getCourseProgress, hasCompletedCourseIn } from '~/models/course-progress.server'
 import { fileMembershipRequest, getCompletedTasks, getPathStatus, listMembershipRequests } from '~/models/membership-requests.server'
 import { getLatestAttempt } from '~/models/quiz-attempts.server'
+import { formData } from '~/testing/portal-harness'
 import { useTempDatabase } from '../../test/setup'
 import { loadCatalog } from './catalog.server'
 import { verifyCertificate } from './certificate-signing.server'
 import { resolveIssuerKey } from './issuer.server'
 import { submitQuiz } from './submit-quiz.server'
-import { FIXTURE, formData, writeFixtureCourses } from './testing/course-fixtures'
+import { FIXTURE, writeFixtureCourses } from './testing/course-fixtures'
 
 const { db } = useTempDatabase()
 const catalog = loadCatalog(writeFixtureCourses())

@@ -1,5 +1,5 @@
-import { and, desc, eq, lte } from 'drizzle-orm'
 import crypto from 'node:crypto'
+import { and, desc, eq, lte } from 'drizzle-orm'
 import type { Db } from '#db/client'
 import { authNonces } from '#db/schema'
 

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
-import { ExternalLink } from '~/components/external-link'
+import { ExternalLinks } from '~/components/external-link'
 import { Markdown } from '~/components/markdown'
 import { TxLink } from '~/components/tx-link'
 import { Timestamp } from '~/components/when'
@@ -98,18 +98,7 @@ export default function ProposalPage() {
         <h2 id="summary-heading">Summary</h2>
         {summaryHtml !== null ? <Markdown html={summaryHtml} /> : <p className="muted">No summary.</p>}
         {descriptionHtml !== null ? <Markdown html={descriptionHtml} /> : null}
-        {resources.length > 0 ? (
-          <>
-            <h3>Resources</h3>
-            <ul>
-              {resources.map((link, index) => (
-                <li key={index}>
-                  <ExternalLink name={link.name} url={link.url} />
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <ExternalLinks title="Resources" links={resources} />
       </section>
 
       <section aria-labelledby="result-heading" className="dao-section">

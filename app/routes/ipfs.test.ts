@@ -1,28 +1,20 @@
-import { base58btc } from 'multiformats/bases/base58'
-import { CID } from 'multiformats/cid'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { base58btc } from 'multiformats/bases/base58'
+import { CID } from 'multiformats/cid'
 import { privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, it } from 'vitest'
 import { putJsonDocument } from '#db/content-store'
 import { certificates, courseCompletions } from '#db/schema'
 import { devnetAccounts } from '#devnet/accounts'
 import { putTask } from '~/models/testing/task-row-fixtures'
-import { configurePortalEnv, siweMessage, TestBrowser } from '~/testing/portal-harness'
-import { useAnvil, useTempDatabase } from '../../test/setup'
+import { siweMessage, TestBrowser, useTestPortal } from '~/testing/portal-harness'
 
 // The content routes against a real SQLite file and a real session: GET /ipfs/:cid serves stored
 // documents inertly; POST /ipfs validates a task form with its schema and stores its document.
 
-const anvil = await useAnvil()
-const database = useTempDatabase()
-configurePortalEnv({
-  databasePath: database.path,
-  anvilPort: anvil.port,
-  dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'portal-ipfs-')),
-  COURSES_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'portal-no-courses-')),
-})
+const { database } = await useTestPortal({ COURSES_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'portal-no-courses-')) })
 
 const { loader: getDocument } = await import('./ipfs.$cid')
 const { action: storeDocument } = await import('./ipfs')

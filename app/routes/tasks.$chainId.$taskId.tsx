@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
 import { AddressLink } from '~/components/address-link'
 import { ErrorPage } from '~/components/error-page'
-import { ExternalLink } from '~/components/external-link'
+import { ExternalLinks } from '~/components/external-link'
 import { Markdown } from '~/components/markdown'
 import { MetadataNotice } from '~/components/metadata-notice'
 import { getDb } from '~/db.server'
@@ -111,18 +111,7 @@ export default function TaskPage() {
               ))}
             </ul>
           ) : null}
-          {task.links.length > 0 || task.resourceLinks.length > 0 ? (
-            <>
-              <h3>Links</h3>
-              <ul>
-                {[...task.links, ...task.resourceLinks].map((link, index) => (
-                  <li key={index}>
-                    <ExternalLink name={link.name} url={link.url} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <ExternalLinks title="Links" links={[...task.links, ...task.resourceLinks]} />
           {task.resourcesHtml !== null ? (
             <>
               <h3>Resources</h3>

@@ -1,19 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { privateKeyToAccount } from 'viem/accounts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { devnetAccounts } from '#devnet/accounts'
-import { configurePortalEnv, PORTAL_ORIGIN, siweMessage, TestBrowser } from '~/testing/portal-harness'
-import { useAnvil, useTempDatabase } from '../../test/setup'
+import { PORTAL_ORIGIN, siweMessage, TestBrowser, useTestPortal } from '~/testing/portal-harness'
 
-const anvil = await useAnvil()
-const database = useTempDatabase()
-configurePortalEnv({
-  databasePath: database.path,
-  anvilPort: anvil.port,
-  dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'portal-session-')),
-})
+const { database } = await useTestPortal()
 
 const { action: nonceAction } = await import('~/routes/auth.nonce')
 const { action: verifyAction } = await import('~/routes/auth.verify')

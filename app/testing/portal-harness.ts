@@ -1,7 +1,11 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { createSiweMessage, type SiweMessage } from 'viem/siwe'
+import { useAnvil, useTempDatabase } from '../../test/setup'
 
-// Test support for app/session/*.test.ts: a cookie-keeping "browser" that calls the route
+// Test support for the tests that call route modules: a cookie-keeping "browser" that calls the route
 // actions the way Remix would, and a default SIWE message for the test portal.
 
 export const PORTAL_ORIGIN = 'http://localhost:3000'
@@ -24,6 +28,24 @@ export function configurePortalEnv(values: { databasePath: string; anvilPort: nu
     PUBLIC_URL: '',
     ...Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, String(value)])),
   })
+}
+
+/**
+ * An anvil, a SQLite file and a data folder for this test file, with the server modules pointed
+ * at them; call it before importing any route, as the env is read once.
+ */
+export async function useTestPortal(env: Record<string, string | number> = {}) {
+  const anvil = await useAnvil()
+  const database = useTempDatabase()
+  configurePortalEnv({ databasePath: database.path, anvilPort: anvil.port, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'portal-data-')), ...env })
+  return { anvil, database }
+}
+
+/** A form body as the browser sends it: each value once, or once per item of a list. */
+export function formData(values: Record<string, string | string[]>): FormData {
+  const form = new FormData()
+  for (const [key, value] of Object.entries(values)) for (const item of [value].flat()) form.append(key, item)
+  return form
 }
 
 type Action = (args: ActionFunctionArgs) => Promise<Response> | Response

@@ -85,9 +85,3 @@ questions:
   )
   return root
 }
-
-export function formData(values: Record<string, string | string[]>): FormData {
-  const form = new FormData()
-  for (const [key, value] of Object.entries(values)) for (const item of [value].flat()) form.append(key, item)
-  return form
-}
