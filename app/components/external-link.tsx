@@ -1,7 +1,7 @@
 import { UNTRUSTED_LINK_REL } from '~/utils/safe-url'
 
 /** A link from untrusted metadata: only http(s)/mailto URLs (checked on the server) become links. */
-export function ExternalLink({ name, url }: { name: string; url: string | null }) {
+function ExternalLink({ name, url }: { name: string; url: string | null }) {
   if (!url) return <span className="muted">{name} (link removed: not an http(s) address)</span>
   return (
     <a href={url} rel={UNTRUSTED_LINK_REL} target="_blank">
