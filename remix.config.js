@@ -3,7 +3,8 @@
  * @type {import('@remix-run/dev').AppConfig}
  */
 export default {
-  ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
+  // Tests, and the README.md that says what the folder holds, are no routes.
+  ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}', '**/README.md'],
   serverModuleFormat: 'esm',
   serverPlatform: 'node',
   // ESM-only packages the server bundle must include rather than require at runtime.

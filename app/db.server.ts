@@ -1,4 +1,4 @@
-import { openDatabase, type DatabaseHandle } from '../db/client'
+import { openDatabase, type DatabaseHandle } from '#db/client'
 import { getEnv } from './env.server'
 
 // One handle per server process, kept on globalThis so `npm run dev` rebuilds reuse it.

@@ -1,4 +1,4 @@
-import { loadEnv, type Env } from '../config/env'
+import { loadEnv, type Env } from '#config/env'
 import { getDevWalletAccounts } from './wallet/dev-accounts.server'
 
 // Parsed once per server process: a bad value has already stopped `npm start` before the

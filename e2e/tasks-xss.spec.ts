@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { hostileLinkUrls, xssPayloads } from '../app/tasks/testing/xss-payloads'
+import { hostileLinkUrls, xssPayloads } from '../app/utils/testing/xss-fixtures'
 import { expect, resolveAccount, test } from './fixtures'
 import { inAMonth, sendTasks, storeDocument, taskCount, waitForIndexer } from './tasks-chain'
 import { failOnPageErrors, uniqueWord } from './tasks-helpers'

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkCourses } from '../app/courses/check.server'
 import { formatProblem } from '../app/courses/problems'
-import { lessonSource, writeFile, writeFixtureCourses } from '../app/courses/test-support'
+import { lessonSource, writeFile, writeFixtureCourses } from '../app/courses/testing/course-fixtures'
 
 // Every class of mistake an author can make is reported as file:line: message.
 

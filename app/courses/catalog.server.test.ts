@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findCycles, getCatalog, loadCatalog } from './catalog.server'
-import { writeFixtureCourses } from './test-support'
+import { writeFixtureCourses } from './testing/course-fixtures'
 
 describe('the course catalog', () => {
   it('orders courses along the path and lessons by number, with quizzes attached', () => {

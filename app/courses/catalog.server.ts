@@ -52,7 +52,7 @@ export const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/
 const QUIZ_SUFFIX = '.quiz.yaml'
 const IGNORED = /^(\.|_)|^README\.md$/i
 
-export function coursesRoot(): string {
+function coursesRoot(): string {
   return path.resolve(process.env.COURSES_DIR ?? 'courses')
 }
 

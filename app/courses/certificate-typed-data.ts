@@ -5,9 +5,9 @@ import { hashTypedData } from 'viem'
 // Anyone can rebuild it from the values shown on /certificates/:id and check the signature
 // with any EIP-712 library (e.g. viem's verifyTypedData).
 
-export const certificateDomain = { name: 'Opencircle Certificates', version: '1' } as const
+const certificateDomain = { name: 'Opencircle Certificates', version: '1' } as const
 
-export const certificateTypes = {
+const certificateTypes = {
   Certificate: [
     { name: 'course', type: 'string' },
     { name: 'courseVersion', type: 'bytes32' },
@@ -24,6 +24,14 @@ export type CertificateMessage = {
   learner: `0x${string}`
   /** Unix seconds. */
   issuedAt: bigint
+}
+
+/** A statement with the issuer's signature over it. */
+export type SignedCertificate = {
+  id: `0x${string}`
+  message: CertificateMessage
+  issuer: `0x${string}`
+  signature: `0x${string}`
 }
 
 export function certificateTypedData(message: CertificateMessage) {

@@ -3,15 +3,14 @@ import { z } from 'zod'
 // The course format (see courses/README.md). Shared by the loader, the checker and the tests;
 // nothing here is secret except the quiz answer key, which only *.server.ts modules ever read.
 
-export const slugSchema = z
+const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case slug (a-z, 0-9 and single dashes)')
   .max(64)
 
-export const levels = ['beginner', 'intermediate', 'advanced'] as const
+const levels = ['beginner', 'intermediate', 'advanced'] as const
 /** The learning path, in order: Learner → Contributor → Governor. */
 export const tracks = ['learner', 'contributor', 'governor'] as const
-export type Level = (typeof levels)[number]
 export type Track = (typeof tracks)[number]
 
 export const courseFrontmatterSchema = z
@@ -37,7 +36,6 @@ export const lessonFrontmatterSchema = z
     estimatedMinutes: z.number().int().min(1).max(600),
   })
   .strict()
-export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>
 
 const choiceSchema = z
   .object({
@@ -87,4 +85,3 @@ export const quizFileSchema = z
       seen.add(question.id)
     })
   })
-export type QuizFile = z.infer<typeof quizFileSchema>

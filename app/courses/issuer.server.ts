@@ -10,7 +10,7 @@ import { getEnv } from '~/env.server'
 
 const KEY = /^0x[0-9a-fA-F]{64}$/
 
-export class IssuerKeyError extends Error {
+class IssuerKeyError extends Error {
   override name = 'IssuerKeyError'
 }
 

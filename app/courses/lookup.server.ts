@@ -39,6 +39,18 @@ export function introCompileInput(course: Course): CompileInput {
   return { source: course.introSource, file: course.indexFile, courseDir: course.dir, assetsHash: course.assetsHash }
 }
 
+/** What the catalog and a course's page both show of a course. */
+export function courseSummary(course: Course) {
+  return {
+    slug: course.slug,
+    title: course.title,
+    summary: course.summary,
+    level: course.level,
+    track: course.track,
+    estimatedMinutes: course.estimatedMinutes,
+  }
+}
+
 export function signInHref(pathname: string): string {
   return `/sign-in?redirectTo=${encodeURIComponent(pathname)}`
 }

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cacheKey, createMdxCompiler, MdxCompileError, type CompileInput } from './mdx-compile.server'
-import { lessonSource, writeFile } from './test-support'
+import { lessonSource, writeFile } from './testing/course-fixtures'
 
 const courseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdx-course-'))
 writeFile(courseDir, 'images/dot.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><circle r="2" cx="2" cy="2"/></svg>')

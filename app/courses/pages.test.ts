@@ -3,9 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, it } from 'vitest'
+import { configurePortalEnv, PORTAL_ORIGIN } from '~/testing/portal-harness'
 import { useTempDatabase } from '../../test/setup'
-import { configurePortalEnv, PORTAL_ORIGIN } from '../session/test-harness'
-import { FIXTURE, writeFixtureCourses } from './test-support'
+import { FIXTURE, writeFixtureCourses } from './testing/course-fixtures'
 
 // The course routes as Remix calls them: loaders and actions with real requests, a real
 // session cookie and a real SQLite file. What the browser receives is asserted here.
@@ -22,7 +22,7 @@ const certificateRoute = await import('~/routes/certificates.$id')
 const requestsRoute = await import('~/routes/dao.requests')
 const profileRoute = await import('~/routes/contributors.$address')
 const { getDb } = await import('~/db.server')
-const { createSession } = await import('~/session/sessions.server')
+const { createSession } = await import('~/models/sessions.server')
 const { getSessionSettings } = await import('~/session/settings.server')
 const { serializeSessionCookie } = await import('~/session/cookies.server')
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { formData } from '~/testing/portal-harness'
 import { loadCatalog, type Quiz } from './catalog.server'
 import { gradeQuiz, parseQuizSubmission, toPublicQuiz } from './quiz.server'
-import { FIXTURE, formData, writeFixtureCourses } from './test-support'
+import { FIXTURE, writeFixtureCourses } from './testing/course-fixtures'
 
 const catalog = loadCatalog(writeFixtureCourses())
 const quiz = catalog.courses.find((course) => course.slug === 'basics')!.lessons[0]!.quiz as Quiz

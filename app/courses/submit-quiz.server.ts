@@ -1,12 +1,12 @@
 import type { PrivateKeyAccount } from 'viem'
-import type { Db } from '../../db/client'
-import { courseCompletions, lessonProgress, quizAttempts } from '../../db/schema'
-import { addressKey } from './address'
+import type { Db } from '#db/client'
+import { getCompletedLessonSlugs, getCompletion } from '~/models/course-progress.server'
+import { recordQuizAttempt } from '~/models/quiz-attempts.server'
 import type { Course, Lesson } from './catalog.server'
-import { signCertificate, storeCertificate, type SignedCertificate } from './certificates.server'
-import { getCompletedLessonSlugs, getCompletion, toAttemptView } from './progress.server'
-import { gradeQuiz, parseQuizSubmission } from './quiz.server'
+import { signCertificate } from './certificate-signing.server'
+import type { SignedCertificate } from './certificate-typed-data'
 import type { AttemptView } from './quiz-types'
+import { gradeQuiz, parseQuizSubmission } from './quiz.server'
 
 export type QuizOutcome =
   | { ok: true; attempt: AttemptView; courseCompleted: boolean; certificateId: string | null }
@@ -50,39 +50,6 @@ export async function submitQuiz(args: {
     }
   }
 
-  const key = addressKey(address)
-  const row = db.transaction((tx) => {
-    const attempt = tx
-      .insert(quizAttempts)
-      .values({
-        address: key,
-        courseSlug: course.slug,
-        lessonSlug: lesson.slug,
-        quizId: quiz.id,
-        courseVersion: course.version,
-        answers: JSON.stringify(submission.answers),
-        results: JSON.stringify(grade.results),
-        correctCount: grade.correctCount,
-        questionCount: grade.questionCount,
-        scorePercent: grade.scorePercent,
-        passed: grade.passed,
-        createdAt: now,
-      })
-      .returning()
-      .get()
-    if (grade.passed) {
-      tx.insert(lessonProgress).values({ address: key, courseSlug: course.slug, lessonSlug: lesson.slug, completedAt: now }).onConflictDoNothing().run()
-    }
-    let certificateId: string | null = null
-    if (certificate) {
-      certificateId = storeCertificate(tx, certificate, course.title)
-      tx.insert(courseCompletions)
-        .values({ address: key, courseSlug: course.slug, courseVersion: course.version, completedAt: now, certificateId })
-        .onConflictDoNothing()
-        .run()
-    }
-    return { attempt, certificateId }
-  })
-
-  return { ok: true, attempt: toAttemptView(row.attempt, quiz), courseCompleted: row.certificateId !== null, certificateId: row.certificateId }
+  const recorded = recordQuizAttempt(db, { address, course, lesson, quiz, answers: submission.answers, grade, certificate, now })
+  return { ok: true, attempt: recorded.attempt, courseCompleted: recorded.certificateId !== null, certificateId: recorded.certificateId }
 }

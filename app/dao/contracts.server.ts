@@ -1,4 +1,4 @@
-import { resolveDeployment } from '../../config/deployment'
+import { resolveDeployment } from '#config/deployment'
 import { getEnv } from '~/env.server'
 import { daoContractKinds, type KnownContracts } from './decode-action.server'
 

@@ -8,7 +8,7 @@ import {
   verifiedContributorAbi,
 } from '../../contracts-abi'
 import type { DecodedAction } from '../../db/schema/chain'
-import { formatTokenAmount, NATIVE_TOKEN, type TokenInfo } from '~/tasks/tokens'
+import { formatTokenAmount, NATIVE_TOKEN, type TokenInfo } from '~/utils/tokens'
 
 // A DAO action (target, value, calldata) as a person reads it. Calldata to one of the portal's
 // own contracts is decoded with its ABI from contracts-abi/ and, for the calls the DAO makes in

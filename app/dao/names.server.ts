@@ -1,4 +1,4 @@
-import { devnetAccounts } from '../../devnet/accounts'
+import { devnetAccounts } from '#devnet/accounts'
 import { contractLabels, type KnownContracts } from './decode-action.server'
 
 const DEVNET_CHAIN_ID = 31337

@@ -2,7 +2,7 @@
 // indexer stores only "active" or "executed", the rest follows from the dates and the tallies
 // with the same integer arithmetic as the contract (Aragon majority voting, ratios in ppm).
 
-export const RATIO_BASE = 1_000_000n
+const RATIO_BASE = 1_000_000n
 
 export const proposalStates = ['pending', 'active', 'passed', 'failed', 'executed'] as const
 export type ProposalState = (typeof proposalStates)[number]
@@ -52,7 +52,7 @@ export function applyRatioCeiled(value: bigint, ratio: number): bigint {
   return product / RATIO_BASE + (product % RATIO_BASE === 0n ? 0n : 1n)
 }
 
-export function isSupportReached(yes: bigint, no: bigint, threshold: number): boolean {
+function isSupportReached(yes: bigint, no: bigint, threshold: number): boolean {
   return (RATIO_BASE - BigInt(threshold)) * yes > BigInt(threshold) * no
 }
 

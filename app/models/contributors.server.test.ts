@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { putActivity, putMember } from '~/dao/testing/dao-rows'
-import { putTask } from './testing/task-rows'
 import { useTempDatabase } from '../../test/setup'
 import { getContributorPage } from './contributors.server'
+import { putActivity, putMember } from './testing/dao-row-fixtures'
+import { putTask } from './testing/task-row-fixtures'
 
 const { db, sqlite } = useTempDatabase()
 const chainId = 31337

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm'
-import type { Db } from '../../db/client'
+import type { Db } from '#db/client'
 
 // The contributor directory: every address the indexer saw in an on-chain event (task
 // managers, applicants, executors, voters, members), with what they did, from the per-address
 // activity feed plus the tasks and members projections. One grouped query per page.
 
-export const CONTRIBUTORS_PAGE_SIZE = 50
+const CONTRIBUTORS_PAGE_SIZE = 50
 
 export type ContributorRow = {
   address: string

@@ -5,11 +5,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { openDatabase } from '../../db/client'
-import { parseBoardFilter } from '../tasks/board-filter'
+import { openDatabase } from '#db/client'
+import { parseBoardFilter } from '~/tasks/board-filter'
+import { getTaskPage } from './task-board.server'
 import { ensureTaskSearch } from './task-search.server'
-import { getTaskPage } from './tasks.server'
-import { generateWorld, putTask } from './testing/task-rows'
+import { generateWorld, putTask } from './testing/task-row-fixtures'
 
 const COUNT = 10_000
 const CHAIN = 31337

@@ -5,7 +5,7 @@ import { putJsonDocument } from '../../db/content-store'
 import { useTempDatabase } from '../../test/setup'
 import { getTaskDetail } from './task-detail.server'
 import { RAW_LOGS_TOPIC1, sqliteOf } from './task-search.server'
-import { putApplication, putBudget, putMetadata, putTask } from './testing/task-rows'
+import { putApplication, putBudget, putMetadata, putTask } from './testing/task-row-fixtures'
 
 const { db, sqlite } = useTempDatabase()
 const CHAIN = 31337

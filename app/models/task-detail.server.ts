@@ -17,7 +17,7 @@ import {
   type ReadTask,
 } from '~/tasks/metadata'
 import { readLocalJson } from './local-content.server'
-import type { BudgetAmount } from './tasks.server'
+import type { BudgetAmount } from './task-board.server'
 import { getTaskTimeline, type TimelineEvent } from './task-timeline.server'
 
 // Everything the task page shows, read from the projections in a handful of indexed queries.

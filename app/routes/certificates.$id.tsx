@@ -1,11 +1,12 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
+import { verifyCertificate } from '~/courses/certificate-signing.server'
 import { CERTIFICATE_ID, certificateTypedData } from '~/courses/certificate-typed-data'
-import { getCertificate, messageOf, verifyCertificate } from '~/courses/certificates.server'
 import coursesStyles from '~/courses/courses.css'
 import { getIssuerAddress } from '~/courses/issuer.server'
 import { getDb } from '~/db.server'
+import { getCertificate, messageOf } from '~/models/certificates.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: coursesStyles }]
 

@@ -1,12 +1,12 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
-import { parseAddress } from '~/courses/address'
-import { listCertificates } from '~/courses/certificates.server'
 import { CertificatesSection } from '~/courses/components/certificates-section'
 import coursesStyles from '~/courses/courses.css'
 import { getDb } from '~/db.server'
+import { listCertificates } from '~/models/certificates.server'
 import { getAddress } from '~/session/auth.server'
+import { parseAddress } from '~/utils/address'
 
 // A minimal contributor profile; the profile feature extends it with tasks, votes and activity.
 

@@ -7,13 +7,14 @@ import { ProgressBar } from '~/courses/components/progress-bar'
 import coursesStyles from '~/courses/courses.css'
 import { getIssuer } from '~/courses/issuer.server'
 import { compileForPage, lessonCompileInput, requireCourse, requireLesson, signInHref } from '~/courses/lookup.server'
-import { countAttempts, getCourseProgress, getLatestAttempt } from '~/courses/progress.server'
-import { toPublicQuiz } from '~/courses/quiz.server'
 import type { QuizActionData } from '~/courses/quiz-types'
+import { toPublicQuiz } from '~/courses/quiz.server'
 import { submitQuiz } from '~/courses/submit-quiz.server'
 import { getDb } from '~/db.server'
+import { requireSameOrigin } from '~/http/origin.server'
+import { getCourseProgress } from '~/models/course-progress.server'
+import { countAttempts, getLatestAttempt } from '~/models/quiz-attempts.server'
 import { getAddress, requireAddress } from '~/session/auth.server'
-import { requireSameOrigin } from '~/session/origin.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: coursesStyles }]
 

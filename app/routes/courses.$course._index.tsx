@@ -1,13 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
+import { findCourse, getCatalog } from '~/courses/catalog.server'
 import { MdxContent } from '~/courses/components/mdx-content'
 import { ProgressBar } from '~/courses/components/progress-bar'
-import { findCourse, getCatalog } from '~/courses/catalog.server'
 import coursesStyles from '~/courses/courses.css'
-import { compileForPage, introCompileInput, requireCourse, signInHref } from '~/courses/lookup.server'
-import { getCourseProgress, hasCompletedCourseIn } from '~/courses/progress.server'
+import { compileForPage, courseSummary, introCompileInput, requireCourse, signInHref } from '~/courses/lookup.server'
 import { getDb } from '~/db.server'
+import { getCourseProgress, hasCompletedCourseIn } from '~/models/course-progress.server'
 import { getAddress } from '~/session/auth.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: coursesStyles }]
@@ -25,12 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const progress = address ? getCourseProgress(db, address, course) : null
   return {
     course: {
-      slug: course.slug,
-      title: course.title,
-      summary: course.summary,
-      level: course.level,
-      track: course.track,
-      estimatedMinutes: course.estimatedMinutes,
+      ...courseSummary(course),
       outcomes: course.outcomes,
       version: course.version,
     },

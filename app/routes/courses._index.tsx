@@ -1,15 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
-import { ProgressBar } from '~/courses/components/progress-bar'
 import { getCatalog } from '~/courses/catalog.server'
+import { ProgressBar } from '~/courses/components/progress-bar'
 import { tracks, type Track } from '~/courses/course-schema'
 import coursesStyles from '~/courses/courses.css'
-import { signInHref } from '~/courses/lookup.server'
-import { getPathStatus } from '~/courses/membership.server'
+import { courseSummary, signInHref } from '~/courses/lookup.server'
 import { formatProblem } from '~/courses/problems'
-import { getCatalogProgress } from '~/courses/progress.server'
 import { getDb } from '~/db.server'
+import { getCatalogProgress } from '~/models/course-progress.server'
+import { getPathStatus } from '~/models/membership-requests.server'
 import { getAddress } from '~/session/auth.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: coursesStyles }]
@@ -32,12 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const progress = address ? getCatalogProgress(db, address, catalog.courses) : null
   return {
     courses: catalog.courses.map((course) => ({
-      slug: course.slug,
-      title: course.title,
-      summary: course.summary,
-      level: course.level,
-      track: course.track,
-      estimatedMinutes: course.estimatedMinutes,
+      ...courseSummary(course),
       lessonCount: course.lessons.length,
       prerequisites: course.prerequisites.map((slug) => catalog.courses.find((other) => other.slug === slug)?.title ?? slug),
       progress: progress?.[course.slug] ?? null,

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
+import { Timestamp } from '~/components/when'
 import { getChainNow } from '~/dao/chain-time.server'
 import { Person } from '~/dao/components/person'
-import { Timestamp } from '~/dao/components/when'
 import { getKnownContracts } from '~/dao/contracts.server'
 import { formatVotes } from '~/dao/format'
 import { getAddressNames } from '~/dao/names.server'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
-import { listMembers } from '~/models/dao.server'
+import { listMembers } from '~/models/dao-members.server'
 
 export const meta: MetaFunction = () => [
   { title: 'Members · DAO · Openmesh Portal' },

@@ -1,23 +1,25 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
+import { ExternalLinks } from '~/components/external-link'
+import { Markdown } from '~/components/markdown'
+import { TxLink } from '~/components/tx-link'
+import { Timestamp } from '~/components/when'
 import { getChainNow } from '~/dao/chain-time.server'
 import { ActionList } from '~/dao/components/action-list'
 import { DaoDetailPage } from '~/dao/components/detail-page'
 import { Person } from '~/dao/components/person'
 import { ProposalResult } from '~/dao/components/proposal-result'
 import { ProposalStateBadge } from '~/dao/components/state-badges'
-import { Timestamp } from '~/dao/components/when'
 import { getKnownContracts } from '~/dao/contracts.server'
 import { formatVotes } from '~/dao/format'
 import { parseProposalId } from '~/dao/ids'
 import { getAddressNames } from '~/dao/names.server'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
-import { getProposal } from '~/models/dao.server'
-import { ExternalLink, Markdown, TxLink } from '~/tasks/components/bits'
-import { renderOptionalMarkdown } from '~/tasks/markdown.server'
-import { isSafeLinkUrl } from '~/tasks/safe-url'
+import { getProposal } from '~/models/proposals.server'
+import { renderOptionalMarkdown } from '~/utils/markdown.server'
+import { isSafeLinkUrl } from '~/utils/safe-url'
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   {
@@ -96,18 +98,7 @@ export default function ProposalPage() {
         <h2 id="summary-heading">Summary</h2>
         {summaryHtml !== null ? <Markdown html={summaryHtml} /> : <p className="muted">No summary.</p>}
         {descriptionHtml !== null ? <Markdown html={descriptionHtml} /> : null}
-        {resources.length > 0 ? (
-          <>
-            <h3>Resources</h3>
-            <ul>
-              {resources.map((link, index) => (
-                <li key={index}>
-                  <ExternalLink name={link.name} url={link.url} />
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <ExternalLinks title="Resources" links={resources} />
       </section>
 
       <section aria-labelledby="result-heading" className="dao-section">

@@ -1,27 +1,37 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { z } from 'zod'
 import { ErrorPage } from '~/components/error-page'
 import { getCatalog } from '~/courses/catalog.server'
 import coursesStyles from '~/courses/courses.css'
 import { signInHref } from '~/courses/lookup.server'
+import { getDb } from '~/db.server'
+import { getChainId } from '~/env.server'
+import { requireSameOrigin } from '~/http/origin.server'
 import {
   fileMembershipRequest,
   getOpenRequest,
   getPathStatus,
   isDaoMember,
   listMembershipRequests,
-  membershipRequestFormSchema,
-} from '~/courses/membership.server'
-import { getDb } from '~/db.server'
-import { getChainId } from '~/env.server'
+} from '~/models/membership-requests.server'
 import { getAddress, requireAddress } from '~/session/auth.server'
-import { requireSameOrigin } from '~/session/origin.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: coursesStyles }]
 
 export const meta: MetaFunction = () => [{ title: 'Membership requests · DAO · Openmesh Portal' }]
 
 type ActionData = { ok: true; id: number } | { ok: false; message: string }
+
+/** The request form below: a note to the reviewers (the record itself is built on the server). */
+const membershipRequestFormSchema = z.object({
+  intent: z.literal('request'),
+  note: z
+    .string()
+    .max(1000, 'Keep the note under 1000 characters.')
+    .default('')
+    .transform((note) => note.trim()),
+})
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const address = await getAddress(request)

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getContentByCid } from '~/tasks/content.server'
+import { getContentByCid } from '~/models/content-store.server'
 
 // GET /ipfs/:cid — a document from the local content store, the way an IPFS gateway serves it.
 // The bytes are untrusted (anyone signed in can store a document), so the response can never

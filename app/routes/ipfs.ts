@@ -1,29 +1,15 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { parseWithZod } from '@conform-to/zod'
-import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
-import { getTaskDetail } from '~/models/tasks.server'
+import { requireSameOrigin } from '~/http/origin.server'
+import { jsonError, noStore, readCappedBody } from '~/http/responses.server'
+import { storeMetadataDocument } from '~/models/content-store.server'
 import { getAddress } from '~/session/auth.server'
-import { requireSameOrigin } from '~/session/origin.server'
-import { jsonError, noStore, readCappedBody } from '~/session/responses.server'
-import { storeMetadataDocument } from '~/tasks/content.server'
-import { getTaskContracts } from '~/tasks/contracts.server'
-import { courseGate } from '~/tasks/course-gate.server'
-import { budgetDecimals, rewardDecimals } from '~/tasks/decimals'
-import {
-  applySchema,
-  cancelSchema,
-  createTaskSchema,
-  disputeSchema,
-  documentOf,
-  editMetadataSchema,
-  reviewSchema,
-  submitSchema,
-} from '~/tasks/forms'
+import { taskMetadataForms } from '~/tasks/metadata-forms.server'
 
-// POST /ipfs — validates a task form with the same schema the browser used and stores the
-// form's metadata document in the content store; answers its CID, which the browser then
-// writes on chain as `ipfs://<cid>`. Same-origin and signed-in only, the body size-capped.
+// POST /ipfs — validates a form with the same schema the browser used and stores the form's
+// metadata document in the content store; answers its CID, which the browser then writes on
+// chain as `ipfs://<cid>`. Same-origin and signed-in only, the body size-capped. Which forms
+// can store and how each is validated lives beside the forms (app/tasks/metadata-forms.server.ts).
 // A form that fails validation gets 400 with conform's reply (its field errors).
 
 const MAX_BODY_BYTES = 300 * 1024
@@ -37,70 +23,19 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData instanceof Response) return formData
 
   const intent = String(formData.get('intent') ?? '')
-  const schema = await schemaFor(intent, formData, address)
-  if (schema instanceof Response) return schema
-  const submission = parseWithZod(formData, { schema })
-  if (submission.status !== 'success') {
-    return Response.json({ intent, reply: submission.reply() }, { status: 400, headers: noStore })
+  const form = taskMetadataForms.get(intent)
+  if (!form) return jsonError(400, 'The form does not say what it is for (intent).')
+  const result = form({ formData, address })
+  if (result instanceof Response) return result
+  if (!result.ok) return Response.json({ intent, reply: result.reply }, { status: 400, headers: noStore })
+  if (result.chainId !== null && result.chainId !== getChainId()) {
+    return jsonError(400, `This portal writes to chain ${getChainId()}, not ${result.chainId}.`)
   }
-  const value = submission.value
-  if ('chainId' in value && value.chainId !== getChainId()) {
-    return jsonError(400, `This portal writes to chain ${getChainId()}, not ${value.chainId}.`)
-  }
-  const { kind, document } = documentOf(value)
   try {
-    const { cid, uri } = await storeMetadataDocument(kind, document)
+    const { cid, uri } = await storeMetadataDocument(result.stored.kind, result.stored.document)
     return Response.json({ cid, uri }, { status: 201, headers: noStore })
   } catch (error) {
     return jsonError(400, `The document was not stored: ${(error as Error).message}`)
-  }
-}
-
-type FormSchema =
-  | typeof createTaskSchema
-  | typeof editMetadataSchema
-  | typeof submitSchema
-  | typeof reviewSchema
-  | typeof cancelSchema
-  | ReturnType<typeof applySchema>
-  | ReturnType<typeof disputeSchema>
-
-/** The schema of a form, built from the task's facts where its fields depend on them. */
-async function schemaFor(intent: string, formData: FormData, address: string): Promise<FormSchema | Response> {
-  switch (intent) {
-    case 'create-task':
-      return createTaskSchema
-    case 'edit-metadata':
-      return editMetadataSchema
-    case 'submit':
-      return submitSchema
-    case 'review':
-      return reviewSchema
-    case 'cancel':
-      return cancelSchema
-    case 'apply':
-    case 'dispute': {
-      const chainId = Number(formData.get('chainId'))
-      const taskId = Number(formData.get('taskId'))
-      if (!Number.isSafeInteger(chainId) || !Number.isSafeInteger(taskId) || chainId !== getChainId()) {
-        return jsonError(404, 'There is no such task on this portal.')
-      }
-      const task = getTaskDetail(getDb(), { chainId, taskId, tasksAddress: null })
-      if (!task) return jsonError(404, `There is no task ${taskId} on chain ${chainId}.`)
-      const known = { openToken: getTaskContracts(chainId)?.openToken ?? null }
-      const tokens = task.budgets.flatMap((b) => (b.token ? [b.token] : []))
-      if (intent === 'apply') {
-        const gate = courseGate(task.metadata.value?.requiredCourse, address)
-        if (gate && !gate.completed) {
-          return jsonError(403, `This task requires the course "${gate.title}": complete it first (${gate.href}).`)
-        }
-        return applySchema(budgetDecimals(tokens, known))
-      }
-      const executor = task.applications.find((a) => a.applicationId === task.executorApplicationId)
-      return disputeSchema(rewardDecimals(tokens, executor, known))
-    }
-    default:
-      return jsonError(400, 'The form does not say what it is for (intent).')
   }
 }
 

@@ -1,8 +1,8 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
+import { safeRedirect } from '~/http/safe-redirect'
 import { getAddress } from '~/session/auth.server'
-import { safeRedirect } from '~/session/safe-redirect'
 import { SignInPanel } from '~/wallet/sign-in-panel'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Openmesh Portal' }]

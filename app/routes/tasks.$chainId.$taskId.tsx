@@ -1,12 +1,15 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { getIndexerStatus } from '../../indexer/status'
+import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
+import { AddressLink } from '~/components/address-link'
 import { ErrorPage } from '~/components/error-page'
+import { ExternalLinks } from '~/components/external-link'
+import { Markdown } from '~/components/markdown'
 import { MetadataNotice } from '~/components/metadata-notice'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { chainNow } from '~/models/chain-time.server'
-import { getTaskDetail } from '~/models/tasks.server'
+import { getTaskDetail } from '~/models/task-detail.server'
 import { getAddress } from '~/session/auth.server'
 import { availableActions } from '~/tasks/available-actions'
 import { ApplyForm } from '~/tasks/components/actions/apply-form'
@@ -17,7 +20,7 @@ import { ExtendDeadlineForm } from '~/tasks/components/actions/extend-deadline-f
 import { IncreaseBudgetForm } from '~/tasks/components/actions/increase-budget-form'
 import { PartialPaymentForm } from '~/tasks/components/actions/partial-payment-form'
 import { SubmitForm } from '~/tasks/components/actions/submit-form'
-import { AddressLink, Deadline, ExternalLink, Markdown, OutdatedBudgetNote, StateBadge } from '~/tasks/components/bits'
+import { Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/task-badges'
 import {
   ApplicationsSection,
   CancelRequestsSection,
@@ -25,13 +28,13 @@ import {
   SubmissionsSection,
   TimelineSection,
 } from '~/tasks/components/task-sections'
-import { getTaskContracts } from '~/tasks/contracts.server'
 import { courseGate } from '~/tasks/course-gate.server'
 import { presentTask } from '~/tasks/present-task.server'
+import type { TaskWriteContext } from '~/tasks/task-write-context'
 import tasksStyles from '~/tasks/tasks.css'
-import { formatDateTime } from '~/tasks/time'
-import type { TaskWriteContext } from '~/tasks/write-context'
-import { shortAddress } from '~/utils/format'
+import { shortAddress } from '~/utils/address'
+import { formatDateTime } from '~/utils/time'
+import { getIndexerStatus } from '../../indexer/status'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]
 
@@ -51,7 +54,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const db = getDb()
   // Read before the task, so the page never claims to include more than it does.
   const indexedBlock = getIndexerStatus(db, chainId)?.indexedBlock ?? null
-  const contracts = getTaskContracts(chainId)
+  const contracts = getPortalContracts(chainId)
   const detail = getTaskDetail(db, { chainId, taskId, tasksAddress: contracts?.tasks ?? null })
   if (!detail) throw data(`There is no task ${taskId} on chain ${chainId}.`, { status: 404 })
   const viewer = await getAddress(request)
@@ -108,18 +111,7 @@ export default function TaskPage() {
               ))}
             </ul>
           ) : null}
-          {task.links.length > 0 || task.resourceLinks.length > 0 ? (
-            <>
-              <h3>Links</h3>
-              <ul>
-                {[...task.links, ...task.resourceLinks].map((link, index) => (
-                  <li key={index}>
-                    <ExternalLink name={link.name} url={link.url} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <ExternalLinks title="Links" links={[...task.links, ...task.resourceLinks]} />
           {task.resourcesHtml !== null ? (
             <>
               <h3>Resources</h3>

@@ -1,16 +1,17 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
+import { AddressLink } from '~/components/address-link'
 import { ErrorPage } from '~/components/error-page'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { chainNow } from '~/models/chain-time.server'
-import { BadCursorError, getBudgetTokens, getPopularTags, getTaskPage } from '~/models/tasks.server'
+import { BadCursorError, getBudgetTokens, getPopularTags, getTaskPage } from '~/models/task-board.server'
 import { getAddress } from '~/session/auth.server'
 import { boardSearchParams, parseBoardFilter, taskStates, type BoardFilter } from '~/tasks/board-filter'
-import { AddressLink, Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/bits'
-import { getTaskContracts } from '~/tasks/contracts.server'
-import { formatTokenAmount, tokenInfo } from '~/tasks/tokens'
+import { Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/task-badges'
 import tasksStyles from '~/tasks/tasks.css'
+import { formatTokenAmount, tokenInfo } from '~/utils/tokens'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if ('error' in parsed) throw data(parsed.error, { status: 400 })
   const { filter } = parsed
   const chainId = getChainId()
-  const known = { openToken: getTaskContracts(chainId)?.openToken ?? null }
+  const known = { openToken: getPortalContracts(chainId)?.openToken ?? null }
   const db = getDb()
   let page
   try {

@@ -3,22 +3,22 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData, useNavigate } from '@remix-run/react'
 import { parseEventLogs } from 'viem'
 import { useConfig, useConnection } from 'wagmi'
-import { tasksAbi } from '../../contracts-abi/Tasks'
-import { getIndexerStatus } from '../../indexer/status'
+import { tasksAbi } from '#contracts-abi/Tasks'
+import { approveSteps } from '~/chain-writes/erc20-approve'
+import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
+import { contractWrite, useTxFlow, type WriteStep } from '~/chain-writes/use-tx-flow'
+import { useWriteForm, writeFormProps } from '~/chain-writes/use-write-form'
+import { WriteFormFooter } from '~/chain-writes/write-form-footer'
 import { ErrorPage } from '~/components/error-page'
+import { FieldErrors, TextField } from '~/components/form-fields'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getAddress } from '~/session/auth.server'
-import { approveSteps } from '~/tasks/approve'
-import { FieldErrors, TextField } from '~/tasks/components/fields'
 import { TaskDocumentFields, type TaskDocumentFieldSet } from '~/tasks/components/task-document-fields'
-import { WriteFormFooter } from '~/tasks/components/write-form-parts'
-import { getTaskContracts } from '~/tasks/contracts.server'
 import { createTaskSchema } from '~/tasks/forms'
 import tasksStyles from '~/tasks/tasks.css'
-import { formatDay } from '~/tasks/time'
-import { contractWrite, useTxFlow, type WriteStep } from '~/tasks/use-tx-flow'
-import { useWriteForm, writeFormProps } from '~/tasks/use-write-form'
+import { formatDay } from '~/utils/time'
+import { getIndexerStatus } from '../../indexer/status'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]
 
@@ -26,7 +26,7 @@ export const meta: MetaFunction = () => [{ title: 'Create a task · Openmesh Por
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const chainId = getChainId()
-  const contracts = getTaskContracts(chainId)
+  const contracts = getPortalContracts(chainId)
   if (!contracts) throw data('The portal has no Tasks contract on this chain yet, so tasks cannot be created.', { status: 503 })
   const viewer = await getAddress(request)
   return {

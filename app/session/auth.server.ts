@@ -1,9 +1,9 @@
 import { redirect } from '@remix-run/node'
 import { getAddress as checksum, isAddressEqual } from 'viem'
 import { getDb } from '~/db.server'
+import { requireSameOrigin } from '~/http/origin.server'
+import { findSession, type SessionRow } from '~/models/sessions.server'
 import { readSessionToken } from './cookies.server'
-import { requireSameOrigin } from './origin.server'
-import { findSession, type SessionRow } from './sessions.server'
 import { getSessionSettings } from './settings.server'
 
 // What routes use: `getAddress` / `requireAddress` for reads, `requireSignedInMutation` for

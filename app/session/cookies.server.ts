@@ -1,6 +1,6 @@
 import { createCookie, type Cookie } from '@remix-run/node'
+import { NONCE_TTL_MS } from '~/models/sign-in-nonces.server'
 import { getSessionSettings } from './settings.server'
-import { NONCE_TTL_MS } from './nonces.server'
 
 // Two signed cookies, both HttpOnly + SameSite=Lax (+ Secure and `__Host-` in production):
 // - the session cookie: a random token whose SHA-256 is the session row's id;

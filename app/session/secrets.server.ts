@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Env } from '../../config/env'
+import type { Env } from '#config/env'
 
 // 32 characters of a random string carry far more than the 128 bits an HMAC key needs.
 const MIN_SECRET_LENGTH = 32

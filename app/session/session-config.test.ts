@@ -3,11 +3,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { loadEnv } from '../../config/env'
-import { devnetAccounts } from '../../devnet/accounts'
-import { findFreePort } from '../../devnet/anvil'
+import { loadEnv } from '#config/env'
+import { devnetAccounts } from '#devnet/accounts'
+import { findFreePort } from '#devnet/anvil'
+import { configurePortalEnv, siweMessage, TEST_SECRET, TestBrowser } from '~/testing/portal-harness'
 import { useAnvil, useTempDatabase } from '../../test/setup'
-import { configurePortalEnv, siweMessage, TEST_SECRET, TestBrowser } from './test-harness'
 
 // The session under different configurations: each test reloads the server modules with its
 // own environment (configuration is read once per process, as in production).

@@ -14,8 +14,6 @@ export type SessionSettings = {
   chainId: number
   /** The RPC the server verifies signatures through (ERC-1271 / ERC-6492 need the chain). */
   rpcUrl: string
-  /** PUBLIC_URL's origin; null in development, where the request's own origin is trusted. */
-  publicOrigin: string | null
 }
 
 let cached: SessionSettings | undefined
@@ -40,6 +38,5 @@ function readSettings(): SessionSettings {
     maxMs: env.SESSION_MAX_DAYS * DAY_MS,
     chainId: getChainId(),
     rpcUrl: env.RPC_URL ?? `http://127.0.0.1:${env.ANVIL_PORT}`,
-    publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null,
   }
 }

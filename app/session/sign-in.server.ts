@@ -1,5 +1,9 @@
 import { z } from 'zod'
 import { getDb } from '~/db.server'
+import { getPortalOrigin, requireSameOrigin } from '~/http/origin.server'
+import { jsonError, jsonOk, readJsonBody } from '~/http/responses.server'
+import { createSession, deleteSession } from '~/models/sessions.server'
+import { consumeNonce, issueNonce, type ConsumeNonceResult } from '~/models/sign-in-nonces.server'
 import {
   clearBindingCookie,
   clearSessionCookie,
@@ -8,10 +12,6 @@ import {
   serializeBindingCookie,
   serializeSessionCookie,
 } from './cookies.server'
-import { consumeNonce, issueNonce, type ConsumeNonceResult } from './nonces.server'
-import { getPortalOrigin, requireSameOrigin } from './origin.server'
-import { jsonError, jsonOk, readJsonBody } from './responses.server'
-import { createSession, deleteSession } from './sessions.server'
 import { getSessionSettings } from './settings.server'
 import { checkSiweMessage, SIWE_LIMITS } from './siwe-checks.server'
 import { hashToken, randomToken } from './tokens.server'

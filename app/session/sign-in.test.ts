@@ -1,25 +1,15 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { privateKeyToAccount } from 'viem/accounts'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { devnetAccounts } from '../../devnet/accounts'
-import { useAnvil, useTempDatabase } from '../../test/setup'
-import { configurePortalEnv, PORTAL_ORIGIN, siweMessage, TestBrowser } from './test-harness'
+import { devnetAccounts } from '#devnet/accounts'
+import { PORTAL_ORIGIN, siweMessage, TestBrowser, useTestPortal } from '~/testing/portal-harness'
 
-const anvil = await useAnvil()
-const database = useTempDatabase()
-configurePortalEnv({
-  databasePath: database.path,
-  anvilPort: anvil.port,
-  dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'portal-session-')),
-})
+const { database } = await useTestPortal()
 
 const { action: nonceAction } = await import('~/routes/auth.nonce')
 const { action: verifyAction } = await import('~/routes/auth.verify')
 const { action: logoutAction } = await import('~/routes/auth.logout')
 const { getAddress, requireAddress, requireSignedInMutation } = await import('./auth.server')
-const { requireSameOrigin } = await import('./origin.server')
+const { requireSameOrigin } = await import('~/http/origin.server')
 
 const alice = privateKeyToAccount(devnetAccounts[1]!.privateKey)
 const bob = privateKeyToAccount(devnetAccounts[2]!.privateKey)

@@ -16,9 +16,9 @@ export const SIWE_LIMITS = {
 } as const
 
 /** A message must be signed within this long of being issued (and the nonce lives as long). */
-export const MAX_MESSAGE_AGE_MS = 10 * 60 * 1000
+const MAX_MESSAGE_AGE_MS = 10 * 60 * 1000
 /** Tolerated difference between the browser's clock and the server's. */
-export const CLOCK_SKEW_MS = 60 * 1000
+const CLOCK_SKEW_MS = 60 * 1000
 
 export type ExpectedSiwe = {
   /** `host[:port]` of the portal, as the browser sees it. */

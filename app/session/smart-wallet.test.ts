@@ -1,7 +1,4 @@
-import fs from 'node:fs'
 import { createRequire } from 'node:module'
-import os from 'node:os'
-import path from 'node:path'
 import {
   concatHex,
   createPublicClient,
@@ -19,20 +16,13 @@ import {
 import { privateKeyToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import { describe, expect, it } from 'vitest'
-import { devnetAccounts } from '../../devnet/accounts'
-import { useAnvil, useTempDatabase } from '../../test/setup'
-import { configurePortalEnv, siweMessage, TestBrowser } from './test-harness'
+import { devnetAccounts } from '#devnet/accounts'
+import { siweMessage, TestBrowser, useTestPortal } from '~/testing/portal-harness'
 
 // Smart-contract wallets sign in through the RPC: a deployed ERC-1271 wallet, and one that is
 // not deployed yet, whose signature carries its factory call (ERC-6492).
 
-const anvil = await useAnvil()
-const database = useTempDatabase()
-configurePortalEnv({
-  databasePath: database.path,
-  anvilPort: anvil.port,
-  dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'portal-session-')),
-})
+const { anvil } = await useTestPortal()
 const { action: nonceAction } = await import('~/routes/auth.nonce')
 const { action: verifyAction } = await import('~/routes/auth.verify')
 const { getAddress } = await import('./auth.server')

@@ -6,8 +6,7 @@ import { z } from 'zod'
 
 export const taskStates = ['open', 'taken', 'closed'] as const
 export type TaskState = (typeof taskStates)[number]
-export const sortOrders = ['newest', 'budget', 'deadline'] as const
-export type SortOrder = (typeof sortOrders)[number]
+const sortOrders = ['newest', 'budget', 'deadline'] as const
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blankToUndefined, schema.optional())
@@ -25,7 +24,7 @@ const date = z
 
 const decimal = z.string().trim().regex(/^\d{1,30}(\.\d{1,18})?$/, 'is not an amount like 1.5')
 
-export const boardFilterSchema = z.object({
+const boardFilterSchema = z.object({
   q: optional(z.string().max(200, 'is longer than 200 characters')),
   state: optional(z.enum(taskStates, { errorMap: () => ({ message: 'must be open, taken or closed' }) })),
   tag: optional(z.string().trim().max(32, 'is longer than 32 characters')),
@@ -46,7 +45,7 @@ export const boardFilterSchema = z.object({
 })
 export type BoardFilter = z.infer<typeof boardFilterSchema>
 
-export const filterParamNames = Object.keys(boardFilterSchema.shape) as (keyof BoardFilter)[]
+const filterParamNames = Object.keys(boardFilterSchema.shape) as (keyof BoardFilter)[]
 
 /** URL search params → a filter, or the first problem as "state must be open, taken or closed". */
 export function parseBoardFilter(params: URLSearchParams): { filter: BoardFilter } | { error: string } {

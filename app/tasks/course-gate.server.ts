@@ -1,5 +1,5 @@
 import { findCourse, getCatalog } from '~/courses/catalog.server'
-import { hasCompletedCourse } from '~/courses/progress.server'
+import { hasCompletedCourse } from '~/models/course-progress.server'
 
 // Course-gated tasks: a task's metadata may name a course (by slug) that applicants must have
 // completed, as recorded by the courses feature. A course the catalog does not know cannot be

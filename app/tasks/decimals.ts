@@ -1,5 +1,5 @@
+import { tokenInfo, type KnownTokens } from '~/utils/tokens'
 import type { BudgetDecimals, RewardDecimals } from './forms'
-import { tokenInfo, type KnownTokens } from './tokens'
 
 // How many decimals each amount field of a task's forms has, from the task's budget tokens.
 // The browser and the server both compute it from the same task facts, so the form schema they

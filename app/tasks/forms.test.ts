@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { parseEther } from 'viem'
 import { describe, expect, it } from 'vitest'
+import { formData } from '~/testing/portal-harness'
 import {
   applySchema,
   createTaskSchema,
@@ -14,14 +15,6 @@ import { taskDocumentSchema } from './metadata'
 
 const ADA = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266'
 const DAO = '0x5FbDB2315678afecb367f032d93F642f64180aa3'
-
-function form(entries: Record<string, string | string[]>): FormData {
-  const data = new FormData()
-  for (const [name, value] of Object.entries(entries)) {
-    for (const item of Array.isArray(value) ? value : [value]) data.append(name, item)
-  }
-  return data
-}
 
 const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10)
 
@@ -49,7 +42,7 @@ const validTask = {
 
 describe('createTaskSchema', () => {
   it('parses a complete form into typed values with exact bigint amounts', () => {
-    const submission = parseWithZod(form(validTask), { schema: createTaskSchema })
+    const submission = parseWithZod(formData(validTask), { schema: createTaskSchema })
     expect(submission.status).toBe('success')
     if (submission.status !== 'success') return
     const value = submission.value
@@ -71,7 +64,7 @@ describe('createTaskSchema', () => {
 
   it('reports each bad field by name', () => {
     const submission = parseWithZod(
-      form({
+      formData({
         ...validTask,
         title: ' ',
         deadline: '2001-01-01',
@@ -93,7 +86,7 @@ describe('createTaskSchema', () => {
 
   it('needs a budget, and preapproved rewards within it', () => {
     const submission = parseWithZod(
-      form({ ...validTask, nativeBudget: '0', 'preapproved[0].nativeReward': '2', 'preapproved[0].openReward': '1' }),
+      formData({ ...validTask, nativeBudget: '0', 'preapproved[0].nativeReward': '2', 'preapproved[0].openReward': '1' }),
       { schema: createTaskSchema },
     )
     const errors = submission.reply().error ?? {}
@@ -103,7 +96,7 @@ describe('createTaskSchema', () => {
   })
 
   it('refuses amounts that do not fit the contract (uint96)', () => {
-    const submission = parseWithZod(form({ ...validTask, nativeBudget: '100000000000' }), { schema: createTaskSchema })
+    const submission = parseWithZod(formData({ ...validTask, nativeBudget: '100000000000' }), { schema: createTaskSchema })
     expect(submission.reply().error?.nativeBudget).toEqual(['Too large for the contract'])
   })
 })
@@ -113,7 +106,7 @@ describe('applySchema', () => {
 
   it('reads one requested reward per budget token, in the task’s token order', () => {
     const submission = parseWithZod(
-      form({ intent: 'apply', chainId: '31337', taskId: '4', plan: 'I will…', nativeReward: '0.5', 'tokenRewards[1]': '7' }),
+      formData({ intent: 'apply', chainId: '31337', taskId: '4', plan: 'I will…', nativeReward: '0.5', 'tokenRewards[1]': '7' }),
       { schema },
     )
     expect(submission.status).toBe('success')
@@ -129,14 +122,14 @@ describe('applySchema', () => {
 
   it('reports a bad token amount on its own field', () => {
     const submission = parseWithZod(
-      form({ intent: 'apply', chainId: '31337', taskId: '4', plan: 'x', 'tokenRewards[1]': '1.5' }),
+      formData({ intent: 'apply', chainId: '31337', taskId: '4', plan: 'x', 'tokenRewards[1]': '1.5' }),
       { schema },
     )
     expect(submission.reply().error?.['tokenRewards[1]']).toEqual(['This token has no decimals'])
   })
 
   it('needs a plan', () => {
-    const submission = parseWithZod(form({ intent: 'apply', chainId: '31337', taskId: '4' }), { schema })
+    const submission = parseWithZod(formData({ intent: 'apply', chainId: '31337', taskId: '4' }), { schema })
     expect(submission.reply().error?.plan).toEqual(['Explain how you will do the task'])
   })
 })
@@ -144,16 +137,16 @@ describe('applySchema', () => {
 describe('the other task forms', () => {
   it('review: rejecting needs feedback, accepting does not', () => {
     const base = { intent: 'review', chainId: '1', taskId: '2', submissionId: '0' }
-    expect(parseWithZod(form({ ...base, judgement: 'accepted' }), { schema: reviewSchema }).status).toBe('success')
-    const rejected = parseWithZod(form({ ...base, judgement: 'rejected' }), { schema: reviewSchema })
+    expect(parseWithZod(formData({ ...base, judgement: 'accepted' }), { schema: reviewSchema }).status).toBe('success')
+    const rejected = parseWithZod(formData({ ...base, judgement: 'rejected' }), { schema: reviewSchema })
     expect(rejected.reply().error?.feedback).toEqual(['Tell the contributor what to change'])
   })
 
   it('extend deadline: whole days, at least one', () => {
     const base = { intent: 'extend-deadline', chainId: '1', taskId: '2' }
-    const ok = parseWithZod(form({ ...base, days: '7' }), { schema: extendDeadlineSchema })
+    const ok = parseWithZod(formData({ ...base, days: '7' }), { schema: extendDeadlineSchema })
     expect(ok.status === 'success' && ok.value.days).toBe(7)
-    expect(parseWithZod(form({ ...base, days: '0' }), { schema: extendDeadlineSchema }).reply().error?.days).toEqual([
+    expect(parseWithZod(formData({ ...base, days: '0' }), { schema: extendDeadlineSchema }).reply().error?.days).toEqual([
       'At least one day',
     ])
   })
@@ -161,15 +154,15 @@ describe('the other task forms', () => {
   it('increase budget: something must be added', () => {
     const schema = increaseBudgetSchema({ native: 18, tokens: [18] })
     const base = { intent: 'increase-budget', chainId: '1', taskId: '2' }
-    expect(parseWithZod(form(base), { schema }).reply().error?.nativeIncrease).toEqual(['Add to at least one budget'])
-    const ok = parseWithZod(form({ ...base, 'tokenIncreases[0]': '10' }), { schema })
+    expect(parseWithZod(formData(base), { schema }).reply().error?.nativeIncrease).toEqual(['Add to at least one budget'])
+    const ok = parseWithZod(formData({ ...base, 'tokenIncreases[0]': '10' }), { schema })
     expect(ok.status === 'success' && ok.value.tokenIncreases).toEqual([parseEther('10')])
   })
 
   it('partial payment: one part per reward entry', () => {
     const schema = partialPaymentSchema({ native: [18], tokens: [18, 18] })
     const ok = parseWithZod(
-      form({ intent: 'partial-payment', chainId: '1', taskId: '2', 'partialNative[0]': '0.1', 'partialTokens[1]': '3' }),
+      formData({ intent: 'partial-payment', chainId: '1', taskId: '2', 'partialNative[0]': '0.1', 'partialTokens[1]': '3' }),
       { schema },
     )
     expect(ok.status).toBe('success')

@@ -7,10 +7,9 @@ import {
   idField,
   optionalText,
   requiredText,
-  tagsField,
   UINT88_MAX,
   UINT96_MAX,
-} from './form-fields'
+} from '~/utils/field-schemas'
 import {
   courseSlugSchema,
   LIMITS,
@@ -22,6 +21,21 @@ import {
 // form's metadata document (POST /ipfs). Forms whose amounts depend on a task's budget tokens
 // are built by a function of those tokens' decimals; client and server call it with the same
 // task facts. Every form names itself in an `intent` field.
+
+/** "rust, zk , Rust" → [{tag:'rust'},{tag:'zk'}]: trimmed, de-duplicated (case-insensitive). */
+const tagsField = z
+  .string()
+  .optional()
+  .transform((value) => {
+    const seen = new Set<string>()
+    return (value ?? '')
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter((tag) => tag !== '' && !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()))
+  })
+  .refine((tags) => tags.length <= LIMITS.tags, `At most ${LIMITS.tags} tags`)
+  .refine((tags) => tags.every((tag) => tag.length <= LIMITS.tag), `A tag has at most ${LIMITS.tag} characters`)
+  .transform((tags) => tags.map((tag) => ({ tag })))
 
 /** Empty link rows (both inputs blank) are ignored rather than reported. */
 const linksField = z.preprocess(
@@ -198,7 +212,7 @@ export type ReviewValues = z.infer<typeof reviewSchema>
 export type CancelValues = z.infer<typeof cancelSchema>
 export type DisputeValues = z.infer<ReturnType<typeof disputeSchema>>
 
-export function taskDocumentOf(values: CreateTaskValues | EditMetadataValues) {
+function taskDocumentOf(values: CreateTaskValues | EditMetadataValues) {
   return {
     title: values.title,
     description: values.description,

@@ -1,10 +1,10 @@
 import type { Loaded, TaskDetail } from '~/models/task-detail.server'
+import { renderOptionalMarkdown } from '~/utils/markdown.server'
+import { isSafeLinkUrl } from '~/utils/safe-url'
+import { formatTokenAmount, tokenInfo, type KnownTokens } from '~/utils/tokens'
 import { rewardTokens } from './decimals'
-import { renderOptionalMarkdown } from './markdown.server'
 import type { ReadLink } from './metadata'
-import { isSafeLinkUrl } from './safe-url'
 import { budgetOf, describeTaskEvent } from './timeline'
-import { formatTokenAmount, tokenInfo, type KnownTokens } from './tokens'
 
 // A task as the page shows it: markdown rendered and sanitized, links checked, amounts
 // formatted with their tokens, events turned into sentences. Runs in the loader, so the browser
@@ -21,7 +21,7 @@ function rendered(loaded: Loaded<string>) {
 }
 
 /** "1 ETH + 250 OPEN" for an application's rewards (or "nothing"). */
-export function rewardLabel(
+function rewardLabel(
   nativeReward: { amount: string }[],
   reward: Reward[],
   budgetTokens: string[],

@@ -1,6 +1,6 @@
-import { shortAddress } from '~/utils/format'
-import { formatTokenAmount, tokenInfo, type KnownTokens } from './tokens'
-import { formatDateTime } from './time'
+import { shortAddress } from '~/utils/address'
+import { formatDateTime } from '~/utils/time'
+import { formatTokenAmount, tokenInfo, type KnownTokens } from '~/utils/tokens'
 
 // One sentence per Tasks event for the task's timeline. Event arguments come from the chain
 // (decoded, bigints as decimal strings); addresses and amounts are shown, metadata URIs are not

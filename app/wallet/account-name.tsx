@@ -1,5 +1,5 @@
 import { useChains, useEnsName } from 'wagmi'
-import { shortAddress } from '~/utils/format'
+import { shortAddress } from '~/utils/address'
 import { hasEns } from './chain'
 import { Identicon } from './identicon'
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useConnect, useConnectors, type Connector } from 'wagmi'
-import { shortAddress } from '~/utils/format'
+import { shortAddress } from '~/utils/address'
 import { isDevWalletConnector, type DevWalletConnector } from './dev-wallet-connector'
 import { describeSessionError } from './use-session'
 

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useConnection } from 'wagmi'
-import { shortAddress } from '~/utils/format'
+import { shortAddress } from '~/utils/address'
 import { isDevWalletConnector } from './dev-wallet-connector'
 
 /** While the dev wallet is connected: switch the account it acts as, like switching accounts in a real wallet. */

@@ -1,4 +1,4 @@
-import { devnetAccounts } from '../../devnet/accounts'
+import { devnetAccounts } from '#devnet/accounts'
 import type { DevWalletAccount } from './dev-wallet-provider'
 
 const DEVNET_CHAIN_ID = 31337

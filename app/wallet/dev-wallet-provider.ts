@@ -37,7 +37,7 @@ type TransactionParams = {
   maxPriorityFeePerGas?: Hex
 }
 
-export class ProviderRpcError extends Error {
+class ProviderRpcError extends Error {
   constructor(
     readonly code: number,
     message: string,

@@ -1,6 +1,6 @@
 // The browser side of the session endpoints (app/routes/auth.*.ts): JSON over POST.
 
-export class SessionRequestError extends Error {
+class SessionRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,

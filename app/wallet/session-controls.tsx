@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import { isAddressEqual } from 'viem'
 import { useConnection, useDisconnect } from 'wagmi'
-import { shortAddress } from '~/utils/format'
+import { shortAddress } from '~/utils/address'
 import { AccountName } from './account-name'
 import { ConnectMenu } from './connect-menu'
 import { DevAccountPicker } from './dev-account-picker'

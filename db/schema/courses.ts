@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 // Opencircle learning records: off-chain, owned by app/courses. Every `address` column holds
-// the learner's address in lowercase (see app/courses/address.ts), so equality is plain text
+// the learner's address in lowercase (see app/utils/address.ts), so equality is plain text
 // equality; the checksummed form is only for display and inside signed certificates.
 // Times are unix milliseconds, except a certificate's `issuedAt` which is the signed value
 // (unix seconds).
@@ -19,7 +19,7 @@ export const lessonProgress = sqliteTable(
   (t) => [primaryKey({ columns: [t.address, t.courseSlug, t.lessonSlug] })],
 )
 
-/** Every graded submission, passed or not. `answers` and `results` are JSON (see app/courses/quiz-schema.ts). */
+/** Every graded submission, passed or not. `answers` and `results` are JSON (see app/courses/quiz-types.ts). */
 export const quizAttempts = sqliteTable(
   'quiz_attempts',
   {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { CalloutType } from '../mdx-component-names'
+import type { CalloutType } from '~/courses/mdx-component-names'
 
 const labels: Record<CalloutType, string> = { note: 'Note', tip: 'Tip', warning: 'Warning', danger: 'Danger' }
 

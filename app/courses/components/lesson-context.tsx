@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react'
-import type { AttemptView, PublicQuiz } from '../quiz-types'
+import type { AttemptView, PublicQuiz } from '~/courses/quiz-types'
 
 /** What a lesson's <Quiz> needs from the route: the public quiz, the learner's last attempt, the session. */
 export type LessonContextValue = {

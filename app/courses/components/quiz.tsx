@@ -1,5 +1,5 @@
 import { Link, useFetcher } from '@remix-run/react'
-import { answerField, type QuizActionData } from '../quiz-types'
+import { answerField, type QuizActionData } from '~/courses/quiz-types'
 import { useLessonContext } from './lesson-context'
 
 /**

@@ -1,4 +1,4 @@
-import type { ActionView } from '../decode-action.server'
+import type { ActionView } from '~/dao/decode-action.server'
 import { Person } from './person'
 import { Segments } from './segments'
 

@@ -1,6 +1,6 @@
-import type { ProposalDetail } from '~/models/dao.server'
-import { formatVotes } from '../format'
-import { formatPpm, percentOf } from '../proposal-state'
+import { formatVotes } from '~/dao/format'
+import { formatPpm, percentOf } from '~/dao/proposal-state'
+import type { ProposalDetail } from '~/models/proposals.server'
 import { TallyBars } from './tally-bars'
 
 /** Tallies with the two checks the contract makes: participation and support. */

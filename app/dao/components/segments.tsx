@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import type { Segment } from '../decode-action.server'
+import type { Segment } from '~/dao/decode-action.server'
 import { Person } from './person'
 
 /** A decoded action's sentence: text as text, addresses and tasks as links. */

@@ -1,5 +1,5 @@
-import { actionStateLabels, type ActionState } from '../action-state'
-import { proposalStateLabels, type ProposalState } from '../proposal-state'
+import { actionStateLabels, type ActionState } from '~/dao/action-state'
+import { proposalStateLabels, type ProposalState } from '~/dao/proposal-state'
 
 export function ProposalStateBadge({ state }: { state: ProposalState }) {
   return (

@@ -1,5 +1,5 @@
-import { formatVotes } from '../format'
-import { percentOf } from '../proposal-state'
+import { formatVotes } from '~/dao/format'
+import { percentOf } from '~/dao/proposal-state'
 
 const options = [
   { key: 'yes', label: 'Yes' },

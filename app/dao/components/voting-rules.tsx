@@ -1,6 +1,6 @@
-import type { VotingSettings } from '~/models/dao.server'
-import { formatDuration, formatVotes } from '../format'
-import { formatPpm, VotingMode } from '../proposal-state'
+import { formatDuration, formatVotes } from '~/dao/format'
+import { formatPpm, VotingMode } from '~/dao/proposal-state'
+import type { VotingSettings } from '~/models/proposals.server'
 
 const modeText: Record<number, string> = {
   [VotingMode.Standard]: 'Votes are final, and a proposal can only be executed after its vote has ended.',

@@ -1,5 +1,5 @@
 import { getInputProps, type FieldMetadata, type FormMetadata } from '@conform-to/react'
-import { FieldErrors, TextAreaField, TextField } from './fields'
+import { FieldErrors, TextAreaField, TextField } from '~/components/form-fields'
 
 // The fields of a task's metadata document, shared by "create a task" and "edit the task".
 

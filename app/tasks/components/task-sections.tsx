@@ -1,10 +1,12 @@
-import type { AvailableActions } from '../available-actions'
-import type { PresentedTask } from '../present-task.server'
-import { formatDateTime, relativeTime } from '../time'
-import type { TaskWriteContext } from '../write-context'
-import { AcceptApplicationButton, AcceptCancelButton, ExecuteCancelButton, TakeTaskButton } from './actions/simple-writes'
+import { AddressLink } from '~/components/address-link'
+import { Markdown } from '~/components/markdown'
+import { TxLink } from '~/components/tx-link'
+import { When } from '~/components/when'
+import type { AvailableActions } from '~/tasks/available-actions'
+import type { PresentedTask } from '~/tasks/present-task.server'
+import type { TaskWriteContext } from '~/tasks/task-write-context'
 import { ReviewForm } from './actions/review-form'
-import { AddressLink, Markdown, TxLink } from './bits'
+import { AcceptApplicationButton, AcceptCancelButton, ExecuteCancelButton, TakeTaskButton } from './actions/simple-writes'
 
 // The read-only sections of the task page, with the one-click actions that belong to a row
 // (accept this application, review this submission…) next to the row they act on.
@@ -25,12 +27,6 @@ function DocumentText({ what, doc }: { what: string; doc: Rendered }) {
   if (doc.state === 'ok') return <p className="muted">(empty {what})</p>
   return <Unavailable what={what} doc={doc} />
 }
-
-const when = (unix: number, now: number) => (
-  <time dateTime={new Date(unix * 1000).toISOString()} title={formatDateTime(unix)}>
-    {relativeTime(unix, now)}
-  </time>
-)
 
 /** What every section that offers writes needs: the task, what the viewer may do, and the write context. */
 type SectionProps = {
@@ -60,7 +56,7 @@ export function ApplicationsSection({
               <span className="pill">{a.isExecutor ? 'Executor' : a.accepted ? 'Accepted' : 'Pending'}</span>
               {a.preapproved ? <span className="pill">Preapproved</span> : null}
               {a.teamSize !== null ? <span className="muted">team of {a.teamSize}</span> : null}
-              <span className="muted">{when(a.createdAt, now)}</span>
+              <span className="muted"><When at={a.createdAt} now={now} /></span>
             </div>
             {a.preapproved ? null : a.planHtml !== null ? (
               <>
@@ -107,7 +103,7 @@ export function SubmissionsSection({
               <strong>#{s.submissionId}</strong>
               {s.submitter ? <AddressLink address={s.submitter} /> : null}
               <span className={`pill judgement-${s.judgement}`}>{judgementLabels[s.judgement]}</span>
-              <span className="muted">{when(s.createdAt, now)}</span>
+              <span className="muted"><When at={s.createdAt} now={now} /></span>
             </div>
             <DocumentText what="submission" doc={s.explanation} />
             {s.feedback ? (
@@ -145,7 +141,7 @@ export function CancelRequestsSection({
                   by <AddressLink address={c.executedBy} />
                 </span>
               ) : null}
-              <span className="muted">{when(c.createdAt, now)}</span>
+              <span className="muted"><When at={c.createdAt} now={now} /></span>
             </div>
             <DocumentText what="reason" doc={c.reason} />
             {ctx && actions.acceptCancel.includes(c.requestId) ? <AcceptCancelButton ctx={ctx} requestId={c.requestId} /> : null}
@@ -167,7 +163,7 @@ export function TimelineSection({ task, now }: { task: PresentedTask; now: numbe
           <li key={event.key} data-event={event.name}>
             <div>{event.sentence}</div>
             <div className="when">
-              {when(event.timestamp, now)} · block {event.blockNumber} · tx <TxLink hash={event.transactionHash} />
+              <When at={event.timestamp} now={now} /> · block {event.blockNumber} · tx <TxLink hash={event.transactionHash} />
             </div>
           </li>
         ))}
@@ -184,7 +180,7 @@ export function PayoutsList({ task, now }: { task: PresentedTask; now: number })
       <ul className="entry-list">
         {task.payouts.map((p) => (
           <li key={`${p.transactionHash}-${p.recipient}-${p.label}`}>
-            {p.label} to <AddressLink address={p.recipient} /> ({p.kind === 'partial' ? 'partial payment' : 'reward'}, {when(p.paidAt, now)})
+            {p.label} to <AddressLink address={p.recipient} /> ({p.kind === 'partial' ? 'partial payment' : 'reward'}, <When at={p.paidAt} now={now} />)
           </li>
         ))}
       </ul>

@@ -1,10 +1,11 @@
-import { tasksAbi } from '../../../../contracts-abi/Tasks'
-import { cancelSchema } from '../../forms'
-import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm, writeFormProps } from '../../use-write-form'
-import type { TaskWriteContext } from '../../write-context'
-import { TextAreaField } from '../fields'
-import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
+import { tasksAbi } from '#contracts-abi/Tasks'
+import { contractWrite, useTxFlow } from '~/chain-writes/use-tx-flow'
+import { useWriteForm, writeFormProps } from '~/chain-writes/use-write-form'
+import { WriteFormFooter } from '~/chain-writes/write-form-footer'
+import { TextAreaField } from '~/components/form-fields'
+import { TaskFormTarget } from '~/tasks/components/task-form-target'
+import { cancelSchema } from '~/tasks/forms'
+import type { TaskWriteContext } from '~/tasks/task-write-context'
 
 /**
  * The manager cancels: at once while the task is open or past its deadline (the budget goes back

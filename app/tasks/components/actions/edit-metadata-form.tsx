@@ -1,11 +1,12 @@
-import { tasksAbi } from '../../../../contracts-abi/Tasks'
-import { editMetadataSchema } from '../../forms'
-import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm, writeFormProps } from '../../use-write-form'
-import type { TaskWriteContext } from '../../write-context'
+import { tasksAbi } from '#contracts-abi/Tasks'
+import { editMetadataSchema } from '~/tasks/forms'
+import { contractWrite, useTxFlow } from '~/chain-writes/use-tx-flow'
+import { useWriteForm, writeFormProps } from '~/chain-writes/use-write-form'
+import type { TaskWriteContext } from '~/tasks/task-write-context'
 
-import { TaskDocumentFields, type TaskDocumentFieldSet } from '../task-document-fields'
-import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
+import { TaskDocumentFields, type TaskDocumentFieldSet } from '~/tasks/components/task-document-fields'
+import { WriteFormFooter } from '~/chain-writes/write-form-footer'
+import { TaskFormTarget } from '~/tasks/components/task-form-target'
 
 /** The manager replaces the task's metadata document (while the task is open). */
 export function EditMetadataForm({ ctx, defaults }: { ctx: TaskWriteContext; defaults: Record<string, unknown> | null }) {

@@ -1,12 +1,13 @@
 import { useMemo } from 'react'
-import { tasksAbi } from '../../../../contracts-abi/Tasks'
-import { partialPaymentSchema } from '../../forms'
-import { contractWrite, useTxFlow } from '../../use-tx-flow'
-import { useWriteForm, writeFormProps } from '../../use-write-form'
-import type { TaskWriteContext } from '../../write-context'
+import { tasksAbi } from '#contracts-abi/Tasks'
+import { partialPaymentSchema } from '~/tasks/forms'
+import { contractWrite, useTxFlow } from '~/chain-writes/use-tx-flow'
+import { useWriteForm, writeFormProps } from '~/chain-writes/use-write-form'
+import type { TaskWriteContext } from '~/tasks/task-write-context'
 
 import { rewardDefaults, RewardPartsFields, type RewardEntry } from './reward-parts'
-import { TaskFormTarget, WriteFormFooter } from '../write-form-parts'
+import { WriteFormFooter } from '~/chain-writes/write-form-footer'
+import { TaskFormTarget } from '~/tasks/components/task-form-target'
 
 /** The manager pays part of the executor's reward now; it comes off the reward and the budget. */
 export function PartialPaymentForm({ ctx, entries }: { ctx: TaskWriteContext; entries: RewardEntry[] }) {

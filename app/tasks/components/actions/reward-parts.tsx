@@ -1,5 +1,5 @@
 import type { FieldMetadata } from '@conform-to/react'
-import { TextField } from '../fields'
+import { TextField } from '~/components/form-fields'
 
 export type RewardEntry = { kind: 'native' | 'token'; index: number; left: string; symbol: string; decimals: number }
 

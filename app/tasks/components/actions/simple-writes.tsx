@@ -1,7 +1,7 @@
-import { tasksAbi } from '../../../../contracts-abi/Tasks'
-import { contractWrite } from '../../use-tx-flow'
-import type { TaskWriteContext } from '../../write-context'
-import { WriteButton } from './write-button'
+import { tasksAbi } from '#contracts-abi/Tasks'
+import { contractWrite } from '~/chain-writes/use-tx-flow'
+import { WriteButton } from '~/chain-writes/write-button'
+import type { TaskWriteContext } from '~/tasks/task-write-context'
 
 // The task writes that are one click: the arguments are ids the page already shows.
 
@@ -10,7 +10,7 @@ const CANCEL_TASK_REQUEST = 0
 export function AcceptApplicationButton({ ctx, applicationId }: { ctx: TaskWriteContext; applicationId: number }) {
   return (
     <WriteButton
-      ctx={ctx}
+      target={ctx}
       steps={() => [
         {
           label: `Accept application #${applicationId}`,
@@ -26,7 +26,7 @@ export function AcceptApplicationButton({ ctx, applicationId }: { ctx: TaskWrite
 export function TakeTaskButton({ ctx, applicationId }: { ctx: TaskWriteContext; applicationId: number }) {
   return (
     <WriteButton
-      ctx={ctx}
+      target={ctx}
       steps={() => [
         { label: 'Take the task', write: contractWrite(tasksAbi, ctx.contracts.tasks, 'takeTask', [BigInt(ctx.taskId), applicationId]) },
       ]}
@@ -39,7 +39,7 @@ export function TakeTaskButton({ ctx, applicationId }: { ctx: TaskWriteContext; 
 export function AcceptCancelButton({ ctx, requestId }: { ctx: TaskWriteContext; requestId: number }) {
   return (
     <WriteButton
-      ctx={ctx}
+      target={ctx}
       confirm="Once accepted, anyone can execute the request: the task closes and its budget goes back to the creator. Continue?"
       steps={() => [
         {
@@ -61,7 +61,7 @@ export function AcceptCancelButton({ ctx, requestId }: { ctx: TaskWriteContext; 
 export function ExecuteCancelButton({ ctx, requestId }: { ctx: TaskWriteContext; requestId: number }) {
   return (
     <WriteButton
-      ctx={ctx}
+      target={ctx}
       steps={() => [
         {
           label: `Execute cancel request #${requestId}`,

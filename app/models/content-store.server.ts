@@ -1,0 +1,28 @@
+import { CID } from 'multiformats/cid'
+import { getContent, putJsonDocument } from '#db/content-store'
+import { getDb } from '~/db.server'
+import { documentSchemas, uriForCid, type DocumentKind } from '~/tasks/metadata'
+
+/** The stored document for a CID in any valid spelling, or undefined (also for a malformed CID). */
+export function getContentByCid(cid: string): { cid: string; bytes: Buffer; mediaType: string } | undefined {
+  let parsed: CID
+  try {
+    parsed = CID.parse(cid)
+  } catch {
+    return undefined
+  }
+  // The store keys documents by their canonical CIDv1 base32 string.
+  const canonical = parsed.toV1().toString()
+  const content = getContent(getDb(), canonical)
+  return content ? { cid: canonical, ...content } : undefined
+}
+
+/**
+ * Checks a metadata document against its kind's schema once more (the last line before it
+ * becomes permanent) and stores it; answers its `ipfs://` URI.
+ */
+export async function storeMetadataDocument(kind: DocumentKind, document: unknown): Promise<{ cid: string; uri: string }> {
+  const valid = documentSchemas[kind].parse(document)
+  const cid = await putJsonDocument(getDb(), valid)
+  return { cid, uri: uriForCid(cid) }
+}

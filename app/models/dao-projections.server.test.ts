@@ -1,0 +1,183 @@
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { encodeFunctionData, numberToHex, pad, toEventSelector } from 'viem'
+import { describe, expect, it } from 'vitest'
+import { verifiedContributorAbi } from '#contracts-abi/index'
+import { getChainNow, latestIndexedBlockTime } from '~/dao/chain-time.server'
+import { ProposalResult } from '~/dao/components/proposal-result'
+import type { KnownContracts } from '~/dao/decode-action.server'
+import { useTempDatabase } from '../../test/setup'
+import { listMembers } from './dao-members.server'
+import { getOptimisticAction, listOptimisticActions } from './optimistic-actions.server'
+import { getProposal, listProposals, type ProposalDetail } from './proposals.server'
+import {
+  hash,
+  PLUGIN,
+  putAction,
+  putActivity,
+  putCheckpoint,
+  putDocument,
+  putMember,
+  putProposal,
+  putRawLog,
+  putRejection,
+  putSettings,
+  putVote,
+} from './testing/dao-row-fixtures'
+
+const { db } = useTempDatabase()
+
+const OVC = '0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9'
+const known: KnownContracts = new Map([[OVC, 'verifiedContributor']])
+const ADA = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266'
+const BRUNO = '0x70997970c51812dc3a010c7d01b50e0d17dc79c8'
+const CHEN = '0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc'
+
+describe('chain time', () => {
+  const chainId = 101
+  it('is the wall clock until something is indexed', () => {
+    expect(latestIndexedBlockTime(db, chainId)).toBeNull()
+    expect(getChainNow(db, chainId, 500)).toBe(500)
+  })
+  it('is the latest indexed block when the chain runs ahead of the wall clock, never behind the wall clock', () => {
+    putCheckpoint(db, chainId, { number: 50, timestamp: 1_900 })
+    expect(getChainNow(db, chainId, 1_000)).toBe(1_900)
+    expect(getChainNow(db, chainId, 2_500)).toBe(2_500)
+  })
+  it('falls back to the newest raw log when the checkpoint block header is gone', () => {
+    putRawLog(db, { chainId: 102, blockNumber: 7, logIndex: 0, address: PLUGIN, topics: [], transactionHash: hash(7), timestamp: 1_234 })
+    expect(latestIndexedBlockTime(db, 102)).toBe(1_234)
+  })
+})
+
+describe('proposals', () => {
+  const chainId = 201
+  putSettings(db, chainId)
+  // Chain time 2 100: #0 executed, #1 passed, #2 failed (tie), #3 failed (no votes), #4 active.
+  putCheckpoint(db, chainId, { number: 90, timestamp: 2_100 })
+  const mint = encodeFunctionData({ abi: verifiedContributorAbi, functionName: 'mint', args: [CHEN, 7n] })
+  putDocument(db, { chainId, uri: 'ipfs://p0', kind: 'proposal', status: 'ok', content: { title: 'Fund the docs sprint', summary: '**Two** ETH <script>alert(1)</script>', resources: [{ name: 'Plan', url: 'https://example.org' }] } })
+  putDocument(db, { chainId, uri: 'ipfs://p2', kind: 'proposal', status: 'unavailable' })
+  putProposal(db, { chainId, proposalNumber: 0, metadataUri: 'ipfs://p0', yes: '3', voterCount: 3, state: 'executed', executedBlock: 45, executedAt: 1_200, actions: [{ to: OVC, value: '0', data: mint }] })
+  putProposal(db, { chainId, proposalNumber: 1, yes: '2', no: '1', voterCount: 3 })
+  putProposal(db, { chainId, proposalNumber: 2, metadataUri: 'ipfs://p2', yes: '1', no: '1', voterCount: 2 })
+  putProposal(db, { chainId, proposalNumber: 3, metadataUri: 'ipfs://p3' })
+  putProposal(db, { chainId, proposalNumber: 4, startDate: 2_000, endDate: 3_000, yes: '1', voterCount: 1 })
+  putVote(db, { chainId, proposalId: '0', voter: ADA, optionName: 'yes' })
+  putVote(db, { chainId, proposalId: '0', voter: BRUNO, optionName: 'yes', reason: 'Docs are our biggest gap. <b>not html</b>', votedBlock: 21 })
+  putRawLog(db, { chainId, blockNumber: 45, logIndex: 0, address: PLUGIN, topics: [toEventSelector('ProposalExecuted(uint256)'), pad(numberToHex(1n), { size: 32 })], transactionHash: hash(46) })
+  putRawLog(db, { chainId, blockNumber: 45, logIndex: 1, address: PLUGIN, topics: [toEventSelector('ProposalExecuted(uint256)'), pad(numberToHex(0n), { size: 32 })], transactionHash: hash(45) })
+
+  it('lists every proposal newest first, with the state at chain time', () => {
+    const now = getChainNow(db, chainId, 1_500)
+    const states = listProposals(db, { chainId, now }).map((p) => [p.proposalId, p.outcome.state])
+    expect(states).toEqual([
+      ['4', 'active'],
+      ['3', 'failed'],
+      ['2', 'failed'],
+      ['1', 'passed'],
+      ['0', 'executed'],
+    ])
+  })
+
+  it('would still call the open proposals active by the (older) wall clock, which is why chain time is used', () => {
+    expect(listProposals(db, { chainId, now: 1_500 }).find((p) => p.proposalId === '1')?.outcome.state).toBe('active')
+  })
+
+  it('takes titles from the metadata and says when it is missing', () => {
+    const byId = new Map(listProposals(db, { chainId, now: 2_100 }).map((p) => [p.proposalId, p]))
+    expect(byId.get('0')).toMatchObject({ title: 'Fund the docs sprint', metadataState: 'ok' })
+    expect(byId.get('2')).toMatchObject({ title: null, metadataState: 'unavailable' })
+    expect(byId.get('3')).toMatchObject({ title: null, metadataState: 'pending' })
+    expect(byId.get('1')).toMatchObject({ title: null, metadataState: 'none' })
+  })
+
+  it('reads one proposal with its votes, decoded actions and execution transaction', () => {
+    const proposal = getProposal(db, { chainId, proposalId: '0', now: 2_100, known })!
+    expect(proposal.summary).toBe('**Two** ETH <script>alert(1)</script>')
+    expect(proposal.resources).toEqual([{ name: 'Plan', url: 'https://example.org' }])
+    expect(proposal.votes.map((v) => [v.voter, v.option, v.reason])).toEqual([
+      [ADA, 'yes', null],
+      [BRUNO, 'yes', 'Docs are our biggest gap. <b>not html</b>'],
+    ])
+    expect(proposal.actions[0]?.summary).toEqual([{ text: 'mint OVC #7 to ' }, { address: CHEN }])
+    expect(proposal.executionTransactionHash).toBe(hash(45))
+    expect(proposal.outcome).toMatchObject({ state: 'executed', cast: '3', minVotingPower: '1' })
+  })
+
+  it('returns null for an unknown proposal and for another chain', () => {
+    expect(getProposal(db, { chainId, proposalId: '999999', now: 0, known })).toBeNull()
+    expect(getProposal(db, { chainId: chainId + 1, proposalId: '0', now: 0, known })).toBeNull()
+  })
+})
+
+describe('a proposal whose parameters the indexer could not read', () => {
+  const chainId = 203
+  putSettings(db, chainId)
+  putCheckpoint(db, chainId, { number: 90, timestamp: 2_100 })
+  putProposal(db, { chainId, proposalNumber: 0, snapshotBlock: null, supportThreshold: null, minVotingPower: null, totalVotingPower: null, yes: '2', no: '1', voterCount: 3 })
+  const page = (proposal: ProposalDetail) => renderToStaticMarkup(createElement(ProposalResult, { proposal }))
+
+  it('is judged on the current threshold alone, and the page says so', () => {
+    const proposal = getProposal(db, { chainId, proposalId: '0', now: 2_100, known })!
+    expect(proposal.parametersUnread).toBe(true)
+    expect(proposal.outcome).toMatchObject({ state: 'passed', supportThreshold: 500_000, minVotingPower: null })
+    const html = page(proposal)
+    expect(html).toContain('minimum unknown')
+    expect(html).toContain('could not be read from the chain node')
+    expect(html).toContain('The support threshold shown is the DAO’s current one.')
+    expect(html).toContain('support alone decides')
+  })
+
+  it('is not said of a proposal whose parameters were read', () => {
+    const proposal = getProposal(db, { chainId: 201, proposalId: '1', now: 2_100, known })!
+    expect(proposal.parametersUnread).toBe(false)
+    expect(page(proposal)).not.toContain('could not be read')
+  })
+})
+
+describe('optimistic actions', () => {
+  const chainId = 301
+  putDocument(db, { chainId, uri: 'ipfs://a1', kind: 'action', status: 'ok', content: { title: 'Add Ivan', description: 'Ivan works on CI.' } })
+  putDocument(db, { chainId, uri: 'ipfs://r1', kind: 'rejection', status: 'ok', content: { reason: 'Not yet: first a completed task.' } })
+  putAction(db, { chainId, actionId: 0, state: 'executed', executor: CHEN, executedBlock: 167, executedAt: 1_700 })
+  putAction(db, { chainId, actionId: 1, metadataUri: 'ipfs://a1', state: 'rejected', rejectionCount: 1 })
+  putAction(db, { chainId, actionId: 2, executableFrom: 1_600 })
+  putAction(db, { chainId, actionId: 3, executableFrom: 2_300 })
+  putRejection(db, { chainId, actionId: 1, blockNumber: 64, metadataUri: 'ipfs://r1', rejectedAt: 1_050 })
+  putActivity(db, { chainId, address: CHEN, kind: 'dao.action', subject: '0', blockNumber: 167, detail: { executed: true }, transactionHash: hash(167) })
+
+  it('derives pending / ready / rejected / executed at chain time', () => {
+    const states = listOptimisticActions(db, { chainId, now: 2_000, known }).map((a) => [a.actionId, a.state])
+    expect(states).toEqual([
+      [3, 'pending'],
+      [2, 'ready'],
+      [1, 'rejected'],
+      [0, 'executed'],
+    ])
+  })
+
+  it('reads one action with its rejection reasons and execution transaction', () => {
+    const rejected = getOptimisticAction(db, { chainId, actionId: 1, now: 2_000, known })!
+    expect(rejected).toMatchObject({ title: 'Add Ivan', description: 'Ivan works on CI.', state: 'rejected' })
+    expect(rejected.rejections).toEqual([{ reason: 'Not yet: first a completed task.', metadataState: 'ok', rejectedAt: 1_050, transactionHash: hash(4_001) }])
+    const executed = getOptimisticAction(db, { chainId, actionId: 0, now: 2_000, known })!
+    expect(executed).toMatchObject({ executor: CHEN, executionTransactionHash: hash(167), title: null, metadataState: 'none' })
+    expect(getOptimisticAction(db, { chainId, actionId: 42, now: 2_000, known })).toBeNull()
+  })
+})
+
+describe('members', () => {
+  const chainId = 401
+  putMember(db, { chainId, address: ADA, tokenId: '1', joinedAt: 10, delegate: ADA, votes: '1' })
+  putMember(db, { chainId, address: BRUNO, tokenId: '2', joinedAt: 5, active: false, revokedAt: 50, delegate: ADA })
+  putMember(db, { chainId, address: CHEN, tokenId: '3', joinedAt: 20 })
+
+  it('lists active members first by join order, with delegate and voting power', () => {
+    expect(listMembers(db, chainId).map((m) => [m.address, m.active, m.delegate, m.votingPower, m.revokedAt])).toEqual([
+      [ADA, true, ADA, '1', null],
+      [CHEN, true, null, '0', null],
+      [BRUNO, false, ADA, '0', 50],
+    ])
+  })
+})

@@ -1,0 +1,219 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { numberToHex, pad, toEventSelector } from 'viem'
+import type { Db } from '#db/client'
+import { daoProposals, daoVotes, daoVotingSettings, rawLogs } from '#db/schema'
+import { describeAction, type ActionView, type KnownContracts } from '~/dao/decode-action.server'
+import { documentOf, linksField, loadDocuments, textField, type DocumentLink, type DocumentState } from '~/dao/metadata.server'
+import { proposalOutcome, type ProposalOutcome, type SettingsFacts } from '~/dao/proposal-state'
+
+// Proposals of the TokenVoting plugin, read from the indexer's projections. The state shown
+// (active / passed / failed / executed) is derived here, at chain time `now`.
+
+export type VotingSettings = {
+  votingMode: number
+  supportThreshold: number
+  minParticipation: number
+  minDuration: number
+  minProposerVotingPower: string
+}
+
+export function getVotingSettings(db: Db, chainId: number): VotingSettings | null {
+  const row = db.select().from(daoVotingSettings).where(eq(daoVotingSettings.chainId, chainId)).get()
+  if (!row) return null
+  return {
+    votingMode: row.votingMode,
+    supportThreshold: row.supportThreshold,
+    minParticipation: row.minParticipation,
+    minDuration: row.minDuration,
+    minProposerVotingPower: row.minProposerVotingPower,
+  }
+}
+
+type Outcome = Omit<ProposalOutcome, 'minVotingPower' | 'totalVotingPower' | 'cast'> & {
+  minVotingPower: string | null
+  totalVotingPower: string | null
+  cast: string
+}
+
+export type ProposalSummary = {
+  proposalId: string
+  title: string | null
+  metadataState: DocumentState
+  creator: string
+  startDate: number
+  endDate: number
+  yes: string
+  no: string
+  abstain: string
+  voterCount: number
+  executedAt: number | null
+  outcome: Outcome
+}
+
+function serializeOutcome(outcome: ProposalOutcome): Outcome {
+  return {
+    ...outcome,
+    minVotingPower: outcome.minVotingPower?.toString() ?? null,
+    totalVotingPower: outcome.totalVotingPower?.toString() ?? null,
+    cast: outcome.cast.toString(),
+  }
+}
+
+type ProposalRow = typeof daoProposals.$inferSelect
+
+function outcomeOf(row: ProposalRow, settings: SettingsFacts | null, now: number): Outcome {
+  return serializeOutcome(
+    proposalOutcome(
+      {
+        executed: row.state === 'executed',
+        startDate: row.startDate,
+        endDate: row.endDate,
+        yes: row.yes,
+        no: row.no,
+        abstain: row.abstain,
+        supportThreshold: row.supportThreshold,
+        minVotingPower: row.minVotingPower,
+        totalVotingPower: row.totalVotingPower,
+      },
+      settings,
+      now,
+    ),
+  )
+}
+
+/** Every proposal, newest first, with its state at `now`. */
+export function listProposals(db: Db, { chainId, now }: { chainId: number; now: number }): ProposalSummary[] {
+  const settings = getVotingSettings(db, chainId)
+  const rows = db
+    .select()
+    .from(daoProposals)
+    .where(eq(daoProposals.chainId, chainId))
+    .orderBy(desc(daoProposals.proposalNumber), desc(daoProposals.proposalId))
+    .all()
+  const documents = loadDocuments(db, chainId, rows.map((row) => row.metadataUri))
+  return rows.map((row) => summarizeProposal(row, documentOf(documents, row.metadataUri), settings, now))
+}
+
+/** The fields the list and the detail page share, derived one way so they never disagree. */
+function summarizeProposal(
+  row: ProposalRow,
+  doc: ReturnType<typeof documentOf>,
+  settings: ReturnType<typeof getVotingSettings>,
+  now: number,
+): ProposalSummary {
+  return {
+    proposalId: row.proposalId,
+    title: textField(doc, 'title', 200)?.trim() || row.title,
+    metadataState: doc.state,
+    creator: row.creator,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    yes: row.yes,
+    no: row.no,
+    abstain: row.abstain,
+    voterCount: row.voterCount,
+    executedAt: row.executedAt,
+    outcome: outcomeOf(row, settings, now),
+  }
+}
+
+export type ProposalVote = {
+  voter: string
+  option: 'none' | 'abstain' | 'yes' | 'no'
+  votingPower: string
+  reason: string | null
+  votedAt: number
+  transactionHash: string
+}
+
+export type ProposalDetail = ProposalSummary & {
+  metadataUri: string
+  metadataError: string | null
+  summary: string | null
+  description: string | null
+  resources: DocumentLink[]
+  snapshotBlock: number | null
+  /**
+   * The parameters fixed at creation (snapshot, threshold, minimum participation) could not be
+   * read by the indexer (a node without the old state): the outcome uses the current settings.
+   */
+  parametersUnread: boolean
+  createdAt: number
+  createdBlock: number
+  transactionHash: string
+  actions: ActionView[]
+  allowFailureMap: string
+  votes: ProposalVote[]
+  executedBlock: number | null
+  executionTransactionHash: string | null
+  settings: VotingSettings | null
+}
+
+const PROPOSAL_EXECUTED = toEventSelector('ProposalExecuted(uint256)')
+
+export function getProposal(
+  db: Db,
+  { chainId, proposalId, now, known }: { chainId: number; proposalId: string; now: number; known: KnownContracts },
+): ProposalDetail | null {
+  const row = db
+    .select()
+    .from(daoProposals)
+    .where(and(eq(daoProposals.chainId, chainId), eq(daoProposals.proposalId, proposalId)))
+    .get()
+  if (!row) return null
+  const settings = getVotingSettings(db, chainId)
+  const doc = documentOf(loadDocuments(db, chainId, [row.metadataUri]), row.metadataUri)
+  const votes = db
+    .select()
+    .from(daoVotes)
+    .where(and(eq(daoVotes.chainId, chainId), eq(daoVotes.proposalId, proposalId)))
+    .orderBy(asc(daoVotes.votedBlock), asc(daoVotes.voter))
+    .all()
+  return {
+    ...summarizeProposal(row, doc, settings, now),
+    metadataError: doc.error,
+    metadataUri: row.metadataUri,
+    summary: textField(doc, 'summary') ?? null,
+    description: textField(doc, 'description') ?? null,
+    resources: linksField(doc, 'resources'),
+    executedBlock: row.executedBlock,
+    executionTransactionHash: row.executedBlock === null ? null : executionTransaction(db, chainId, row),
+    snapshotBlock: row.snapshotBlock,
+    // The indexer stores all of them from one read, or none: the snapshot stands for the rest.
+    parametersUnread: row.snapshotBlock === null,
+    createdAt: row.createdAt,
+    createdBlock: row.createdBlock,
+    transactionHash: row.transactionHash,
+    actions: (Array.isArray(row.actions) ? row.actions : []).map((action) => describeAction(action, known)),
+    allowFailureMap: row.allowFailureMap,
+    votes: votes.map((vote) => ({
+      voter: vote.voter,
+      option: vote.optionName,
+      votingPower: vote.votingPower,
+      reason: vote.reason,
+      votedAt: vote.votedAt,
+      transactionHash: vote.transactionHash,
+    })),
+    settings,
+  }
+}
+
+/** The transaction that executed the proposal: its ProposalExecuted log in the raw layer. */
+function executionTransaction(db: Db, chainId: number, row: ProposalRow): string | null {
+  if (row.executedBlock === null || !/^[0-9]{1,78}$/.test(row.proposalId)) return null
+  const idTopic = pad(numberToHex(BigInt(row.proposalId)), { size: 32 })
+  const log = db
+    .select({ hash: rawLogs.transactionHash })
+    .from(rawLogs)
+    .where(
+      and(
+        eq(rawLogs.chainId, chainId),
+        eq(rawLogs.blockNumber, row.executedBlock),
+        sql`lower(${rawLogs.address}) = ${row.plugin.toLowerCase()}`,
+        sql`json_extract(${rawLogs.topics}, '$[0]') = ${PROPOSAL_EXECUTED}`,
+        sql`lower(json_extract(${rawLogs.topics}, '$[1]')) = ${idTopic}`,
+      ),
+    )
+    .get()
+  return log?.hash ?? null
+}

@@ -1,0 +1,71 @@
+import { parseMetadataForm, type MetadataForm } from '~/chain-writes/metadata-forms.server'
+import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
+import { getDb } from '~/db.server'
+import { getChainId } from '~/env.server'
+import { jsonError } from '~/http/responses.server'
+import { getTaskDetail } from '~/models/task-detail.server'
+import { courseGate } from './course-gate.server'
+import { budgetDecimals, rewardDecimals } from './decimals'
+import {
+  applySchema,
+  cancelSchema,
+  createTaskSchema,
+  disputeSchema,
+  documentOf,
+  editMetadataSchema,
+  reviewSchema,
+  submitSchema,
+} from './forms'
+
+// The task forms that store a metadata document through POST /ipfs, by intent: each is parsed
+// with the same schema the browser used. The apply and dispute forms' amount fields depend on
+// the task's budget tokens, so their schemas are built from the task as the server has it, and
+// applying is refused outright while the task's course gate is closed to the applicant.
+
+type TaskFacts = NonNullable<ReturnType<typeof getTaskDetail>>
+
+/** The task a form names, or the 404 an unknown one gets. */
+function namedTask(formData: FormData): TaskFacts | Response {
+  const chainId = Number(formData.get('chainId'))
+  const taskId = Number(formData.get('taskId'))
+  if (!Number.isSafeInteger(chainId) || !Number.isSafeInteger(taskId) || chainId !== getChainId()) {
+    return jsonError(404, 'There is no such task on this portal.')
+  }
+  return getTaskDetail(getDb(), { chainId, taskId, tasksAddress: null }) ?? jsonError(404, `There is no task ${taskId} on chain ${chainId}.`)
+}
+
+function budgetFacts(task: TaskFacts) {
+  return {
+    known: { openToken: getPortalContracts(task.chainId)?.openToken ?? null },
+    tokens: task.budgets.flatMap((b) => (b.token ? [b.token] : [])),
+  }
+}
+
+const apply: MetadataForm = ({ formData, address }) => {
+  const task = namedTask(formData)
+  if (task instanceof Response) return task
+  const gate = courseGate(task.metadata.value?.requiredCourse, address)
+  if (gate && !gate.completed) {
+    return jsonError(403, `This task requires the course "${gate.title}": complete it first (${gate.href}).`)
+  }
+  const { tokens, known } = budgetFacts(task)
+  return parseMetadataForm(formData, applySchema(budgetDecimals(tokens, known)), documentOf)
+}
+
+const dispute: MetadataForm = ({ formData }) => {
+  const task = namedTask(formData)
+  if (task instanceof Response) return task
+  const { tokens, known } = budgetFacts(task)
+  const executor = task.applications.find((a) => a.applicationId === task.executorApplicationId)
+  return parseMetadataForm(formData, disputeSchema(rewardDecimals(tokens, executor, known)), documentOf)
+}
+
+export const taskMetadataForms: ReadonlyMap<string, MetadataForm> = new Map<string, MetadataForm>([
+  ['create-task', ({ formData }) => parseMetadataForm(formData, createTaskSchema, documentOf)],
+  ['edit-metadata', ({ formData }) => parseMetadataForm(formData, editMetadataSchema, documentOf)],
+  ['submit', ({ formData }) => parseMetadataForm(formData, submitSchema, documentOf)],
+  ['review', ({ formData }) => parseMetadataForm(formData, reviewSchema, documentOf)],
+  ['cancel', ({ formData }) => parseMetadataForm(formData, cancelSchema, documentOf)],
+  ['apply', apply],
+  ['dispute', dispute],
+])
