@@ -29,3 +29,10 @@ export function openDatabase(filePath: string, options: { migrate?: boolean } = 
   if (options.migrate !== false) migrate(db, { migrationsFolder })
   return { sqlite, db, close: () => sqlite.close() }
 }
+
+/** The better-sqlite3 handle behind a drizzle database, for prepared SQL drizzle cannot express (FTS5, json_each). */
+export function sqliteOf(db: Db): Database.Database {
+  const client = (db as Db & { $client?: Database.Database }).$client
+  if (!client) throw new Error('this drizzle database has no better-sqlite3 client')
+  return client
+}

@@ -1,18 +1,18 @@
 import { setMaxListeners } from 'node:events'
 import fs from 'node:fs'
-import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '../config/env'
-import { resolveDeployment } from '../config/deployment'
-import { openDatabase } from '../db/client'
+import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '#config/env'
+import { resolveDeployment } from '#config/deployment'
+import { openDatabase } from '#db/client'
 import { buildIndexerConfig, type IndexerConfig } from './config'
 import { digestChain } from './digest'
 import { createLogger, type Logger } from './logger'
 import { createMetadataResolver } from './metadata/resolver'
 import { createProgressBar, type ProgressBar } from './progress'
-import { rebuildProjections } from './projections/rebuild'
+import { rebuildIfOutdated, rebuildProjections } from './projections/rebuild'
 import { rereadFailedReads } from './reads/reread'
 import { createRpcClient } from './rpc/client'
 import { createEth } from './rpc/eth'
-import { getIndexerStatus } from './status'
+import { getIndexerStatus } from '#db/indexer-status'
 import { startCheckpointer } from './store/checkpointer'
 import { resetIndexedChain } from './store/reset'
 import { createIndexer } from './sync/indexer'
@@ -81,7 +81,7 @@ async function main(): Promise<number> {
     const release = acquireLock(env.databasePath, config.chainId, command)
     try {
       if (command === 'rebuild') {
-        const result = rebuildProjections({ sqlite: handle.sqlite, chainId: config.chainId, contracts: config.contracts, logger })
+        const result = rebuildProjections({ sqlite: handle.sqlite, chainId: config.chainId, config, logger })
         logger.info('rebuilt projections from raw logs', result)
         return 0
       }
@@ -124,7 +124,7 @@ function indexerEth(config: IndexerConfig, logger: Logger, signal: AbortSignal) 
 
 async function reread(config: IndexerConfig, handle: ReturnType<typeof openDatabase>, logger: Logger, signal: AbortSignal): Promise<number> {
   const eth = indexerEth(config, logger, signal)
-  const result = await rereadFailedReads({ sqlite: handle.sqlite, chainId: config.chainId, eth, contracts: config.contracts, logger })
+  const result = await rereadFailedReads({ sqlite: handle.sqlite, chainId: config.chainId, eth, config, logger })
   if (result.stillFailing === 0) {
     logger.info(result.failed === 0 ? 'no failed reads to make again' : 'made the failed reads again and rebuilt the projections', result)
     return 0
@@ -168,6 +168,7 @@ async function runIndexer({
     resetIndexedChain(handle.sqlite, config.chainId)
     logger.info('dropped the indexed data of the chain: indexing from scratch', { startBlock: config.startBlock })
   }
+  rebuildIfOutdated({ sqlite: handle.sqlite, chainId: config.chainId, config, logger })
   const eth = indexerEth(config, logger, abort.signal)
   const resolver = createMetadataResolver({
     sqlite: handle.sqlite,

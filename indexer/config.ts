@@ -1,13 +1,15 @@
 import { z } from 'zod'
-import type { Env } from '../config/env'
-import type { Deployment } from '../config/deployment'
-import type { IndexedContractKind } from './decode/abis'
+import type { Env } from '#config/env'
+import type { Deployment } from '#config/deployment'
+import { actionTargetKinds, type ActionTargetKind, type IndexedContractKind } from './decode/abis'
 
 // Everything the indexer needs to run against one chain, from the validated env, the deployment
 // and the chain id the RPC reported. Tuning knobs that only the indexer reads (INDEXER_*) are
 // validated here.
 
 export type IndexedContract = { kind: IndexedContractKind; address: `0x${string}`; startBlock: number }
+/** A contract a DAO action may call (indexed or not, like the OPEN token): its calldata is decoded. */
+export type ActionTarget = { kind: ActionTargetKind; address: `0x${string}` }
 
 export type IndexerConfig = {
   chainId: number
@@ -16,6 +18,7 @@ export type IndexerConfig = {
   /** Where to subscribe to new heads (eth_subscribe); polling stays the fallback. */
   wsUrl?: string
   contracts: IndexedContract[]
+  actionTargets: ActionTarget[]
   startBlock: number
   finalityDepth: number
   pollIntervalMs: number
@@ -90,12 +93,17 @@ export function buildIndexerConfig(
     const c = deployment.contracts[kind]
     return c ? [{ kind, address: c.address.toLowerCase() as `0x${string}`, startBlock: c.startBlock }] : []
   })
+  const actionTargets = actionTargetKinds.flatMap((kind) => {
+    const c = deployment.contracts[kind]
+    return c ? [{ kind, address: c.address.toLowerCase() as `0x${string}` }] : []
+  })
   return {
     chainId,
     rpcUrl,
     fallbackRpcUrl: env.RPC_FALLBACK_URL,
     wsUrl: env.RPC_WS_URL ?? devnetWebSocket(rpcUrl, env),
     contracts,
+    actionTargets,
     startBlock: Math.min(...contracts.map((c) => c.startBlock)),
     finalityDepth: env.FINALITY_DEPTH ?? defaultFinalityDepth(chainId),
     pollIntervalMs: env.POLL_INTERVAL_MS ?? (chainId === 31337 ? 1_000 : 4_000),

@@ -1,6 +1,6 @@
 import { parseEther, parseEventLogs, type Hex, type RpcLog } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openTokenAbi, tasksAbi } from '../contracts-abi'
+import { openTokenAbi, tasksAbi } from '#contracts-abi/index'
 import { useAnvil, useTempDatabase } from '../test/setup'
 import { indexOnce, testConfig } from './testing/harness'
 import { call, rpc, transact } from './testing/chain'

@@ -1,13 +1,13 @@
 import { parseEther, stringToHex, type Hex } from 'viem'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { openTokenAbi, optimisticActionsAbi, tasksAbi, tokenVotingAbi, verifiedContributorAbi } from '../contracts-abi'
-import { putJsonDocument } from '../db/content-store'
+import { openTokenAbi, optimisticActionsAbi, tasksAbi, tokenVotingAbi, verifiedContributorAbi } from '#contracts-abi/index'
+import { putJsonDocument } from '#db/content-store'
 import { useAnvil, useTempDatabase } from '../test/setup'
 import { digestChain } from './digest'
 import { silentLogger } from './logger'
 import { createMetadataResolver } from './metadata/resolver'
 import { rebuildProjections } from './projections/rebuild'
-import { getIndexerStatus } from './status'
+import { getIndexerStatus } from '#db/indexer-status'
 import { call, rpc, transact } from './testing/chain'
 import { indexOnce, testConfig } from './testing/harness'
 import { address, deployWorld, generateWorkload, type World } from './testing/workload'
@@ -251,7 +251,7 @@ describe('status and rebuild', () => {
     const before = digestChain(db.sqlite, chainId)
     const undoBefore = db.sqlite.prepare('SELECT count(*) FROM indexer_undo').pluck().get()
     const config = testConfig(world.rpcUrl, world.deployment)
-    rebuildProjections({ sqlite: db.sqlite, chainId, contracts: config.contracts, logger: silentLogger })
+    rebuildProjections({ sqlite: db.sqlite, chainId, config, logger: silentLogger })
     expect(digestChain(db.sqlite, chainId)).toEqual(before)
     expect(db.sqlite.prepare('SELECT count(*) FROM indexer_undo').pluck().get()).toBe(undoBefore)
   }, 60_000)

@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '../config/env'
-import { resolveDeployment } from '../config/deployment'
-import { openDatabase } from '../db/client'
-import { DEVNET_CHAIN_ID, isPortFree, type Anvil } from '../devnet/anvil'
-import { DevnetError, ensureDevnet } from '../devnet/ensure-devnet'
+import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '#config/env'
+import { resolveDeployment } from '#config/deployment'
+import { openDatabase } from '#db/client'
+import { DEVNET_CHAIN_ID, isPortFree, type Anvil } from '#devnet/anvil'
+import { DevnetError, ensureDevnet } from '#devnet/ensure-devnet'
 import { probeRpc } from './rpc-probe'
 
 // `npm start` / `npm run dev`: the whole portal on one machine. Starts (or connects to) a

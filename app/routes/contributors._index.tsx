@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
-import { getChainNow } from '~/dao/chain-time.server'
+import { getChainNow } from '~/models/chain-time.server'
 import { Person } from '~/dao/components/person'
 import { When } from '~/dao/components/when'
 import { getKnownContracts } from '~/dao/contracts.server'

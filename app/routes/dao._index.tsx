@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { actionStates } from '~/dao/action-state'
-import { getChainNow } from '~/dao/chain-time.server'
+import { getChainNow } from '~/models/chain-time.server'
 import { ActionStateBadge, ProposalStateBadge } from '~/dao/components/state-badges'
 import { Person } from '~/dao/components/person'
 import { Segments } from '~/dao/components/segments'

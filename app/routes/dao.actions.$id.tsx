@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
-import { getChainNow } from '~/dao/chain-time.server'
+import { getChainNow } from '~/models/chain-time.server'
 import { ActionList } from '~/dao/components/action-list'
 import { DaoDetailPage } from '~/dao/components/detail-page'
 import { Person } from '~/dao/components/person'

@@ -85,7 +85,7 @@ async function schemaFor(intent: string, formData: FormData, address: string): P
       if (!Number.isSafeInteger(chainId) || !Number.isSafeInteger(taskId) || chainId !== getChainId()) {
         return jsonError(404, 'There is no such task on this portal.')
       }
-      const task = getTaskDetail(getDb(), { chainId, taskId, tasksAddress: null })
+      const task = getTaskDetail(getDb(), { chainId, taskId })
       if (!task) return jsonError(404, `There is no task ${taskId} on chain ${chainId}.`)
       const known = { openToken: getTaskContracts(chainId)?.openToken ?? null }
       const tokens = task.budgets.flatMap((b) => (b.token ? [b.token] : []))

@@ -1,11 +1,11 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { getIndexerStatus } from '../../indexer/status'
+import { getIndexerStatus } from '#db/indexer-status'
 import { ErrorPage } from '~/components/error-page'
 import { MetadataNotice } from '~/components/metadata-notice'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
-import { chainNow } from '~/models/chain-time.server'
+import { getChainNow } from '~/models/chain-time.server'
 import { getTaskDetail } from '~/models/tasks.server'
 import { getAddress } from '~/session/auth.server'
 import { availableActions } from '~/tasks/available-actions'
@@ -52,10 +52,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // Read before the task, so the page never claims to include more than it does.
   const indexedBlock = getIndexerStatus(db, chainId)?.indexedBlock ?? null
   const contracts = getTaskContracts(chainId)
-  const detail = getTaskDetail(db, { chainId, taskId, tasksAddress: contracts?.tasks ?? null })
+  const detail = getTaskDetail(db, { chainId, taskId })
   if (!detail) throw data(`There is no task ${taskId} on chain ${chainId}.`, { status: 404 })
   const viewer = await getAddress(request)
-  const now = chainNow(db, chainId)
+  const now = getChainNow(db, chainId)
   const known = { openToken: contracts?.openToken ?? null }
   const task = presentTask(detail, known)
   return {

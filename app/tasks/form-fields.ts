@@ -1,6 +1,6 @@
 import { getAddress, isAddress, maxUint88, maxUint96, parseUnits, type Address } from 'viem'
 import { z } from 'zod'
-import { LIMITS } from './metadata'
+import { LIMITS } from '#documents/fields'
 
 // Field types shared by the task forms. Conform hands empty inputs over as undefined, so
 // optional fields are `.optional()` and become a default in a transform.

@@ -1,6 +1,6 @@
 import type { Hex } from 'viem'
 import type { RequestOptions, RpcClient } from './client'
-import { RetryableError } from './errors'
+import { RetryableError } from '../errors'
 
 // Typed eth_* calls on top of the RPC client. Hex quantities become numbers (block numbers,
 // indexes and timestamps fit in 2^53); addresses and hashes are lowercased once, here.

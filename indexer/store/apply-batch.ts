@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Hex } from 'viem'
+import { OutOfOrderBatchError } from '../errors'
 import type { DecodedEvent, Decoder } from '../decode/decoder'
 import type { Projector } from '../projections/projector'
 import type { ReadRow } from '../reads/plan'
@@ -30,10 +31,6 @@ export type Batch = {
   headers: BlockHeader[]
   /** Record before-images for rollback (the batch touches blocks a reorg may still replace). */
   recordUndo: boolean
-}
-
-export class OutOfOrderBatchError extends Error {
-  override name = 'OutOfOrderBatchError'
 }
 
 export const compareLogs = (a: RpcLog, b: RpcLog) =>

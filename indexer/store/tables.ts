@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core'
-import * as schema from '../../db/schema/chain'
+import * as schema from '#db/schema/chain'
 
 // The projection tables and how their TypeScript rows map onto SQLite columns, for the hot path's
 // hand-written prepared statements. Every column in db/schema/chain.ts has an explicit snake_case
@@ -13,6 +13,7 @@ export const projectionTables = {
   taskSubmissions: schema.taskSubmissions,
   taskCancelRequests: schema.taskCancelRequests,
   taskPayouts: schema.taskPayouts,
+  taskEvents: schema.taskEvents,
   daoMembers: schema.daoMembers,
   daoDelegations: schema.daoDelegations,
   daoVotingPower: schema.daoVotingPower,

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { Logger } from '../logger'
-import { errorFromWire, RetryableError } from '../rpc/errors'
+import { errorFromWire, RetryableError } from '../errors'
 import type { Batch } from '../store/apply-batch'
 import type { BatchSource } from './batch-source'
 import type { FetchWorkerData, FromWorker, ToWorker } from './fetch-worker-protocol'

@@ -1,6 +1,6 @@
 import type { IndexedContract } from '../config'
 import type { LogFields, LogLevel } from '../logger'
-import type { WireError } from '../rpc/errors'
+import type { WireError } from '../errors'
 import type { Batch } from '../store/apply-batch'
 
 // Messages between the backfill (fetch-worker-client.ts) and its fetch worker (fetch-worker.ts).

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger'
 import type { ReadRow } from '../reads/plan'
-import { DeepReorgError, RetryableError } from '../rpc/errors'
+import { DeepReorgError, RetryableError } from '../errors'
 import type { BlockHeader, Eth } from '../rpc/eth'
 import type { BatchEntry, BatchWriter } from '../store/apply-batch'
 import type { CheckpointStore } from '../store/checkpoint'

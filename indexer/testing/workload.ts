@@ -5,10 +5,10 @@ import {
   tasksAbi,
   tokenVotingAbi,
   verifiedContributorAbi,
-} from '../../contracts-abi'
-import type { Deployment } from '../../config/deployment'
-import { canonicalJsonBytes, cidForBytes } from '../../db/content-store'
-import { deployPortal } from '../../devnet/deploy'
+} from '#contracts-abi/index'
+import type { Deployment } from '#config/deployment'
+import { canonicalJsonBytes, cidForBytes } from '#db/content-store'
+import { deployPortal } from '#devnet/deploy'
 import { assertMined, call, createSender, mine, rpc, type Sender, type Tx } from './chain'
 
 // Deterministic traffic on the real contracts for tests and the benchmark: tasks through their

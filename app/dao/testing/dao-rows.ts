@@ -11,7 +11,6 @@ import {
   daoVotingSettings,
   indexerBlocks,
   metadataDocuments,
-  rawLogs,
   syncCheckpoints,
   type ActivityKind,
 } from '../../../db/schema'
@@ -81,23 +80,6 @@ export function putDocument(db: Db, row: { chainId: number; uri: string; kind: '
       title: typeof row.content?.title === 'string' ? row.content.title : null,
       content: row.content ?? null,
       error: row.status === 'unavailable' ? 'gateway timeout' : null,
-    })
-    .run()
-}
-
-export function putRawLog(db: Db, row: { chainId: number; blockNumber: number; logIndex: number; address: string; topics: string[]; transactionHash: string; timestamp?: number }) {
-  db.insert(rawLogs)
-    .values({
-      chainId: row.chainId,
-      blockHash: hash(row.blockNumber),
-      logIndex: row.logIndex,
-      blockNumber: row.blockNumber,
-      blockTimestamp: row.timestamp ?? 1_000,
-      transactionHash: row.transactionHash,
-      transactionIndex: 0,
-      address: row.address,
-      topics: JSON.stringify(row.topics),
-      data: '0x',
     })
     .run()
 }
