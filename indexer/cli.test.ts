@@ -9,7 +9,8 @@ import { digestChain } from './digest'
 import { getIndexerStatus } from '#db/indexer-status'
 import { blockNumber } from './testing/chain'
 import { exited, spawnCli, testEnv } from './testing/harness'
-import { deployWorld, generateWorkload, type World } from './testing/workload'
+import { generateWorkload } from './testing/workload'
+import { deployWorld, type World } from './testing/world'
 
 // The CLI as `npm start` runs it: JSON logs, resume, SIGTERM, rebuild (never beside a running
 // indexer), status, from-scratch, a clear line and exit 1 for an unreachable RPC, and a halt when

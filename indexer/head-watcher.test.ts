@@ -12,7 +12,7 @@ import { createEth } from './rpc/eth'
 import { createIndexer } from './sync/indexer'
 import { blockNumber, call, rpc, transact } from './testing/chain'
 import { testConfig } from './testing/harness'
-import { address, deployWorld, type World } from './testing/workload'
+import { address, deployWorld, type World } from './testing/world'
 
 // Realtime sync with a websocket: new heads wake the indexer at once. The poll interval here is
 // 20 s, so a transaction visible within a few seconds can only have come through the subscription;

@@ -16,7 +16,8 @@ import { createRangePlanner } from './sync/range-planner'
 import { blockNumber } from './testing/chain'
 import { testConfig } from './testing/harness'
 import { startRpcProxy } from './testing/rpc-proxy'
-import { deployWorld, generateWorkload, type World } from './testing/workload'
+import { generateWorkload } from './testing/workload'
+import { deployWorld, type World } from './testing/world'
 
 // The backfill fetches several ranges at once and their answers come back in any order. A
 // range's escrow reads must still know the tasks created in the ranges before it (from their

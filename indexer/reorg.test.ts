@@ -15,7 +15,8 @@ import { createIndexer } from './sync/indexer'
 import { createRealtimeSync, type TickResult } from './sync/realtime'
 import { call, mine, rpc, type Tx } from './testing/chain'
 import { indexOnce, testConfig } from './testing/harness'
-import { address, deployWorld, generateWorkload, inOneBlock, type World } from './testing/workload'
+import { generateWorkload } from './testing/workload'
+import { address, deployWorld, inOneBlock, type World } from './testing/world'
 import { getIndexerStatus } from '#db/indexer-status'
 
 // Reorgs during realtime sync (anvil_reorg replaces the last blocks with blocks holding other
