@@ -20,6 +20,9 @@ export type RpcLog = {
   logIndex: number
 }
 
+/** A log with its block's timestamp, as it is indexed. */
+export type IndexedLog = RpcLog & { blockTimestamp: number }
+
 export type LogFilter = { fromBlock: number; toBlock: number; address: Hex[] }
 
 const toHex = (n: number) => `0x${n.toString(16)}`

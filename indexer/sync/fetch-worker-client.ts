@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import type { Logger } from '../logger'
 import { errorFromWire, RetryableError } from '../errors'
-import type { Batch } from '../store/apply-batch'
+import type { Batch } from '../store/batch'
 import type { BatchSource } from './batch-source'
 import type { FetchWorkerData, FromWorker, ToWorker } from './fetch-worker-protocol'
 import type { RangePlanner } from './range-planner'
