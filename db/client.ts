@@ -10,7 +10,7 @@ export type DatabaseHandle = { sqlite: Database.Database; db: Db; close: () => v
 
 // Resolved from the working directory because every entry point (start, indexer, tests, the
 // Remix server bundle) runs from the repository root; import.meta.url differs between them.
-export const migrationsFolder = path.resolve(process.env.MIGRATIONS_DIR ?? 'db/migrations')
+export const migrationsFolder = path.resolve('db/migrations')
 
 /**
  * Opens (creating if needed) the SQLite file with the pragmas every process relies on:

@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   let bar: ProgressBar | undefined
   const baseLogger = createLogger({
     format,
-    level: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
+    level: env.LOG_LEVEL,
     beforeWrite: () => bar?.clear(),
     afterWrite: () => bar?.redraw(),
   })

@@ -10,6 +10,7 @@ import { getPathStatus } from '~/courses/membership.server'
 import { formatProblem } from '~/courses/problems'
 import { getCatalogProgress } from '~/courses/progress.server'
 import { getDb } from '~/db.server'
+import { getEnv } from '~/env.server'
 import { getAddress } from '~/session/auth.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: coursesStyles }]
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     signInHref: signInHref('/courses'),
     pathComplete: address ? getPathStatus(db, address, catalog).complete : false,
     // Authors see why a course is missing; readers never do.
-    problems: process.env.NODE_ENV === 'development' ? catalog.problems.map((problem) => formatProblem(problem)) : [],
+    problems: getEnv().NODE_ENV === 'development' ? catalog.problems.map((problem) => formatProblem(problem)) : [],
   }
 }
 
