@@ -51,7 +51,7 @@ export function readText(value: unknown, max: number = READ_LIMITS.text): string
 }
 
 /** A non-negative whole number, also from its decimal text ("40"). */
-export function readCount(value: unknown): number | undefined {
+function readCount(value: unknown): number | undefined {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
   return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? Math.floor(number) : undefined
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { actionDocument, proposalDocument, rejectionDocument } from './governance'
 import { applicationDocument, cancelDocument, reviewDocument, submissionDocument, taskDocument } from './tasks'
 
@@ -26,7 +25,6 @@ export const documentSchemas: { [K in DocumentKind]: (typeof documents)[K]['writ
   documentKinds.map((kind) => [kind, documents[kind].write]),
 ) as never
 
-export type WrittenDocument<K extends DocumentKind> = z.infer<(typeof documentSchemas)[K]>
 export type ReadDocumentOf<K extends DocumentKind> = NonNullable<ReturnType<(typeof documents)[K]['read']>>
 
 /** A document of `kind` written by anyone, as far as it can be read: its known fields, bounded; null when not a JSON object. */

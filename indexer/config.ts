@@ -35,7 +35,7 @@ export type IndexerConfig = {
 }
 
 /** Blocks after which a reorg is treated as impossible, per chain. */
-export function defaultFinalityDepth(chainId: number): number {
+function defaultFinalityDepth(chainId: number): number {
   switch (chainId) {
     case 31337:
       return 12 // anvil: deep enough that test reorgs of up to 6 blocks stay below it

@@ -427,7 +427,7 @@ export const daoOptimisticRejections = sqliteTable(
 
 // ─── Per-address activity feed ──────────────────────────────────────────────────────────────
 
-export const activityKinds = [
+const activityKinds = [
   'task.created',
   'task.manager',
   'task.applied',
@@ -468,7 +468,7 @@ export const activity = sqliteTable(
 
 // ─── Metadata documents (a cache, not a projection: survives rebuilds and reorgs) ───────────
 
-export const metadataStatuses = ['pending', 'ok', 'unavailable', 'invalid'] as const
+const metadataStatuses = ['pending', 'ok', 'unavailable', 'invalid'] as const
 
 export const metadataDocuments = sqliteTable(
   'metadata_documents',

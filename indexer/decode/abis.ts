@@ -12,7 +12,7 @@ import {
 // `as const`, so each event's arguments have their types: see EventArgs). Their events are those
 // of Openmesh's deployed contracts (../shared/reference-abi), plus TokenVoting's VoteReason.
 
-export const indexedContractKinds = ['tasks', 'verifiedContributor', 'tokenVoting', 'optimisticActions', 'dao'] as const
+const indexedContractKinds = ['tasks', 'verifiedContributor', 'tokenVoting', 'optimisticActions', 'dao'] as const
 export type IndexedContractKind = (typeof indexedContractKinds)[number]
 
 export const contractAbis = {

@@ -23,7 +23,7 @@ type PreparedEvent = {
   fields: { name: string; indexed: boolean; index: number; topic?: (topic: string) => unknown }[]
 }
 
-export function eventsOf(abi: Abi): AbiEvent[] {
+function eventsOf(abi: Abi): AbiEvent[] {
   return abi.filter((item): item is AbiEvent => item.type === 'event')
 }
 

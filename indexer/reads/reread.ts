@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3'
 import type { Hex } from 'viem'
-import type { IndexedContract } from '../config'
 import { createDecoder } from '../decode/decoder'
 import type { Logger } from '../logger'
 import { rebuildProjections, type ProjectionConfig } from '../projections/rebuild'

@@ -157,4 +157,3 @@ export function createRealtimeSync({
   return { tick, reconcile, prefetch }
 }
 
-export type RealtimeSync = ReturnType<typeof createRealtimeSync>
