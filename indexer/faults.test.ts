@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getTaskDetail } from '../app/models/task-detail.server'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { openDatabase } from '#db/client'
+import { getTaskDetail } from '../app/models/task-detail.server'
 import { useAnvil } from '../test/setup'
 import { digestChain } from './digest'
 import { silentLogger } from './logger'
@@ -13,9 +16,6 @@ import { exited, indexOnce, spawnCli, testConfig, testEnv } from './testing/harn
 import { startRpcProxy, type RpcProxy } from './testing/rpc-proxy'
 import { generateWorkload } from './testing/workload'
 import { deployWorld, type World } from './testing/world'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 
 // The indexer against a bad provider: the same chain indexed through a proxy that fails 20% of
 // requests (HTTP 500, 429, timeouts, "more than 10000 results"), refuses big answers, and

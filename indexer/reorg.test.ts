@@ -5,6 +5,7 @@ import { parseEther, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tasksAbi } from '#contracts-abi/index'
 import { openDatabase, type DatabaseHandle } from '#db/client'
+import { getIndexerStatus } from '#db/indexer-status'
 import { useAnvil } from '../test/setup'
 import { digestChain } from './digest'
 import { createLogger, silentLogger } from './logger'
@@ -17,7 +18,6 @@ import { call, mine, rpc, type Tx } from './testing/chain'
 import { indexOnce, testConfig } from './testing/harness'
 import { generateWorkload } from './testing/workload'
 import { address, deployWorld, inOneBlock, type World } from './testing/world'
-import { getIndexerStatus } from '#db/indexer-status'
 
 // Reorgs during realtime sync (anvil_reorg replaces the last blocks with blocks holding other
 // transactions): after each, the live DB must equal a fresh index of the canonical chain. A reorg

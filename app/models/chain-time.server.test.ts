@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { useTempDatabase } from '../../test/setup'
 import { putCheckpoint } from '~/dao/testing/dao-rows'
+import { useTempDatabase } from '../../test/setup'
 import { getChainNow } from './chain-time.server'
 
 const { db } = useTempDatabase()

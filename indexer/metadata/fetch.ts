@@ -4,10 +4,10 @@ import type { LookupFunction } from 'node:net'
 import { CID } from 'multiformats/cid'
 import type { Db } from '#db/client'
 import { bytesMatchCid, getContent } from '#db/content-store'
+import { parseMetadataUri } from '#documents/uri'
 import { MetadataRejectedError, MetadataUnavailableError } from '../errors'
 import { isPublicAddress } from './public-address'
 import { DAG_PB, decodeDagPb, unixfsFileBytes } from './unixfs'
-import { parseMetadataUri } from '#documents/uri'
 
 // Gets a metadata document's bytes: `ipfs://` from the local content store first, then from the
 // configured gateway as raw blocks checked against their CIDs; https URLs directly. Every fetch
