@@ -51,7 +51,7 @@ describe('metadata documents', () => {
       extra: '<script>',
     })
     expect(read).toEqual({
-      title: `AB${'x'.repeat(498)}`,
+      title: `AB${'x'.repeat(478)}`,
       tags: [{ tag: 'plain' }, { tag: 'spaced' }],
       projectSize: 12,
       resources: [{ url: 'https://r.example' }],

@@ -20,14 +20,19 @@ export const LIMITS = {
   links: 10,
 } as const
 
-/** What is kept of a document written by anyone: generous, but every field is bounded. */
+/**
+ * What is kept of a document written by anyone: every field is bounded. A text field is read up to
+ * the portal's own limit unless its definition says otherwise; a tag as far as the board's search
+ * indexes it (db/migrations/0003_task_search.sql cuts tags at 32 characters).
+ */
 export const READ_LIMITS = {
-  title: 500,
+  title: LIMITS.title * 4,
+  /** Long texts of the DAO's documents, which the portal does not limit when it writes them. */
   text: 50_000,
-  tag: 60,
+  tag: LIMITS.tag,
   tags: 50,
-  linkName: 200,
-  url: 2_000,
+  linkName: LIMITS.linkName,
+  url: LIMITS.url,
   links: 50,
 } as const
 
@@ -78,10 +83,10 @@ const lenient = <T>(read: (value: unknown) => T | undefined) => z.unknown().tran
 
 // ─── Field kinds ────────────────────────────────────────────────────────────────────────────
 
-/** Free text. `required`: the portal writes it non-empty (trimmed). `written: false`: read only. */
+/** Free text, read up to `readMax` (default: `max`). `required`: the portal writes it non-empty (trimmed). `written: false`: read only. */
 export function text<Written extends boolean = true>(
   max: number,
-  { required = false, readMax = READ_LIMITS.text, written }: { required?: boolean; readMax?: number; written?: Written } = {},
+  { required = false, readMax = max, written }: { required?: boolean; readMax?: number; written?: Written } = {},
 ) {
   const write = required ? z.string().trim().min(1).max(max) : z.string().max(max)
   return {
@@ -149,7 +154,7 @@ export function linkList() {
 export function textOrLinks(max: number) {
   return {
     write: z.string().max(max),
-    read: lenient((value): string | ReadLink[] | undefined => (Array.isArray(value) ? readLinks(value) : readText(value))),
+    read: lenient((value): string | ReadLink[] | undefined => (Array.isArray(value) ? readLinks(value) : readText(value, max))),
   }
 }
 

@@ -23,10 +23,10 @@ export const applicationDocument = defineDocument({
 
 export const submissionDocument = defineDocument({ explanation: text(LIMITS.longText) })
 
-/** The `feedback` of a submission's review. */
-export const reviewDocument = defineDocument({ feedback: text(LIMITS.shortText) })
+/** The `feedback` of a submission's review (read as long as OpenR&D's rich text may be). */
+export const reviewDocument = defineDocument({ feedback: text(LIMITS.shortText, { readMax: LIMITS.longText }) })
 
 /** A cancellation, or a request to cancel a taken task. */
-export const cancelDocument = defineDocument({ reason: text(LIMITS.shortText) })
+export const cancelDocument = defineDocument({ reason: text(LIMITS.shortText, { readMax: LIMITS.longText }) })
 
 export const taskDocumentSchema = taskDocument.write
