@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events'
 import fs from 'node:fs'
 import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '#config/env'
 import { resolveDeployment } from '#config/deployment'
+import { redactUrl } from '#config/redact-url'
 import { openDatabase } from '#db/client'
 import { getIndexerStatus } from '#db/indexer-status'
 import { buildIndexerConfig, type IndexerConfig } from './config'
@@ -103,10 +104,10 @@ async function connect(env: Env, rpcUrl: string, signal: AbortSignal): Promise<I
   try {
     chainId = await probe.chainId()
   } catch (error) {
-    throw new CliError(`indexer: cannot reach the RPC at ${redact(rpcUrl)}: ${(error as Error).message}`)
+    throw new CliError(`indexer: cannot reach the RPC at ${redactUrl(rpcUrl)}: ${(error as Error).message}`)
   }
   if (env.CHAIN_ID && env.CHAIN_ID !== chainId) {
-    throw new CliError(`indexer: the RPC at ${redact(rpcUrl)} serves chain ${chainId}, but CHAIN_ID is ${env.CHAIN_ID}`)
+    throw new CliError(`indexer: the RPC at ${redactUrl(rpcUrl)} serves chain ${chainId}, but CHAIN_ID is ${env.CHAIN_ID}`)
   }
   const deployment = resolveDeployment(env, chainId)
   if (!deployment) {
@@ -217,9 +218,9 @@ async function runIndexer({
     },
   })
   logger.info('indexer started', {
-    rpc: redact(config.rpcUrl),
-    fallbackRpc: config.fallbackRpcUrl ? redact(config.fallbackRpcUrl) : undefined,
-    headSubscription: config.wsUrl ? redact(config.wsUrl) : undefined,
+    rpc: redactUrl(config.rpcUrl),
+    fallbackRpc: config.fallbackRpcUrl ? redactUrl(config.fallbackRpcUrl) : undefined,
+    headSubscription: config.wsUrl ? redactUrl(config.wsUrl) : undefined,
     database: env.databasePath,
     contracts: config.contracts.map((c) => `${c.kind}@${c.address}`),
     finalityDepth: config.finalityDepth,
@@ -269,14 +270,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url)
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname.length > 1 ? '/…' : ''}`
-  } catch {
-    return '(invalid URL)'
-  }
-}
 
 main().then(
   (code) => process.exit(code),
