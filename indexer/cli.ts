@@ -270,7 +270,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {

@@ -123,7 +123,6 @@ async function shutdown(code: number) {
   process.exit(code)
 }
 
-
 process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 
