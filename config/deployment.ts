@@ -7,20 +7,10 @@ import type { Env } from './env'
 // writes `.data/devnet/deployment.json`; for a real chain the addresses come from env
 // (they win) or from the committed `contracts-abi/deployments/<chainId>.json`.
 
-export const contractNames = [
-  'tasks',
-  'verifiedContributor',
-  'tokenVoting',
-  'optimisticActions',
-  'dao',
-  'openToken',
-] as const
-export type ContractName = (typeof contractNames)[number]
-
 const hexAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/).transform((v) => v as `0x${string}`)
 const contractSchema = z.object({ address: hexAddress, startBlock: z.number().int().min(0) })
 
-export const deploymentSchema = z.object({
+const deploymentSchema = z.object({
   chainId: z.number().int().positive(),
   contracts: z.object({
     tasks: contractSchema,
@@ -32,13 +22,13 @@ export const deploymentSchema = z.object({
   }),
 })
 export type Deployment = z.infer<typeof deploymentSchema>
-export type DeployedContract = z.infer<typeof contractSchema>
+type DeployedContract = z.infer<typeof contractSchema>
 
 export function devnetDeploymentPath(dataDir: string): string {
   return path.join(dataDir, 'devnet', 'deployment.json')
 }
 
-export function committedDeploymentPath(chainId: number): string {
+function committedDeploymentPath(chainId: number): string {
   return path.resolve('contracts-abi', 'deployments', `${chainId}.json`)
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadEnv } from './env'
+import { ConfigError, envVariable, loadEnv } from './env'
 
 describe('loadEnv', () => {
   it('gives every variable a local default', () => {
@@ -23,6 +23,9 @@ describe('loadEnv', () => {
     [{ RPC_WS_URL: 'http://127.0.0.1:8545' }, /RPC_WS_URL="http:\/\/127.0.0.1:8545" must be a ws:\/\/ or wss:\/\/ URL/],
     [{ ISSUER_PRIVATE_KEY: '0x12' }, /ISSUER_PRIVATE_KEY="0x12" must be a 0x-prefixed 32-byte hex private key/],
     [{ NODE_ENV: 'production' }, /SESSION_SECRET is required in production/],
+    [{ INDEXER_CONCURRENCY: '0' }, /^invalid configuration: INDEXER_CONCURRENCY="0"/],
+    [{ INDEXER_FETCH_WORKER: 'yes' }, /^invalid configuration: INDEXER_FETCH_WORKER="yes"/],
+    [{ LOG_LEVEL: 'verbose' }, /^invalid configuration: LOG_LEVEL="verbose"/],
     [
       { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://portal.example' },
       /ISSUER_PRIVATE_KEY .* is required in production/,
@@ -30,5 +33,15 @@ describe('loadEnv', () => {
   ])('rejects %j with a message naming the variable', (source, message) => {
     expect(() => loadEnv(source)).toThrow(ConfigError)
     expect(() => loadEnv(source)).toThrow(message)
+  })
+})
+
+describe('envVariable', () => {
+  it('reads one variable by its rule, where the rest of the configuration may be incomplete', () => {
+    // Production without SESSION_SECRET would stop loadEnv; a build script needs only COURSES_DIR.
+    expect(envVariable('COURSES_DIR', { NODE_ENV: 'production', COURSES_DIR: 'content/courses' })).toBe('content/courses')
+    expect(envVariable('COURSES_DIR', {})).toBe('courses')
+    expect(envVariable('BENCH_EVENTS', { BENCH_EVENTS: '500' })).toBe(500)
+    expect(() => envVariable('BENCH_EVENTS', { BENCH_EVENTS: 'many' })).toThrow(/^invalid configuration: BENCH_EVENTS="many"/)
   })
 })

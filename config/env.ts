@@ -3,7 +3,9 @@ import path from 'node:path'
 import { parseEnv } from 'node:util'
 import { z } from 'zod'
 
-// The configuration of every process (start, web server, indexer), validated once at boot.
+// The configuration of every process (start, web server, indexer, scripts), validated once at
+// boot: every environment variable the portal reads is here, and nothing reads process.env
+// elsewhere (tests and scripts may still pass variables on to the processes they start).
 // Values that reach the browser are whitelisted in app/env.server.ts (`getPublicEnv`).
 
 const address = z
@@ -22,8 +24,10 @@ const optionalString = z
   .string()
   .optional()
   .transform((value) => (value === '' ? undefined : value))
+const whole = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max)
+const onOff = z.enum(['on', 'off'])
 
-export const envSchema = z.object({
+const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('localhost'),
   PORT: port.default(3000),
@@ -75,6 +79,33 @@ export const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   WALLETCONNECT_PROJECT_ID: optionalString,
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** The indexer's least important log lines (`debug` adds per-range and per-batch timings). */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Where the courses are (`npm run courses:check`, the web server), and the compiled MDX cache. */
+  COURSES_DIR: z.string().min(1).default('courses'),
+  MDX_CACHE_DIR: z.string().min(1).default('.cache/mdx'),
+
+  // Indexer tuning (indexer/README.md).
+  INDEXER_CONCURRENCY: whole(1, 32).default(4),
+  INDEXER_INITIAL_BLOCK_RANGE: whole(1).default(10),
+  INDEXER_MAX_BLOCK_RANGE: whole(1).default(50_000),
+  INDEXER_TARGET_LOGS: whole(1).default(2_000),
+  INDEXER_RPC_TIMEOUT_MS: whole(100).default(10_000),
+  INDEXER_GETLOGS_TIMEOUT_MS: whole(100).default(20_000),
+  INDEXER_MAX_BLOCKS_PER_TICK: whole(1).default(100),
+  /** Backfill ranges fetched in a worker thread (docs/decisions/011). */
+  INDEXER_FETCH_WORKER: onOff.default('on'),
+  /** The SQLite page cache of the indexer's connection, in MiB. */
+  INDEXER_CACHE_MB: whole(2, 4096).default(64),
+  INDEXER_METADATA: onOff.default('on'),
+  INDEXER_METADATA_TIMEOUT_MS: whole(100).default(10_000),
+  INDEXER_METADATA_MAX_BYTES: whole(1).default(256 * 1024),
+  INDEXER_METADATA_RETRY_MS: whole(100).default(5 * 60_000),
+
+  // `npm run bench:indexer` defaults (its --events, --samples and --repeat options win).
+  BENCH_EVENTS: whole(1).default(100_000),
+  BENCH_SAMPLES: whole(1).default(30),
+  BENCH_REPEAT: whole(1).default(3),
 })
 
 export type Env = z.infer<typeof envSchema> & { databasePath: string }
@@ -91,14 +122,18 @@ export function loadDotEnvFile(file = '.env'): void {
   }
 }
 
+type EnvSource = Record<string, string | undefined>
+
+function configError(error: z.ZodError, source: EnvSource, name?: string): ConfigError {
+  const issue = error.issues[0]!
+  const variable = name ?? issue.path.join('.')
+  return new ConfigError(`invalid configuration: ${variable}=${JSON.stringify(source[variable] ?? '')} ${issue.message}`)
+}
+
 /** Parses the environment; a bad value throws a ConfigError naming the variable and the rule. */
-export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+export function loadEnv(source: EnvSource = process.env): Env {
   const result = envSchema.safeParse(source)
-  if (!result.success) {
-    const issue = result.error.issues[0]!
-    const name = issue.path.join('.')
-    throw new ConfigError(`invalid configuration: ${name}=${JSON.stringify(source[name] ?? '')} ${issue.message}`)
-  }
+  if (!result.success) throw configError(result.error, source)
   const env = result.data
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
     throw new ConfigError('invalid configuration: SESSION_SECRET is required in production')
@@ -116,4 +151,17 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new ConfigError('invalid configuration: SESSION_MAX_DAYS must be at least SESSION_IDLE_DAYS')
   }
   return { ...env, databasePath: env.DATABASE_PATH ?? path.join(env.DATA_DIR, 'portal.sqlite') }
+}
+
+type Variables = z.infer<typeof envSchema>
+
+/**
+ * One variable, by its rule above, for code that needs only it and must run where the whole
+ * portal's configuration need not be complete (`npm run build` in production, a module read by
+ * tests that switch NODE_ENV): read at each call, a bad value throws a ConfigError naming it.
+ */
+export function envVariable<K extends keyof Variables>(name: K, source: EnvSource = process.env): Variables[K] {
+  const result = envSchema.shape[name].safeParse(source[name])
+  if (!result.success) throw configError(result.error, source, name)
+  return result.data as Variables[K]
 }

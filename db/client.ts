@@ -10,7 +10,7 @@ export type DatabaseHandle = { sqlite: Database.Database; db: Db; close: () => v
 
 // Resolved from the working directory because every entry point (start, indexer, tests, the
 // Remix server bundle) runs from the repository root; import.meta.url differs between them.
-export const migrationsFolder = path.resolve(process.env.MIGRATIONS_DIR ?? 'db/migrations')
+export const migrationsFolder = path.resolve('db/migrations')
 
 /**
  * Opens (creating if needed) the SQLite file with the pragmas every process relies on:
@@ -28,4 +28,11 @@ export function openDatabase(filePath: string, options: { migrate?: boolean } = 
   const db = drizzle(sqlite, { schema, casing: 'snake_case' })
   if (options.migrate !== false) migrate(db, { migrationsFolder })
   return { sqlite, db, close: () => sqlite.close() }
+}
+
+/** The better-sqlite3 handle behind a drizzle database, for prepared SQL drizzle cannot express (FTS5, json_each). */
+export function sqliteOf(db: Db): Database.Database {
+  const client = (db as Db & { $client?: Database.Database }).$client
+  if (!client) throw new Error('this drizzle database has no better-sqlite3 client')
+  return client
 }

@@ -1,4 +1,4 @@
-import { ConfigError, loadDotEnvFile, loadEnv } from '../config/env'
+import { ConfigError, loadDotEnvFile, loadEnv } from '#config/env'
 import { DevnetError, ensureDevnet } from './ensure-devnet'
 
 // `npm run devnet`: only the chain — anvil with the portal deployed and seeded — for working

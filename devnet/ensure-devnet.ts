@@ -1,8 +1,8 @@
 import path from 'node:path'
-import type { Env } from '../config/env'
-import { devnetDeploymentPath, readDeploymentFile, writeDeploymentFile, type Deployment } from '../config/deployment'
-import { openDatabase } from '../db/client'
-import { resetChainProjection } from '../db/reset-chain'
+import type { Env } from '#config/env'
+import { devnetDeploymentPath, readDeploymentFile, writeDeploymentFile, type Deployment } from '#config/deployment'
+import { openDatabase } from '#db/client'
+import { resetChainProjection } from '#db/reset-chain'
 import { DEVNET_CHAIN_ID, isPortFree, startAnvil, type Anvil } from './anvil'
 
 export class DevnetError extends Error {}

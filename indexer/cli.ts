@@ -1,18 +1,19 @@
 import { setMaxListeners } from 'node:events'
 import fs from 'node:fs'
-import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '../config/env'
-import { resolveDeployment } from '../config/deployment'
-import { openDatabase } from '../db/client'
+import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '#config/env'
+import { resolveDeployment } from '#config/deployment'
+import { redactUrl } from '#config/redact-url'
+import { openDatabase } from '#db/client'
+import { getIndexerStatus } from '#db/indexer-status'
 import { buildIndexerConfig, type IndexerConfig } from './config'
 import { digestChain } from './digest'
 import { createLogger, type Logger } from './logger'
 import { createMetadataResolver } from './metadata/resolver'
 import { createProgressBar, type ProgressBar } from './progress'
-import { rebuildProjections } from './projections/rebuild'
+import { rebuildIfOutdated, rebuildProjections } from './projections/rebuild'
 import { rereadFailedReads } from './reads/reread'
 import { createRpcClient } from './rpc/client'
 import { createEth } from './rpc/eth'
-import { getIndexerStatus } from './status'
 import { startCheckpointer } from './store/checkpointer'
 import { resetIndexedChain } from './store/reset'
 import { createIndexer } from './sync/indexer'
@@ -56,7 +57,7 @@ async function main(): Promise<number> {
   let bar: ProgressBar | undefined
   const baseLogger = createLogger({
     format,
-    level: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
+    level: env.LOG_LEVEL,
     beforeWrite: () => bar?.clear(),
     afterWrite: () => bar?.redraw(),
   })
@@ -81,7 +82,7 @@ async function main(): Promise<number> {
     const release = acquireLock(env.databasePath, config.chainId, command)
     try {
       if (command === 'rebuild') {
-        const result = rebuildProjections({ sqlite: handle.sqlite, chainId: config.chainId, contracts: config.contracts, logger })
+        const result = rebuildProjections({ sqlite: handle.sqlite, chainId: config.chainId, config, logger })
         logger.info('rebuilt projections from raw logs', result)
         return 0
       }
@@ -103,10 +104,10 @@ async function connect(env: Env, rpcUrl: string, signal: AbortSignal): Promise<I
   try {
     chainId = await probe.chainId()
   } catch (error) {
-    throw new CliError(`indexer: cannot reach the RPC at ${redact(rpcUrl)}: ${(error as Error).message}`)
+    throw new CliError(`indexer: cannot reach the RPC at ${redactUrl(rpcUrl)}: ${(error as Error).message}`)
   }
   if (env.CHAIN_ID && env.CHAIN_ID !== chainId) {
-    throw new CliError(`indexer: the RPC at ${redact(rpcUrl)} serves chain ${chainId}, but CHAIN_ID is ${env.CHAIN_ID}`)
+    throw new CliError(`indexer: the RPC at ${redactUrl(rpcUrl)} serves chain ${chainId}, but CHAIN_ID is ${env.CHAIN_ID}`)
   }
   const deployment = resolveDeployment(env, chainId)
   if (!deployment) {
@@ -124,7 +125,7 @@ function indexerEth(config: IndexerConfig, logger: Logger, signal: AbortSignal) 
 
 async function reread(config: IndexerConfig, handle: ReturnType<typeof openDatabase>, logger: Logger, signal: AbortSignal): Promise<number> {
   const eth = indexerEth(config, logger, signal)
-  const result = await rereadFailedReads({ sqlite: handle.sqlite, chainId: config.chainId, eth, contracts: config.contracts, logger })
+  const result = await rereadFailedReads({ sqlite: handle.sqlite, chainId: config.chainId, eth, config, logger })
   if (result.stillFailing === 0) {
     logger.info(result.failed === 0 ? 'no failed reads to make again' : 'made the failed reads again and rebuilt the projections', result)
     return 0
@@ -168,6 +169,7 @@ async function runIndexer({
     resetIndexedChain(handle.sqlite, config.chainId)
     logger.info('dropped the indexed data of the chain: indexing from scratch', { startBlock: config.startBlock })
   }
+  rebuildIfOutdated({ sqlite: handle.sqlite, chainId: config.chainId, config, logger })
   const eth = indexerEth(config, logger, abort.signal)
   const resolver = createMetadataResolver({
     sqlite: handle.sqlite,
@@ -216,9 +218,9 @@ async function runIndexer({
     },
   })
   logger.info('indexer started', {
-    rpc: redact(config.rpcUrl),
-    fallbackRpc: config.fallbackRpcUrl ? redact(config.fallbackRpcUrl) : undefined,
-    headSubscription: config.wsUrl ? redact(config.wsUrl) : undefined,
+    rpc: redactUrl(config.rpcUrl),
+    fallbackRpc: config.fallbackRpcUrl ? redactUrl(config.fallbackRpcUrl) : undefined,
+    headSubscription: config.wsUrl ? redactUrl(config.wsUrl) : undefined,
     database: env.databasePath,
     contracts: config.contracts.map((c) => `${c.kind}@${c.address}`),
     finalityDepth: config.finalityDepth,
@@ -265,15 +267,6 @@ function isAlive(pid: number): boolean {
     return true
   } catch {
     return false
-  }
-}
-
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url)
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname.length > 1 ? '/…' : ''}`
-  } catch {
-    return '(invalid URL)'
   }
 }
 

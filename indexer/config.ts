@@ -1,13 +1,13 @@
-import { z } from 'zod'
-import type { Env } from '../config/env'
-import type { Deployment } from '../config/deployment'
-import type { IndexedContractKind } from './decode/abis'
+import type { Env } from '#config/env'
+import type { Deployment } from '#config/deployment'
+import { actionTargetKinds, type ActionTargetKind, type IndexedContractKind } from './decode/abis'
 
-// Everything the indexer needs to run against one chain, from the validated env, the deployment
-// and the chain id the RPC reported. Tuning knobs that only the indexer reads (INDEXER_*) are
-// validated here.
+// Everything the indexer needs to run against one chain, from the validated env (config/env.ts,
+// INDEXER_* tuning included), the deployment and the chain id the RPC reported.
 
 export type IndexedContract = { kind: IndexedContractKind; address: `0x${string}`; startBlock: number }
+/** A contract a DAO action may call (indexed or not, like the OPEN token): its calldata is decoded. */
+export type ActionTarget = { kind: ActionTargetKind; address: `0x${string}` }
 
 export type IndexerConfig = {
   chainId: number
@@ -16,6 +16,7 @@ export type IndexerConfig = {
   /** Where to subscribe to new heads (eth_subscribe); polling stays the fallback. */
   wsUrl?: string
   contracts: IndexedContract[]
+  actionTargets: ActionTarget[]
   startBlock: number
   finalityDepth: number
   pollIntervalMs: number
@@ -34,7 +35,7 @@ export type IndexerConfig = {
 }
 
 /** Blocks after which a reorg is treated as impossible, per chain. */
-export function defaultFinalityDepth(chainId: number): number {
+function defaultFinalityDepth(chainId: number): number {
   switch (chainId) {
     case 31337:
       return 12 // anvil: deep enough that test reorgs of up to 6 blocks stay below it
@@ -56,39 +57,16 @@ function devnetWebSocket(rpcUrl: string, env: Env): string | undefined {
   return rpcUrl === devnet ? `ws://127.0.0.1:${env.ANVIL_PORT}` : undefined
 }
 
-const tuningSchema = z.object({
-  INDEXER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
-  INDEXER_INITIAL_BLOCK_RANGE: z.coerce.number().int().min(1).default(10),
-  INDEXER_MAX_BLOCK_RANGE: z.coerce.number().int().min(1).default(50_000),
-  INDEXER_TARGET_LOGS: z.coerce.number().int().min(1).default(2_000),
-  INDEXER_RPC_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  INDEXER_GETLOGS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
-  INDEXER_MAX_BLOCKS_PER_TICK: z.coerce.number().int().min(1).default(100),
-  INDEXER_FETCH_WORKER: z.enum(['on', 'off']).default('on'),
-  INDEXER_CACHE_MB: z.coerce.number().int().min(2).max(4096).default(64),
-  INDEXER_METADATA: z.enum(['on', 'off']).default('on'),
-  INDEXER_METADATA_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  INDEXER_METADATA_MAX_BYTES: z.coerce.number().int().min(1).default(256 * 1024),
-  INDEXER_METADATA_RETRY_MS: z.coerce.number().int().min(100).default(5 * 60_000),
-})
-
-export function buildIndexerConfig(
-  env: Env,
-  deployment: Deployment,
-  chainId: number,
-  rpcUrl: string,
-  source: Record<string, string | undefined> = process.env,
-): IndexerConfig {
-  const parsed = tuningSchema.safeParse(source)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    throw new Error(`invalid configuration: ${issue.path.join('.')} ${issue.message}`)
-  }
-  const t = parsed.data
+export function buildIndexerConfig(env: Env, deployment: Deployment, chainId: number, rpcUrl: string): IndexerConfig {
+  const t = env
   const kinds: IndexedContractKind[] = ['tasks', 'verifiedContributor', 'tokenVoting', 'optimisticActions', 'dao']
   const contracts = kinds.flatMap((kind) => {
     const c = deployment.contracts[kind]
     return c ? [{ kind, address: c.address.toLowerCase() as `0x${string}`, startBlock: c.startBlock }] : []
+  })
+  const actionTargets = actionTargetKinds.flatMap((kind) => {
+    const c = deployment.contracts[kind]
+    return c ? [{ kind, address: c.address.toLowerCase() as `0x${string}` }] : []
   })
   return {
     chainId,
@@ -96,6 +74,7 @@ export function buildIndexerConfig(
     fallbackRpcUrl: env.RPC_FALLBACK_URL,
     wsUrl: env.RPC_WS_URL ?? devnetWebSocket(rpcUrl, env),
     contracts,
+    actionTargets,
     startBlock: Math.min(...contracts.map((c) => c.startBlock)),
     finalityDepth: env.FINALITY_DEPTH ?? defaultFinalityDepth(chainId),
     pollIntervalMs: env.POLL_INTERVAL_MS ?? (chainId === 31337 ? 1_000 : 4_000),

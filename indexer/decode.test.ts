@@ -6,7 +6,8 @@ import { decodeParams } from './decode/abi-decode'
 import { createDecoder } from './decode/decoder'
 import { toJson } from './projections/actions'
 import { rpc } from './testing/chain'
-import { deployWorld, generateWorkload } from './testing/workload'
+import { generateWorkload } from './testing/workload'
+import { deployWorld } from './testing/world'
 
 // The hot-path decoder must read every event of the portal's contracts exactly as viem does.
 

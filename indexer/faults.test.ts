@@ -1,20 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { openDatabase } from '#db/client'
 import { getTaskDetail } from '../app/models/task-detail.server'
-import { openDatabase } from '../db/client'
 import { useAnvil } from '../test/setup'
 import { digestChain } from './digest'
 import { silentLogger } from './logger'
 import { createRpcClient } from './rpc/client'
 import { createEth } from './rpc/eth'
 import { rebuildProjections } from './projections/rebuild'
-import { OutOfOrderBatchError } from './store/apply-batch'
+import { OutOfOrderBatchError } from './errors'
 import { createIndexer } from './sync/indexer'
 import { exited, indexOnce, spawnCli, testConfig, testEnv } from './testing/harness'
 import { startRpcProxy, type RpcProxy } from './testing/rpc-proxy'
-import { deployWorld, generateWorkload, type World } from './testing/workload'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
+import { generateWorkload } from './testing/workload'
+import { deployWorld, type World } from './testing/world'
 
 // The indexer against a bad provider: the same chain indexed through a proxy that fails 20% of
 // requests (HTTP 500, 429, timeouts, "more than 10000 results"), refuses big answers, and
@@ -138,12 +139,12 @@ describe('a pruned (non-archive) node', () => {
     // The task page says which budgets predate a change the portal could not read.
     const outdated = db.sqlite.prepare("SELECT task_id FROM tasks WHERE budget_read_error LIKE '%missing trie node%'").pluck().all() as number[]
     expect(outdated.length).toBeGreaterThan(0)
-    const detail = (taskId: number) => getTaskDetail(db.db, { chainId: world.deployment.chainId, taskId, tasksAddress: null })!
+    const detail = (taskId: number) => getTaskDetail(db.db, { chainId: world.deployment.chainId, taskId })!
     expect(detail(outdated[0]!).budgetOutdated).toBe(true)
     const known = db.sqlite.prepare('SELECT task_id FROM tasks WHERE budget_read_error IS NULL').pluck().get() as number
     expect(detail(known).budgetOutdated).toBe(false)
     // The failures are stored with the reads, so a rebuild gives the same rows.
-    rebuildProjections({ sqlite: db.sqlite, chainId: world.deployment.chainId, contracts: testConfig(rpcUrl, world.deployment).contracts, logger: silentLogger })
+    rebuildProjections({ sqlite: db.sqlite, chainId: world.deployment.chainId, config: testConfig(rpcUrl, world.deployment), logger: silentLogger })
     expect(digestChain(db.sqlite, world.deployment.chainId)).toEqual(actual)
     // Missing state is not a refusal of eth_call state overrides: no fallback to one request per balance.
     expect(pruned.requests.get('eth_getBalance') ?? 0).toBe(0)

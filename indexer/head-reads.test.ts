@@ -1,11 +1,11 @@
 import { parseEther, parseEventLogs, type Hex, type RpcLog } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openTokenAbi, tasksAbi } from '../contracts-abi'
+import { openTokenAbi, tasksAbi } from '#contracts-abi/index'
 import { useAnvil, useTempDatabase } from '../test/setup'
 import { indexOnce, testConfig } from './testing/harness'
 import { call, rpc, transact } from './testing/chain'
 import { startRpcProxy, type RpcProxy } from './testing/rpc-proxy'
-import { deployWorld, type World } from './testing/workload'
+import { deployWorld, type World } from './testing/world'
 
 // Following the head, the indexer reads a task's escrow at the block of its BudgetChanged, which
 // is then the node's newest block. Anvil answers such a read from its live state: a block mined

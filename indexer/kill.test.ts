@@ -2,11 +2,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { openDatabase } from '../db/client'
+import { openDatabase } from '#db/client'
 import { useAnvil } from '../test/setup'
 import { digestChain } from './digest'
 import { exited, indexOnce, spawnCli, testConfig, testEnv } from './testing/harness'
-import { deployWorld, generateWorkload } from './testing/workload'
+import { generateWorkload } from './testing/workload'
+import { deployWorld } from './testing/world'
 
 // Crash safety: the real CLI is SIGKILLed at 10 random instants of a backfill of more than 20k
 // events and restarted each time; after every kill the DB holds exactly the logs up to its

@@ -1,7 +1,7 @@
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads'
 import type { Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
-import type { IndexedLog } from './store/apply-batch'
+import type { IndexedLog } from './rpc/eth'
 import { packedBuffers, packedInOrder, packLogs, unpackLogs, type PackedLogs } from './store/packed-logs'
 
 // Packed logs carry the backfill's logs from the fetch worker to the writer: what comes out must

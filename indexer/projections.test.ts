@@ -1,16 +1,18 @@
-import { parseEther, stringToHex, type Hex } from 'viem'
+import { getAbiItem, parseEther, stringToHex, toEventSelector, type Hex } from 'viem'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { openTokenAbi, optimisticActionsAbi, tasksAbi, tokenVotingAbi, verifiedContributorAbi } from '../contracts-abi'
-import { putJsonDocument } from '../db/content-store'
+import { openTokenAbi, optimisticActionsAbi, tasksAbi, tokenVotingAbi, verifiedContributorAbi } from '#contracts-abi/index'
+import { putJsonDocument } from '#db/content-store'
+import { getIndexerStatus } from '#db/indexer-status'
 import { useAnvil, useTempDatabase } from '../test/setup'
 import { digestChain } from './digest'
 import { silentLogger } from './logger'
 import { createMetadataResolver } from './metadata/resolver'
-import { rebuildProjections } from './projections/rebuild'
-import { getIndexerStatus } from './status'
+import { rebuildIfOutdated, rebuildProjections } from './projections/rebuild'
+import { PROJECTION_VERSION } from './projections/version'
 import { call, rpc, transact } from './testing/chain'
 import { indexOnce, testConfig } from './testing/harness'
-import { address, deployWorld, generateWorkload, type World } from './testing/workload'
+import { generateWorkload } from './testing/workload'
+import { address, deployWorld, type World } from './testing/world'
 
 // What the app reads after real transactions: task life cycles (budgets read from the escrow,
 // rewards, partial payments, payouts, submissions, cancel requests), DAO membership, delegation,
@@ -94,7 +96,11 @@ beforeAll(async () => {
     voting,
     call(tokenVotingAbi, 'createProposal', [
       stringToHex(proposalUri),
-      [{ to: ovc, value: 0n, data: call(verifiedContributorAbi, 'mint', [nora, 10n]) }],
+      [
+        { to: ovc, value: 0n, data: call(verifiedContributorAbi, 'mint', [nora, 10n]) },
+        // The OPEN token is not indexed, but a DAO action calling it is decoded all the same.
+        { to: open, value: 0n, data: call(openTokenAbi, 'approve', [nora, 5n]) },
+      ],
       0n,
       0n,
       0n,
@@ -191,6 +197,39 @@ describe('task projections', () => {
     })
   })
 
+  it('keeps each task’s events, decoded, for its timeline', () => {
+    const events = all<{ name: string; args: string; transaction_hash: string; block_number: number; log_index: number }>(
+      'SELECT name, args, transaction_hash, block_number, log_index FROM task_events WHERE chain_id = ? AND task_id = 0 ORDER BY block_number, log_index',
+      chainId,
+    )
+    expect(events.map((e) => e.name)).toEqual([
+      'TaskCreated',
+      'ApplicationCreated',
+      'ApplicationAccepted',
+      'ApplicationCreated',
+      'ApplicationAccepted',
+      'TaskTaken',
+      'BudgetChanged',
+      'BudgetChanged',
+      'PartialPayment',
+      'SubmissionCreated',
+      'TaskCompleted',
+      'SubmissionReviewed',
+    ])
+    expect(JSON.parse(events[0]!.args)).toMatchObject({ taskId: '0', metadata: taskUri, manager, nativeBudget: parseEther('1').toString(), budget: [{ amount: parseEther('100').toString() }] })
+    expect(JSON.parse(events[1]!.args)).toMatchObject({ applicationId: 0, applicant: builder, metadata: '' })
+    // Each is the task's Tasks log in the raw layer: same position and transaction.
+    const raw = all<{ transaction_hash: string; block_number: number; log_index: number }>(
+      `SELECT transaction_hash, block_number, log_index FROM raw_logs WHERE chain_id = ? AND lower(address) = ? AND json_extract(topics, '$[1]') = ?
+       ORDER BY block_number, log_index`,
+      chainId,
+      world.deployment.contracts.tasks.address.toLowerCase(),
+      `0x${'0'.repeat(64)}`,
+    )
+    expect(events.map(({ transaction_hash, block_number, log_index }) => ({ transaction_hash, block_number, log_index }))).toEqual(raw)
+    expect(one<{ n: number }>('SELECT count(DISTINCT task_id) AS n FROM task_events WHERE chain_id = ?', chainId).n).toBe(4)
+  })
+
   it('keeps an activity feed per address', () => {
     const kinds = all<{ kind: string }>('SELECT kind FROM chain_activity WHERE chain_id = ? AND address = ? ORDER BY block_number, log_index', chainId, builder).map((r) => r.kind)
     expect(kinds).toEqual(['task.applied', 'task.accepted', 'task.taken', 'task.paid', 'task.submitted', 'task.completed', 'task.reviewed', 'task.manager'])
@@ -216,7 +255,24 @@ describe('DAO projections', () => {
     const proposal = one<Record<string, unknown>>('SELECT * FROM dao_proposals WHERE chain_id = ? AND proposal_id = ?', chainId, '0')
     expect(proposal).toMatchObject({ yes: '2', no: '1', abstain: '0', voter_count: 2, state: 'executed', title: 'Welcome Nora', metadata_uri: proposalUri, total_voting_power: '3', support_threshold: 500_000 })
     const actions = JSON.parse(proposal.actions as string)
-    expect(actions[0]).toMatchObject({ contract: 'verifiedContributor', functionName: 'mint', args: [address('nora'), '10'] })
+    expect(actions[0]).toMatchObject({
+      contract: 'verifiedContributor',
+      functionName: 'mint',
+      args: [
+        { name: 'to', type: 'address', value: address('nora') },
+        { name: 'tokenId', type: 'uint256', value: '10' },
+      ],
+    })
+    expect(actions[1]).toMatchObject({ contract: 'openToken', functionName: 'approve', args: [{ type: 'address', value: address('nora') }, { type: 'uint256', value: '5' }] })
+    // The transaction that executed it: its ProposalExecuted log's.
+    expect(proposal.execution_transaction_hash).toBe(
+      one<{ hash: string }>(
+        "SELECT transaction_hash AS hash FROM raw_logs WHERE chain_id = ? AND block_number = ? AND json_extract(topics, '$[0]') = ?",
+        chainId,
+        proposal.executed_block,
+        toEventSelector('ProposalExecuted(uint256)'),
+      ).hash,
+    )
     expect(all('SELECT voter, option_name, voting_power, reason FROM dao_votes WHERE chain_id = ? ORDER BY voter', chainId)).toEqual(
       [
         { voter: m1, option_name: 'yes', voting_power: '2', reason: 'she shipped the indexer' },
@@ -235,6 +291,19 @@ describe('DAO projections', () => {
       [1, 'executed', 0, m1],
     ])
     expect(actions[1]!.executable_from).toBeGreaterThan(0)
+    const executed = one<{ execution_transaction_hash: string; executed_block: number }>(
+      'SELECT execution_transaction_hash, executed_block FROM dao_optimistic_actions WHERE chain_id = ? AND action_id = 1',
+      chainId,
+    )
+    expect(executed.execution_transaction_hash).toBe(
+      one<{ hash: string }>(
+        "SELECT transaction_hash AS hash FROM raw_logs WHERE chain_id = ? AND block_number = ? AND json_extract(topics, '$[0]') = ?",
+        chainId,
+        executed.executed_block,
+        toEventSelector(getAbiItem({ abi: optimisticActionsAbi, name: 'ActionExecuted' })),
+      ).hash,
+    )
+    expect(one('SELECT execution_transaction_hash FROM dao_optimistic_actions WHERE chain_id = ? AND action_id = 0', chainId)).toEqual({ execution_transaction_hash: null })
   })
 })
 
@@ -251,8 +320,22 @@ describe('status and rebuild', () => {
     const before = digestChain(db.sqlite, chainId)
     const undoBefore = db.sqlite.prepare('SELECT count(*) FROM indexer_undo').pluck().get()
     const config = testConfig(world.rpcUrl, world.deployment)
-    rebuildProjections({ sqlite: db.sqlite, chainId, contracts: config.contracts, logger: silentLogger })
+    rebuildProjections({ sqlite: db.sqlite, chainId, config, logger: silentLogger })
     expect(digestChain(db.sqlite, chainId)).toEqual(before)
     expect(db.sqlite.prepare('SELECT count(*) FROM indexer_undo').pluck().get()).toBe(undoBefore)
   }, 60_000)
+
+  it('rebuilds the projections an older indexer wrote before indexing on, and only those', () => {
+    const current = digestChain(db.sqlite, chainId)
+    const config = testConfig(world.rpcUrl, world.deployment)
+    const version = () => db.sqlite.prepare('SELECT projection_version FROM sync_checkpoints WHERE chain_id = ?').pluck().get(chainId)
+    expect(version()).toBe(PROJECTION_VERSION)
+    expect(rebuildIfOutdated({ sqlite: db.sqlite, chainId, config, logger: silentLogger })).toBe(false)
+    // A database as the indexer before task_events and execution transactions left it.
+    db.sqlite.exec(`DELETE FROM task_events; UPDATE dao_proposals SET execution_transaction_hash = NULL; UPDATE sync_checkpoints SET projection_version = 0`)
+    expect(digestChain(db.sqlite, chainId)).not.toEqual(current)
+    expect(rebuildIfOutdated({ sqlite: db.sqlite, chainId, config, logger: silentLogger })).toBe(true)
+    expect(digestChain(db.sqlite, chainId)).toEqual(current)
+    expect(version()).toBe(PROJECTION_VERSION)
+  })
 })

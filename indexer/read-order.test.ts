@@ -8,7 +8,7 @@ import { createTaskInfoCache } from './reads/escrow'
 import { createReadPlanner, type ReadRow } from './reads/plan'
 import { createRpcClient } from './rpc/client'
 import { createEth } from './rpc/eth'
-import type { Batch } from './store/apply-batch'
+import type { Batch } from './store/batch'
 import { createInProcessBatchSource, type BatchSource } from './sync/batch-source'
 import { createRangeFetcher } from './sync/fetch-range'
 import { createWorkerBatchSource } from './sync/fetch-worker-client'
@@ -16,7 +16,8 @@ import { createRangePlanner } from './sync/range-planner'
 import { blockNumber } from './testing/chain'
 import { testConfig } from './testing/harness'
 import { startRpcProxy } from './testing/rpc-proxy'
-import { deployWorld, generateWorkload, type World } from './testing/workload'
+import { generateWorkload } from './testing/workload'
+import { deployWorld, type World } from './testing/world'
 
 // The backfill fetches several ranges at once and their answers come back in any order. A
 // range's escrow reads must still know the tasks created in the ranges before it (from their

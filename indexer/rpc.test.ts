@@ -3,17 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { silentLogger } from './logger'
 import { createRpcClient } from './rpc/client'
-import {
-  classifyHttpStatus,
-  classifyJsonRpcError,
-  errorFromWire,
-  errorToWire,
-  NonRetryableError,
-  RangeTooLargeError,
-  RetryableError,
-  RpcTimeoutError,
-  StateUnavailableError,
-} from './rpc/errors'
+import { errorFromWire, errorToWire, NonRetryableError, RangeTooLargeError, RetryableError, RpcTimeoutError, StateUnavailableError } from './errors'
+import { classifyHttpStatus, classifyJsonRpcError } from './rpc/classify'
 import { createEth } from './rpc/eth'
 import { createRangeFetcher } from './sync/fetch-range'
 import { createRangePlanner } from './sync/range-planner'

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { envVariable } from '#config/env'
 import { checkCourses } from '../app/courses/check.server'
 import { formatProblem } from '../app/courses/problems'
 
@@ -6,7 +7,7 @@ import { formatProblem } from '../app/courses/problems'
 // prerequisites, quizzes, links, images, MDX) and prints `file:line: message` per problem.
 // Exits 1 when anything is wrong, so `npm test` and CI stop on an invalid course.
 
-const root = path.resolve(process.argv[2] ?? process.env.COURSES_DIR ?? 'courses')
+const root = path.resolve(process.argv[2] ?? envVariable('COURSES_DIR'))
 const started = Date.now()
 const result = await checkCourses(root)
 for (const problem of result.problems) console.error(formatProblem(problem))

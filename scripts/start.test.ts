@@ -4,7 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { findFreePort, startAnvil } from '../devnet/anvil'
+import { findFreePort, startAnvil } from '#devnet/anvil'
 
 // `npm start` with bad configuration must end with one clear line and exit code 1.
 

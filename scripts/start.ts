@@ -1,11 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '../config/env'
-import { resolveDeployment } from '../config/deployment'
-import { openDatabase } from '../db/client'
-import { DEVNET_CHAIN_ID, isPortFree, type Anvil } from '../devnet/anvil'
-import { DevnetError, ensureDevnet } from '../devnet/ensure-devnet'
+import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '#config/env'
+import { resolveDeployment } from '#config/deployment'
+import { redactUrl } from '#config/redact-url'
+import { openDatabase } from '#db/client'
+import { DEVNET_CHAIN_ID, isPortFree, type Anvil } from '#devnet/anvil'
+import { DevnetError, ensureDevnet } from '#devnet/ensure-devnet'
 import { probeRpc } from './rpc-probe'
 
 // `npm start` / `npm run dev`: the whole portal on one machine. Starts (or connects to) a
@@ -46,7 +47,7 @@ async function main() {
       '',
       `Openmesh Portal is running${dev ? ' (development, live reload)' : ''}`,
       `  portal   ${url}   (tasks: ${url}/tasks, status: ${url}/health)`,
-      `  chain    ${anvil ? `anvil devnet, chain ${chainId}, ${rpcUrl}, state in ${path.join(env.DATA_DIR, 'anvil')}` : `chain ${chainId} via ${redact(rpcUrl)}`}`,
+      `  chain    ${anvil ? `anvil devnet, chain ${chainId}, ${rpcUrl}, state in ${path.join(env.DATA_DIR, 'anvil')}` : `chain ${chainId} via ${redactUrl(rpcUrl)}`}`,
       `  indexer  chain ${chainId} → ${env.databasePath}`,
       'Press Ctrl-C to stop.',
       '',
@@ -62,9 +63,9 @@ async function startDevnet(env: Env): Promise<{ chainId: number; rpcUrl: string 
 
 async function connectToRpc(env: Env, rpcUrl: string): Promise<{ chainId: number; rpcUrl: string }> {
   const probe = await probeRpc(rpcUrl)
-  if (!probe.ok) throw new StartError(`cannot reach RPC_URL ${redact(rpcUrl)}: ${probe.reason}`)
+  if (!probe.ok) throw new StartError(`cannot reach RPC_URL ${redactUrl(rpcUrl)}: ${probe.reason}`)
   if (env.CHAIN_ID && env.CHAIN_ID !== probe.chainId) {
-    throw new StartError(`RPC_URL ${redact(rpcUrl)} serves chain ${probe.chainId}, but CHAIN_ID is ${env.CHAIN_ID}`)
+    throw new StartError(`RPC_URL ${redactUrl(rpcUrl)} serves chain ${probe.chainId}, but CHAIN_ID is ${env.CHAIN_ID}`)
   }
   if (!resolveDeployment(env, probe.chainId)) {
     throw new StartError(
@@ -120,16 +121,6 @@ async function shutdown(code: number) {
   }
   await anvil?.stop()
   process.exit(code)
-}
-
-function redact(url: string): string {
-  // RPC URLs often carry an API key in the path or query.
-  try {
-    const parsed = new URL(url)
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname.length > 1 ? '/…' : ''}`
-  } catch {
-    return '(invalid URL)'
-  }
 }
 
 process.on('SIGINT', () => void shutdown(0))

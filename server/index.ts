@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import { broadcastDevReady, installGlobals, type ServerBuild } from '@remix-run/node'
 import express from 'express'
-import { ConfigError, loadEnv } from '../config/env'
+import { ConfigError, loadEnv } from '#config/env'
 
 // The web server: Remix behind express. `npm start` runs it as a child process; in
 // development (`npm run dev`) Remix's dev server rebuilds and we reload the build on change.

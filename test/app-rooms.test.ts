@@ -13,20 +13,7 @@ import { buildImportGraph, REPO, type ImportEdge } from './import-graph'
 // Tests and benchmarks may set up rows directly, so they are not held to the database rule.
 
 /** Imports someone is removing right now (file → what it imports). The test fails once one is gone, so its entry goes with the fix. */
-const BEING_REMOVED: { file: string; imports: string; by: string }[] = [
-  // Issue 20, seams-data branch (H1a): the indexer's status and the chain clock through db/, one loadDocuments in app/models/.
-  { file: 'app/dao/chain-time.server.ts', imports: 'indexer/status.ts', by: 'H1a' },
-  { file: 'app/dao/chain-time.server.ts', imports: 'db/schema/index.ts', by: 'H1a' },
-  { file: 'app/dao/chain-time.server.ts', imports: 'drizzle-orm', by: 'H1a' },
-  { file: 'app/dao/metadata.server.ts', imports: 'db/schema/index.ts', by: 'H1a' },
-  { file: 'app/dao/metadata.server.ts', imports: 'drizzle-orm', by: 'H1a' },
-  { file: 'app/models/chain-status.server.ts', imports: 'indexer/status.ts', by: 'H1a' },
-  { file: 'app/routes/indexer-status.ts', imports: 'indexer/status.ts', by: 'H1a' },
-  { file: 'app/routes/tasks.$chainId.$taskId.tsx', imports: 'indexer/status.ts', by: 'H1a' },
-  { file: 'app/routes/tasks.new.tsx', imports: 'indexer/status.ts', by: 'H1a' },
-  // Issue 20, seams-data branch (H1a): the metadata documents are defined once, in documents/.
-  { file: 'app/chain-writes/metadata-forms.server.ts', imports: 'app/tasks/metadata.ts', by: 'H1a' },
-]
+const BEING_REMOVED: { file: string; imports: string; by: string }[] = []
 
 const SHARED_ROOMS = ['app/utils/', 'app/components/', 'app/http/', 'app/chain-writes/']
 const FEATURE_ROOMS = ['app/tasks/', 'app/dao/', 'app/courses/', 'app/session/', 'app/models/', 'app/routes/']

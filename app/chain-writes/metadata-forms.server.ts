@@ -1,7 +1,7 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import type { z } from 'zod'
-import type { DocumentKind } from '~/tasks/metadata'
+import type { DocumentKind } from '#documents/kinds'
 
 // The server's half of a form that stores a metadata document before its write (POST /ipfs,
 // store-form-metadata.ts is the browser's half). Each feature keeps, beside its forms, one

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { envVariable } from '#config/env'
 import { courseFrontmatterSchema, lessonFrontmatterSchema, quizFileSchema, tracks, type CourseFrontmatter } from './course-schema'
 import { sortProblems, type Problem } from './problems'
 import { parseYamlWithSchema, splitFrontmatter } from './yaml-lines.server'
@@ -53,7 +54,7 @@ const QUIZ_SUFFIX = '.quiz.yaml'
 const IGNORED = /^(\.|_)|^README\.md$/i
 
 function coursesRoot(): string {
-  return path.resolve(process.env.COURSES_DIR ?? 'courses')
+  return path.resolve(envVariable('COURSES_DIR'))
 }
 
 // The parsed catalog is reused until a file under the root changes (size or mtime), so
@@ -67,7 +68,7 @@ export function getCatalog(root = coursesRoot()): Catalog {
   if (cached && cached.signature === signature) return cached.catalog
   const catalog = loadCatalog(root)
   cache.set(root, { signature, catalog })
-  if (catalog.problems.length > 0 && process.env.NODE_ENV !== 'test') {
+  if (catalog.problems.length > 0 && envVariable('NODE_ENV') !== 'test') {
     console.warn(`courses: ${catalog.problems.length} problem(s); run \`npm run courses:check\` for details`)
   }
   return catalog

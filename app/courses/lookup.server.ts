@@ -1,4 +1,5 @@
 import { data } from '@remix-run/node'
+import { envVariable } from '#config/env'
 import { findCourse, findLesson, getCatalog, type Course, type Lesson } from './catalog.server'
 import { getMdxCompiler, MdxCompileError, type CompileInput } from './mdx-compile.server'
 import { formatProblem } from './problems'
@@ -26,7 +27,7 @@ export async function compileForPage(input: CompileInput): Promise<string> {
   } catch (error) {
     if (!(error instanceof MdxCompileError)) throw error
     console.error(`courses: ${error.message}`)
-    const detail = process.env.NODE_ENV === 'development' ? ` ${error.problems.map((problem) => formatProblem(problem)).join('; ')}` : ''
+    const detail = envVariable('NODE_ENV') === 'development' ? ` ${error.problems.map((problem) => formatProblem(problem)).join('; ')}` : ''
     throw data(`This page could not be prepared.${detail}`, { status: 500 })
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { envVariable } from '#config/env'
 import { bundleMDX } from 'mdx-bundler'
 import rehypeHighlight from 'rehype-highlight'
 import type { Problem } from './problems'
@@ -162,7 +163,7 @@ export function createMdxCompiler(options: { cacheDir: string; maxEntries?: numb
 const globalForMdx = globalThis as unknown as { mdxCompiler?: MdxCompiler }
 
 export function getMdxCompiler(): MdxCompiler {
-  globalForMdx.mdxCompiler ??= createMdxCompiler({ cacheDir: path.resolve(process.env.MDX_CACHE_DIR ?? '.cache/mdx') })
+  globalForMdx.mdxCompiler ??= createMdxCompiler({ cacheDir: path.resolve(envVariable('MDX_CACHE_DIR')) })
   return globalForMdx.mdxCompiler
 }
 

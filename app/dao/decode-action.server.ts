@@ -1,17 +1,9 @@
-import { decodeFunctionData, type Abi, type AbiParameter } from 'viem'
-import {
-  daoAbi,
-  openTokenAbi,
-  optimisticActionsAbi,
-  tasksAbi,
-  tokenVotingAbi,
-  verifiedContributorAbi,
-} from '../../contracts-abi'
-import type { DecodedAction } from '../../db/schema/chain'
+import type { DecodedAction, JsonValue } from '#db/schema/chain'
 import { formatTokenAmount, NATIVE_TOKEN, type TokenInfo } from '~/utils/tokens'
 
-// A DAO action (target, value, calldata) as a person reads it. Calldata to one of the portal's
-// own contracts is decoded with its ABI from contracts-abi/ and, for the calls the DAO makes in
+// A DAO action (target, value, calldata) as a person reads it. The indexer decodes calldata to one
+// of the portal's own contracts when it stores the action (indexer/projections/actions.ts: the only
+// place calldata is decoded); here the stored call is described and, for the calls the DAO makes in
 // practice, summed up in a sentence ("mint OVC #6 to 0x…"). Anything else stays raw calldata.
 // Everything here is untrusted chain data: the page renders it as text.
 
@@ -20,15 +12,6 @@ export type DaoContractKind = (typeof daoContractKinds)[number]
 
 /** The portal's contracts on this chain by lowercase address. */
 export type KnownContracts = Map<string, DaoContractKind>
-
-const abis: Record<DaoContractKind, Abi> = {
-  tasks: tasksAbi,
-  verifiedContributor: verifiedContributorAbi,
-  tokenVoting: tokenVotingAbi,
-  optimisticActions: optimisticActionsAbi,
-  dao: daoAbi,
-  openToken: openTokenAbi,
-}
 
 export const contractLabels: Record<DaoContractKind, string> = {
   tasks: 'OpenR&D Tasks',
@@ -70,7 +53,8 @@ export function describeAction(input: DecodedAction, known: KnownContracts): Act
   const valueLabel = value === '0' ? null : formatTokenAmount(value, NATIVE_TOKEN)
   const base = { to, contract, contractLabel: contract ? contractLabels[contract] : null, value, valueLabel, data }
 
-  const decoded = contract && data.length >= 10 ? decode(abis[contract], data) : null
+  // The stored call counts only for the contract the page takes the target to be.
+  const decoded = contract && indexerKind(action.contract) === contract ? storedCall(action) : null
   if (decoded) {
     const call = { functionName: decoded.functionName, args: decoded.args }
     return { ...base, call, summary: summarize(contract!, decoded, valueLabel) ?? genericSummary(base, call) }
@@ -89,49 +73,42 @@ function indexerKind(kind: unknown): DaoContractKind | null {
   return typeof kind === 'string' && (daoContractKinds as readonly string[]).includes(kind) ? (kind as DaoContractKind) : null
 }
 
-type Decoded = { functionName: string; args: ActionArg[]; raw: readonly unknown[] }
+type Decoded = { functionName: string; args: ActionArg[]; raw: readonly JsonValue[] }
 
-function decode(abi: Abi, data: `0x${string}` | string): Decoded | null {
-  try {
-    const { functionName, args } = decodeFunctionData({ abi, data: data as `0x${string}` })
-    const raw = (args ?? []) as readonly unknown[]
-    const inputs = abiInputs(abi, functionName, raw.length)
-    return {
-      functionName,
-      raw,
-      args: raw.map((value, i) => {
-        const input = inputs[i]
-        return {
-          name: input?.name || `arg${i}`,
-          type: input?.type ?? 'unknown',
-          value: display(value),
-          address: input?.type === 'address' && typeof value === 'string',
-        }
-      }),
-    }
-  } catch {
-    return null
+/** The call the indexer decoded, checked for shape (the row is JSON written by the indexer). */
+function storedCall(action: Partial<DecodedAction>): Decoded | null {
+  if (typeof action.functionName !== 'string' || !/^[A-Za-z_$][A-Za-z0-9_$]{0,99}$/.test(action.functionName)) return null
+  if (!Array.isArray(action.args)) return null
+  const args = action.args.filter((arg) => arg && typeof arg === 'object' && typeof arg.name === 'string' && typeof arg.type === 'string')
+  if (args.length !== action.args.length) return null
+  return {
+    functionName: action.functionName,
+    raw: args.map((arg) => arg.value ?? null),
+    args: args.map((arg, i) => ({
+      name: arg.name.slice(0, 100) || `arg${i}`,
+      type: arg.type.slice(0, 100),
+      value: display(arg.value ?? null),
+      address: arg.type === 'address' && typeof arg.value === 'string',
+    })),
   }
 }
 
-function abiInputs(abi: Abi, functionName: string, count: number): readonly AbiParameter[] {
-  const item = abi.find(
-    (entry) => entry.type === 'function' && entry.name === functionName && entry.inputs.length === count,
-  )
-  return item && item.type === 'function' ? item.inputs : []
-}
-
-/** A decoded argument as text: bigints in decimal, addresses lowercase, structures as JSON. */
-function display(value: unknown): string {
+/** A decoded argument as text: numbers in decimal, addresses lowercase, structures as JSON. */
+function display(value: JsonValue): string {
   const text =
     typeof value === 'string'
       ? value.startsWith('0x') && value.length === 42
         ? value.toLowerCase()
         : value
-      : typeof value === 'bigint' || typeof value === 'number' || typeof value === 'boolean'
+      : typeof value === 'number' || typeof value === 'boolean'
         ? String(value)
-        : JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))
+        : JSON.stringify(value)
   return text.length > MAX_ARG_CHARS ? `${text.slice(0, MAX_ARG_CHARS)}…` : text
+}
+
+/** An amount argument (a decimal string from the indexer) as a bigint, or null when it is not one. */
+function amount(value: JsonValue | undefined): bigint | null {
+  return typeof value === 'string' && /^[0-9]{1,78}$/.test(value) ? BigInt(value) : null
 }
 
 const str = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : String(value))
@@ -146,11 +123,15 @@ function summarize(contract: DaoContractKind, call: Decoded, valueLabel: string 
     case 'verifiedContributor.burn':
       return withValue([{ text: `burn OVC #${String(a)} (revoke its holder’s membership)` }])
     case 'verifiedContributor.updateMetadata':
-      return withValue([{ text: `update the OVC metadata to ${display(a)}` }])
-    case 'openToken.transfer':
-      return withValue([{ text: `transfer ${formatTokenAmount(BigInt(b as bigint), OPEN_TOKEN)} to ` }, { address: str(a) }])
-    case 'openToken.approve':
-      return withValue([{ text: 'approve ' }, { address: str(a) }, { text: ` to spend ${formatTokenAmount(BigInt(b as bigint), OPEN_TOKEN)}` }])
+      return withValue([{ text: `update the OVC metadata to ${display(a ?? null)}` }])
+    case 'openToken.transfer': {
+      const value = amount(b)
+      return value === null ? null : withValue([{ text: `transfer ${formatTokenAmount(value, OPEN_TOKEN)} to ` }, { address: str(a) }])
+    }
+    case 'openToken.approve': {
+      const value = amount(b)
+      return value === null ? null : withValue([{ text: 'approve ' }, { address: str(a) }, { text: ` to spend ${formatTokenAmount(value, OPEN_TOKEN)}` }])
+    }
     case 'tasks.completeByDispute':
       return withValue([{ text: 'completeByDispute ' }, { task: String(a) }])
     case 'tokenVoting.updateVotingSettings':

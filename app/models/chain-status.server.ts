@@ -1,5 +1,5 @@
 import { createPublicClient, http } from 'viem'
-import { getIndexerStatus } from '../../indexer/status'
+import { getIndexerStatus } from '#db/indexer-status'
 import { getDb } from '~/db.server'
 import { getChainId, getEnv } from '~/env.server'
 

@@ -1,16 +1,13 @@
-import type { Db } from '../../db/client'
-import { sqliteOf } from './task-search.server'
+import type { Db } from '#db/client'
+import { getIndexerStatus } from '#db/indexer-status'
 
-/**
- * "Now" as the chain sees it, in unix seconds: the wall clock, or the newest indexed block's
- * timestamp when the chain runs ahead of it (a devnet whose clock was moved forward). The task
- * pages use it for relative dates and for what the contract will decide by `block.timestamp`
- * (e.g. whether a cancel is immediate).
- */
-export function chainNow(db: Db, chainId: number): number {
-  const wall = Math.floor(Date.now() / 1000)
-  const row = sqliteOf(db)
-    .prepare('SELECT timestamp FROM indexer_blocks WHERE chain_id = ? ORDER BY block_number DESC LIMIT 1')
-    .get(chainId) as { timestamp: number } | undefined
-  return Math.max(wall, row?.timestamp ?? 0)
+// "Now" as the chain sees it, in unix seconds, for what the contracts will decide by
+// block.timestamp: whether a vote is still open, an optimistic action executable, a cancel
+// immediate; and for relative dates. The newest indexed block's timestamp is the better clock, as
+// on the devnet the chain runs ahead of the wall clock (the seed moves it forward); the wall clock
+// is a floor, since on an idle chain no block is mined for a while and the next one will not be
+// older than either.
+
+export function getChainNow(db: Db, chainId: number, wallClock = Math.floor(Date.now() / 1000)): number {
+  return Math.max(getIndexerStatus(db, chainId)?.indexedBlockTime ?? 0, wallClock)
 }

@@ -1,7 +1,8 @@
 import { CID } from 'multiformats/cid'
-import { getContent, putJsonDocument } from '#db/content-store'
+import { getContent, MAX_CONTENT_BYTES, putJsonDocument } from '#db/content-store'
+import { documentSchemas, type DocumentKind } from '#documents/kinds'
+import { uriForCid } from '#documents/uri'
 import { getDb } from '~/db.server'
-import { documentSchemas, uriForCid, type DocumentKind } from '~/tasks/metadata'
 
 /** The stored document for a CID in any valid spelling, or undefined (also for a malformed CID). */
 export function getContentByCid(cid: string): { cid: string; bytes: Buffer; mediaType: string } | undefined {

@@ -1,9 +1,8 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { encodeFunctionData, numberToHex, pad, toEventSelector } from 'viem'
+import { encodeFunctionData } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { verifiedContributorAbi } from '#contracts-abi/index'
-import { getChainNow, latestIndexedBlockTime } from '~/dao/chain-time.server'
 import { ProposalResult } from '~/dao/components/proposal-result'
 import type { KnownContracts } from '~/dao/decode-action.server'
 import { useTempDatabase } from '../../test/setup'
@@ -12,14 +11,11 @@ import { getOptimisticAction, listOptimisticActions } from './optimistic-actions
 import { getProposal, listProposals, type ProposalDetail } from './proposals.server'
 import {
   hash,
-  PLUGIN,
   putAction,
-  putActivity,
   putCheckpoint,
   putDocument,
   putMember,
   putProposal,
-  putRawLog,
   putRejection,
   putSettings,
   putVote,
@@ -33,23 +29,6 @@ const ADA = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266'
 const BRUNO = '0x70997970c51812dc3a010c7d01b50e0d17dc79c8'
 const CHEN = '0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc'
 
-describe('chain time', () => {
-  const chainId = 101
-  it('is the wall clock until something is indexed', () => {
-    expect(latestIndexedBlockTime(db, chainId)).toBeNull()
-    expect(getChainNow(db, chainId, 500)).toBe(500)
-  })
-  it('is the latest indexed block when the chain runs ahead of the wall clock, never behind the wall clock', () => {
-    putCheckpoint(db, chainId, { number: 50, timestamp: 1_900 })
-    expect(getChainNow(db, chainId, 1_000)).toBe(1_900)
-    expect(getChainNow(db, chainId, 2_500)).toBe(2_500)
-  })
-  it('falls back to the newest raw log when the checkpoint block header is gone', () => {
-    putRawLog(db, { chainId: 102, blockNumber: 7, logIndex: 0, address: PLUGIN, topics: [], transactionHash: hash(7), timestamp: 1_234 })
-    expect(latestIndexedBlockTime(db, 102)).toBe(1_234)
-  })
-})
-
 describe('proposals', () => {
   const chainId = 201
   putSettings(db, chainId)
@@ -58,19 +37,39 @@ describe('proposals', () => {
   const mint = encodeFunctionData({ abi: verifiedContributorAbi, functionName: 'mint', args: [CHEN, 7n] })
   putDocument(db, { chainId, uri: 'ipfs://p0', kind: 'proposal', status: 'ok', content: { title: 'Fund the docs sprint', summary: '**Two** ETH <script>alert(1)</script>', resources: [{ name: 'Plan', url: 'https://example.org' }] } })
   putDocument(db, { chainId, uri: 'ipfs://p2', kind: 'proposal', status: 'unavailable' })
-  putProposal(db, { chainId, proposalNumber: 0, metadataUri: 'ipfs://p0', yes: '3', voterCount: 3, state: 'executed', executedBlock: 45, executedAt: 1_200, actions: [{ to: OVC, value: '0', data: mint }] })
+  putProposal(db, {
+    chainId,
+    proposalNumber: 0,
+    metadataUri: 'ipfs://p0',
+    yes: '3',
+    voterCount: 3,
+    state: 'executed',
+    executedBlock: 45,
+    executedAt: 1_200,
+    executionTransactionHash: hash(45),
+    actions: [
+      {
+        to: OVC,
+        value: '0',
+        data: mint,
+        contract: 'verifiedContributor',
+        functionName: 'mint',
+        args: [
+          { name: 'to', type: 'address', value: CHEN },
+          { name: 'tokenId', type: 'uint256', value: '7' },
+        ],
+      },
+    ],
+  })
   putProposal(db, { chainId, proposalNumber: 1, yes: '2', no: '1', voterCount: 3 })
   putProposal(db, { chainId, proposalNumber: 2, metadataUri: 'ipfs://p2', yes: '1', no: '1', voterCount: 2 })
-  putProposal(db, { chainId, proposalNumber: 3, metadataUri: 'ipfs://p3' })
+  putProposal(db, { chainId, proposalNumber: 3, metadataUri: 'ipfs://bafkreihaxfczi6d7p64zmvq5ipqelyaavesgkrgkzwvnteph5t3roq726y' }) // not fetched yet
   putProposal(db, { chainId, proposalNumber: 4, startDate: 2_000, endDate: 3_000, yes: '1', voterCount: 1 })
   putVote(db, { chainId, proposalId: '0', voter: ADA, optionName: 'yes' })
   putVote(db, { chainId, proposalId: '0', voter: BRUNO, optionName: 'yes', reason: 'Docs are our biggest gap. <b>not html</b>', votedBlock: 21 })
-  putRawLog(db, { chainId, blockNumber: 45, logIndex: 0, address: PLUGIN, topics: [toEventSelector('ProposalExecuted(uint256)'), pad(numberToHex(1n), { size: 32 })], transactionHash: hash(46) })
-  putRawLog(db, { chainId, blockNumber: 45, logIndex: 1, address: PLUGIN, topics: [toEventSelector('ProposalExecuted(uint256)'), pad(numberToHex(0n), { size: 32 })], transactionHash: hash(45) })
 
   it('lists every proposal newest first, with the state at chain time', () => {
-    const now = getChainNow(db, chainId, 1_500)
-    const states = listProposals(db, { chainId, now }).map((p) => [p.proposalId, p.outcome.state])
+    const states = listProposals(db, { chainId, now: 2_100 }).map((p) => [p.proposalId, p.outcome.state])
     expect(states).toEqual([
       ['4', 'active'],
       ['3', 'failed'],
@@ -140,12 +139,11 @@ describe('optimistic actions', () => {
   const chainId = 301
   putDocument(db, { chainId, uri: 'ipfs://a1', kind: 'action', status: 'ok', content: { title: 'Add Ivan', description: 'Ivan works on CI.' } })
   putDocument(db, { chainId, uri: 'ipfs://r1', kind: 'rejection', status: 'ok', content: { reason: 'Not yet: first a completed task.' } })
-  putAction(db, { chainId, actionId: 0, state: 'executed', executor: CHEN, executedBlock: 167, executedAt: 1_700 })
+  putAction(db, { chainId, actionId: 0, state: 'executed', executor: CHEN, executedBlock: 167, executedAt: 1_700, executionTransactionHash: hash(167) })
   putAction(db, { chainId, actionId: 1, metadataUri: 'ipfs://a1', state: 'rejected', rejectionCount: 1 })
   putAction(db, { chainId, actionId: 2, executableFrom: 1_600 })
   putAction(db, { chainId, actionId: 3, executableFrom: 2_300 })
   putRejection(db, { chainId, actionId: 1, blockNumber: 64, metadataUri: 'ipfs://r1', rejectedAt: 1_050 })
-  putActivity(db, { chainId, address: CHEN, kind: 'dao.action', subject: '0', blockNumber: 167, detail: { executed: true }, transactionHash: hash(167) })
 
   it('derives pending / ready / rejected / executed at chain time', () => {
     const states = listOptimisticActions(db, { chainId, now: 2_000, known }).map((a) => [a.actionId, a.state])

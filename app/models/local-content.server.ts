@@ -1,7 +1,7 @@
 import { CID } from 'multiformats/cid'
 import type { Db } from '../../db/client'
 import { getContent } from '../../db/content-store'
-import { cidFromUri } from '~/tasks/metadata'
+import { cidFromUri } from '#documents/uri'
 
 // Metadata documents the portal wrote itself, read from the local content store so that a
 // page can show them before the indexer's resolver has fetched them. Used by the task and DAO

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq } from 'drizzle-orm'
 import type { Db } from '#db/client'
-import { activity, daoOptimisticActions, daoOptimisticRejections } from '#db/schema'
+import { daoOptimisticActions, daoOptimisticRejections } from '#db/schema'
 import { actionState, type ActionState } from '~/dao/action-state'
 import { describeAction, type ActionView, type KnownContracts } from '~/dao/decode-action.server'
-import { documentOf, loadDocuments, textField, type DocumentState } from '~/dao/metadata.server'
+import { documentOf, loadDocuments, textField, type DocumentState } from './documents.server'
 
 // Optimistic actions (OptimisticActions plugin): a member proposes, anyone executes after the
 // delay unless a member rejects it. State derived at chain time `now`.
@@ -109,7 +109,7 @@ export function getOptimisticAction(
     createdBlock: row.createdBlock,
     executor: row.executor,
     executedBlock: row.executedBlock,
-    executionTransactionHash: row.executor === null ? null : executionTransaction(db, chainId, row),
+    executionTransactionHash: row.executionTransactionHash,
     rejections: rejections.map((rejection) => {
       const reasonDoc = documentOf(documents, rejection.metadataUri)
       return {
@@ -120,24 +120,4 @@ export function getOptimisticAction(
       }
     }),
   }
-}
-
-/** The indexer records the execution in the executor's activity, with its transaction. */
-function executionTransaction(db: Db, chainId: number, row: ActionRow): string | null {
-  if (row.executor === null || row.executedBlock === null) return null
-  const entry = db
-    .select({ hash: activity.transactionHash })
-    .from(activity)
-    .where(
-      and(
-        eq(activity.chainId, chainId),
-        eq(activity.address, row.executor),
-        eq(activity.blockNumber, row.executedBlock),
-        eq(activity.kind, 'dao.action'),
-        eq(activity.subject, String(row.actionId)),
-        sql`json_extract(${activity.detail}, '$.executed') = 1`,
-      ),
-    )
-    .get()
-  return entry?.hash ?? null
 }

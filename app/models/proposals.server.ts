@@ -1,9 +1,8 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
-import { numberToHex, pad, toEventSelector } from 'viem'
+import { and, asc, desc, eq } from 'drizzle-orm'
 import type { Db } from '#db/client'
-import { daoProposals, daoVotes, daoVotingSettings, rawLogs } from '#db/schema'
+import { daoProposals, daoVotes, daoVotingSettings } from '#db/schema'
 import { describeAction, type ActionView, type KnownContracts } from '~/dao/decode-action.server'
-import { documentOf, linksField, loadDocuments, textField, type DocumentLink, type DocumentState } from '~/dao/metadata.server'
+import { documentOf, linksField, loadDocuments, textField, type DocumentLink, type DocumentState } from './documents.server'
 import { proposalOutcome, type ProposalOutcome, type SettingsFacts } from '~/dao/proposal-state'
 
 // Proposals of the TokenVoting plugin, read from the indexer's projections. The state shown
@@ -149,8 +148,6 @@ export type ProposalDetail = ProposalSummary & {
   settings: VotingSettings | null
 }
 
-const PROPOSAL_EXECUTED = toEventSelector('ProposalExecuted(uint256)')
-
 export function getProposal(
   db: Db,
   { chainId, proposalId, now, known }: { chainId: number; proposalId: string; now: number; known: KnownContracts },
@@ -177,7 +174,7 @@ export function getProposal(
     description: textField(doc, 'description') ?? null,
     resources: linksField(doc, 'resources'),
     executedBlock: row.executedBlock,
-    executionTransactionHash: row.executedBlock === null ? null : executionTransaction(db, chainId, row),
+    executionTransactionHash: row.executionTransactionHash,
     snapshotBlock: row.snapshotBlock,
     // The indexer stores all of them from one read, or none: the snapshot stands for the rest.
     parametersUnread: row.snapshotBlock === null,
@@ -196,24 +193,4 @@ export function getProposal(
     })),
     settings,
   }
-}
-
-/** The transaction that executed the proposal: its ProposalExecuted log in the raw layer. */
-function executionTransaction(db: Db, chainId: number, row: ProposalRow): string | null {
-  if (row.executedBlock === null || !/^[0-9]{1,78}$/.test(row.proposalId)) return null
-  const idTopic = pad(numberToHex(BigInt(row.proposalId)), { size: 32 })
-  const log = db
-    .select({ hash: rawLogs.transactionHash })
-    .from(rawLogs)
-    .where(
-      and(
-        eq(rawLogs.chainId, chainId),
-        eq(rawLogs.blockNumber, row.executedBlock),
-        sql`lower(${rawLogs.address}) = ${row.plugin.toLowerCase()}`,
-        sql`json_extract(${rawLogs.topics}, '$[0]') = ${PROPOSAL_EXECUTED}`,
-        sql`lower(json_extract(${rawLogs.topics}, '$[1]')) = ${idTopic}`,
-      ),
-    )
-    .get()
-  return log?.hash ?? null
 }

@@ -8,7 +8,6 @@ import path from 'node:path'
 import { openDatabase } from '#db/client'
 import { parseBoardFilter } from '~/tasks/board-filter'
 import { getTaskPage } from './task-board.server'
-import { ensureTaskSearch } from './task-search.server'
 import { generateWorld, putTask } from './testing/task-row-fixtures'
 
 const COUNT = 10_000
@@ -29,7 +28,10 @@ function tempDb(name: string) {
 // ── writes: the indexer's INSERT OR REPLACE pattern with and without the search triggers ──────
 const plain = tempDb('plain')
 const searched = tempDb('search')
-ensureTaskSearch(searched.sqlite, { force: true })
+// The migrations make the search triggers (0003_task_search): the baseline runs without them.
+for (const name of plain.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'task_search_%'").pluck().all() as string[]) {
+  plain.sqlite.exec(`DROP TRIGGER "${name}"`)
+}
 const writes = [plain, searched].map(({ sqlite }) => {
   let world!: ReturnType<typeof generateWorld>
   const create = timed(() => (world = generateWorld(sqlite, { chainId: CHAIN, count: COUNT })), 1, false)

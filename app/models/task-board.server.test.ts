@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { parseBoardFilter, type BoardFilter } from '~/tasks/board-filter'
 import { useTempDatabase } from '../../test/setup'
 import { BadCursorError, getPopularTags, getTaskPage, type TaskCard } from './task-board.server'
-import { ensureTaskSearch, toFtsQuery } from './task-search.server'
+import { toFtsQuery } from './task-search.server'
 import { generateWorld, putMetadata, putTask, type World } from './testing/task-row-fixtures'
 
 const CHAIN = 31337
@@ -34,8 +34,7 @@ function allPages(query: string, limit = 100): TaskCard[] {
 }
 
 beforeAll(() => {
-  // The search objects exist before the indexer writes, as in a running portal.
-  ensureTaskSearch(sqlite, { force: true })
+  // The search objects come with the migrations (0003_task_search), before anything is written.
   world = generateWorld(sqlite, { chainId: CHAIN, count: 10_000 })
   generateWorld(sqlite, { chainId: OTHER_CHAIN, count: 50, seed: 2 })
 })
@@ -190,13 +189,6 @@ describe('the search index follows the projection', () => {
     ).not.toThrow()
     expect(search('plain')).toEqual([2])
     expect(search('ok-tag')).toEqual([2])
-  })
-
-  it('rebuilds itself when its triggers were dropped (e.g. a migration rebuilt the table)', () => {
-    sqlite.exec('DROP TRIGGER task_search_v1_tasks_insert')
-    putTask(sqlite, { ...base, taskId: 3, metadataUri: 'ipfs://none', title: 'Orphan beacon' })
-    ensureTaskSearch(sqlite, { force: true })
-    expect(search('beacon')).toEqual([3])
   })
 })
 

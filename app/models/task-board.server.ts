@@ -1,10 +1,10 @@
-import type { Db } from '#db/client'
+import { sqliteOf, type Db } from '#db/client'
 import { dayBound, filterAmount, type BoardFilter, type TaskState } from '~/tasks/board-filter'
 import { tokenInfo, type KnownTokens } from '~/utils/tokens'
-import { ensureTaskSearch, sqliteOf, toFtsQuery } from './task-search.server'
+import { toFtsQuery } from './task-search.server'
 
 // The task board: one SQL query per page over the tasks projection, its budgets, applications
-// and the search tables (task-search.server.ts). Keyset pagination: the cursor is the sort key
+// and the search tables (made by migration 0003_task_search, see task-search.server.ts). Keyset pagination: the cursor is the sort key
 // of the last row shown, so pages stay stable while the indexer adds tasks and no OFFSET scan
 // grows with the page number.
 
@@ -34,8 +34,6 @@ export type TaskPage = {
   nextCursor: string | null
   /** Matches per state for the current filters (ignoring the state filter itself). */
   counts: Record<TaskState, number>
-  /** False when the search index is not set up yet (the projection tables do not exist). */
-  searchable: boolean
 }
 
 type Cursor = { k: string | number; id: number }
@@ -52,7 +50,6 @@ export function getTaskPage(
   { chainId, filter, known, limit = PAGE_SIZE }: { chainId: number; filter: BoardFilter; known: KnownTokens; limit?: number },
 ): TaskPage {
   const sqlite = sqliteOf(db)
-  const searchable = ensureTaskSearch(sqlite)
   const where: string[] = ['t.chain_id = @chainId']
   const params: Record<string, string | number> = { chainId }
 
@@ -85,11 +82,11 @@ export function getTaskPage(
   }
 
   const fts = filter.q ? toFtsQuery(filter.q) : ''
-  if (fts && searchable) {
+  if (fts) {
     where.push('(t.chain_id * 4294967296 + t.task_id) IN (SELECT rowid FROM task_search_fts WHERE task_search_fts MATCH @fts)')
     params.fts = fts
   }
-  if (filter.tag && searchable) {
+  if (filter.tag) {
     where.push('EXISTS (SELECT 1 FROM task_search_tags g WHERE g.chain_id = t.chain_id AND g.tag = @tag AND g.task_id = t.task_id)')
     params.tag = filter.tag
   }
@@ -155,7 +152,7 @@ export function getTaskPage(
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   const nextCursor = rows.length > limit && last ? encodeCursor({ k: last.sortKey, id: last.taskId }) : null
-  const extras = pageExtras(db, chainId, page.map((row) => row.taskId), searchable)
+  const extras = pageExtras(db, chainId, page.map((row) => row.taskId))
 
   return {
     items: page.map(({ sortKey: _, nativeBudget, budgetOutdated, metadataStatus, ...row }) => {
@@ -170,7 +167,6 @@ export function getTaskPage(
     }),
     nextCursor,
     counts,
-    searchable,
   }
 }
 
@@ -194,7 +190,7 @@ function sortOf(sort: BoardFilter['sort'], amountSql: string) {
 }
 
 /** ERC-20 budgets and tags of the tasks on one page, in two indexed queries. */
-function pageExtras(db: Db, chainId: number, taskIds: number[], searchable: boolean) {
+function pageExtras(db: Db, chainId: number, taskIds: number[]) {
   const budgets = new Map<number, BudgetAmount[]>()
   const tags = new Map<number, string[]>()
   if (taskIds.length === 0) return { budgets, tags }
@@ -211,25 +207,22 @@ function pageExtras(db: Db, chainId: number, taskIds: number[], searchable: bool
     list.push({ token: row.token, amount: row.amount })
     budgets.set(row.taskId, list)
   }
-  if (searchable) {
-    const tagRows = sqlite
-      .prepare(
-        `SELECT task_id AS taskId, tag FROM task_search_tags
-         WHERE chain_id = ? AND task_id IN (SELECT value FROM json_each(?)) ORDER BY task_id, tag`,
-      )
-      .all(chainId, ids) as { taskId: number; tag: string }[]
-    for (const row of tagRows) {
-      const list = tags.get(row.taskId) ?? []
-      list.push(row.tag)
-      tags.set(row.taskId, list)
-    }
+  const tagRows = sqlite
+    .prepare(
+      `SELECT task_id AS taskId, tag FROM task_search_tags
+       WHERE chain_id = ? AND task_id IN (SELECT value FROM json_each(?)) ORDER BY task_id, tag`,
+    )
+    .all(chainId, ids) as { taskId: number; tag: string }[]
+  for (const row of tagRows) {
+    const list = tags.get(row.taskId) ?? []
+    list.push(row.tag)
+    tags.set(row.taskId, list)
   }
   return { budgets, tags }
 }
 
 /** The most used tags on a chain, for the board's tag filter. */
 export function getPopularTags(db: Db, chainId: number, limit = 40): { tag: string; count: number }[] {
-  if (!ensureTaskSearch(sqliteOf(db))) return []
   return sqliteOf(db)
     .prepare(
       `SELECT tag, count(*) AS count FROM task_search_tags WHERE chain_id = ?

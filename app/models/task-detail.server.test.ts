@@ -1,32 +1,21 @@
-import { encodeAbiParameters, encodeEventTopics, getAbiItem, pad, toHex, type Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { tasksAbi } from '../../contracts-abi/Tasks'
-import { putJsonDocument } from '../../db/content-store'
+import { putJsonDocument } from '#db/content-store'
+import { taskEvents, type JsonValue } from '#db/schema'
 import { useTempDatabase } from '../../test/setup'
 import { getTaskDetail } from './task-detail.server'
-import { RAW_LOGS_TOPIC1, sqliteOf } from './task-search.server'
 import { putApplication, putBudget, putMetadata, putTask } from './testing/task-row-fixtures'
 
 const { db, sqlite } = useTempDatabase()
 const CHAIN = 31337
-const TASKS = '0x00000000000000000000000000000000000007a5'
-const OTHER_CONTRACT = '0x0000000000000000000000000000000000000bad'
 const MANAGER = '0x' + 'a'.repeat(40)
 const APPLICANT = '0x' + 'b'.repeat(40)
 
 let logIndex = 0
-/** A Tasks event as the indexer stores it in raw_logs (topics as a JSON array, data as hex). */
-function putLog(name: 'TaskCreated' | 'ApplicationCreated' | 'DeadlineChanged', args: Record<string, unknown>, block: number, address = TASKS) {
-  const event = getAbiItem({ abi: tasksAbi, name }) as { inputs: readonly { name: string; type: string; indexed?: boolean }[] }
-  const topics = encodeEventTopics({ abi: tasksAbi, eventName: name, args: args as never }) as Hex[]
-  const dataInputs = event.inputs.filter((input) => !input.indexed)
-  const data = encodeAbiParameters(dataInputs as never, dataInputs.map((input) => args[input.name]) as never)
-  sqlite
-    .prepare(
-      `INSERT INTO raw_logs (chain_id, block_hash, log_index, block_number, block_timestamp, transaction_hash, transaction_index, address, topics, data)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
-    )
-    .run(CHAIN, pad(toHex(block), { size: 32 }), logIndex++, block, 1_700_000_000 + block, pad(toHex(1000 + logIndex), { size: 32 }), address, JSON.stringify(topics), data)
+/** A Tasks event as the indexer projects it into task_events (arguments decoded, as JSON). */
+function putEvent(taskId: number, name: string, args: Record<string, JsonValue>, block: number) {
+  db.insert(taskEvents)
+    .values({ chainId: CHAIN, taskId, blockNumber: block, logIndex: logIndex++, name, args, timestamp: 1_700_000_000 + block, transactionHash: `0x${String(block).padStart(64, '0')}` })
+    .run()
 }
 
 describe('getTaskDetail', () => {
@@ -40,12 +29,12 @@ describe('getTaskDetail', () => {
     putApplication(sqlite, { chainId: CHAIN, taskId: 4, applicationId: 2, applicant: APPLICANT, metadataUri: 'ipfs://bafkreimissing' })
     putMetadata(sqlite, { chainId: CHAIN, uri: 'ipfs://bafkreimissing', status: 'unavailable', kind: 'application' })
 
-    putLog('TaskCreated', { taskId: 4n, metadata: `ipfs://${taskDoc}`, deadline: 1_800_000_000n, manager: MANAGER, disputeManager: MANAGER, creator: MANAGER, nativeBudget: 5n, budget: [], escrow: MANAGER }, 10)
-    putLog('ApplicationCreated', { taskId: 4n, applicationId: 1, metadata: `ipfs://${planDoc}`, applicant: APPLICANT, nativeReward: [{ to: APPLICANT, amount: 3n }], reward: [] }, 11)
-    putLog('DeadlineChanged', { taskId: 5n, newDeadline: 1n }, 12) // another task
-    putLog('DeadlineChanged', { taskId: 4n, newDeadline: 1n }, 13, OTHER_CONTRACT) // another contract
+    // Stored out of chain order: the timeline is in chain order.
+    putEvent(4, 'ApplicationCreated', { taskId: '4', applicationId: 1, metadata: `ipfs://${planDoc}`, applicant: APPLICANT, nativeReward: [{ to: APPLICANT, amount: '3' }], reward: [] }, 11)
+    putEvent(4, 'TaskCreated', { taskId: '4', metadata: `ipfs://${taskDoc}`, deadline: '1800000000', manager: MANAGER, disputeManager: MANAGER, creator: MANAGER, nativeBudget: '5', budget: [], escrow: MANAGER }, 10)
+    putEvent(5, 'DeadlineChanged', { taskId: '5', newDeadline: '1' }, 12) // another task
 
-    const detail = getTaskDetail(db, { chainId: CHAIN, taskId: 4, tasksAddress: TASKS })!
+    const detail = getTaskDetail(db, { chainId: CHAIN, taskId: 4 })!
     expect(detail.metadata).toEqual({
       state: 'ok',
       error: null,
@@ -66,9 +55,9 @@ describe('getTaskDetail', () => {
       ['TaskCreated', 10],
       ['ApplicationCreated', 11],
     ])
-    expect(detail.timeline[1]!.args).toMatchObject({ applicationId: 1, nativeReward: [{ to: expect.stringMatching(/^0x/i), amount: '3' }] })
-    expect(getTaskDetail(db, { chainId: CHAIN, taskId: 99, tasksAddress: TASKS })).toBeNull()
-    expect(getTaskDetail(db, { chainId: 1, taskId: 4, tasksAddress: TASKS })).toBeNull()
+    expect(detail.timeline[1]).toMatchObject({ timestamp: 1_700_000_011, args: { applicationId: 1, nativeReward: [{ to: APPLICANT, amount: '3' }] } })
+    expect(getTaskDetail(db, { chainId: CHAIN, taskId: 99 })).toBeNull()
+    expect(getTaskDetail(db, { chainId: 1, taskId: 4 })).toBeNull()
   })
 
   it('says why metadata is missing: unparseable URI, invalid document, not fetched yet', () => {
@@ -76,15 +65,8 @@ describe('getTaskDetail', () => {
     putTask(sqlite, { ...base, taskId: 10, metadataUri: 'hello world' })
     putTask(sqlite, { ...base, taskId: 11, metadataUri: 'ipfs://bafkreiinvalid' })
     putMetadata(sqlite, { chainId: CHAIN, uri: 'ipfs://bafkreiinvalid', status: 'invalid' })
-    putTask(sqlite, { ...base, taskId: 12, metadataUri: 'ipfs://bafkreinotyet' })
-    const state = (taskId: number) => getTaskDetail(db, { chainId: CHAIN, taskId, tasksAddress: null })!.metadata.state
+    putTask(sqlite, { ...base, taskId: 12, metadataUri: 'ipfs://bafkreihaxfczi6d7p64zmvq5ipqelyaavesgkrgkzwvnteph5t3roq726y' })
+    const state = (taskId: number) => getTaskDetail(db, { chainId: CHAIN, taskId })!.metadata.state
     expect([state(10), state(11), state(12)]).toEqual(['invalid', 'invalid', 'pending'])
-  })
-
-  it('finds a task’s events through the raw_logs index, not a scan', () => {
-    const plan = sqliteOf(db)
-      .prepare(`EXPLAIN QUERY PLAN SELECT * FROM raw_logs WHERE chain_id = ? AND ${RAW_LOGS_TOPIC1} = ?`)
-      .all(CHAIN, '0x') as { detail: string }[]
-    expect(plan.map((row) => row.detail).join(' ')).toContain('task_search_raw_logs_topic1')
   })
 })

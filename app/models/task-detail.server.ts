@@ -1,14 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import {
-  metadataDocuments,
-  taskApplications,
-  taskBudgets,
-  taskCancelRequests,
-  taskPayouts,
-  tasks,
-  taskSubmissions,
-} from '../../db/schema'
+import { and, asc, eq } from 'drizzle-orm'
+import type { Db } from '#db/client'
+import { taskApplications, taskBudgets, taskCancelRequests, taskPayouts, tasks, taskSubmissions } from '#db/schema'
 import {
   readApplicationDocument,
   readTaskDocument,
@@ -16,17 +8,16 @@ import {
   type ReadApplication,
   type ReadTask,
 } from '~/tasks/metadata'
-import { readLocalJson } from './local-content.server'
+import { documentOf, loadDocuments, readLocal, type DocumentState } from './documents.server'
 import type { BudgetAmount } from './task-board.server'
 import { getTaskTimeline, type TimelineEvent } from './task-timeline.server'
 
 // Everything the task page shows, read from the projections in a handful of indexed queries.
-// Metadata documents are read from the indexer's cache (metadata_documents); a document the
-// resolver has not fetched yet is read from the local content store when it is there, so a
+// Metadata documents come from loadDocuments (documents.server.ts): the indexer's cache, or the
+// local content store for a document the portal wrote and the resolver has not fetched yet, so a
 // write made through the portal shows its text as soon as its transaction is indexed.
 
-export type MetadataState = 'ok' | 'pending' | 'unavailable' | 'invalid' | 'none'
-export type Loaded<T> = { state: MetadataState; value: T | null; error: string | null }
+export type Loaded<T> = { state: DocumentState; value: T | null; error: string | null }
 
 export type TaskDetail = {
   chainId: number
@@ -81,7 +72,7 @@ export type TaskDetail = {
 
 export function getTaskDetail(
   db: Db,
-  { chainId, taskId, tasksAddress }: { chainId: number; taskId: number; tasksAddress: string | null },
+  { chainId, taskId }: { chainId: number; taskId: number },
 ): TaskDetail | null {
   const task = db.select().from(tasks).where(and(eq(tasks.chainId, chainId), eq(tasks.taskId, taskId))).get()
   if (!task) return null
@@ -121,9 +112,8 @@ export function getTaskDetail(
     ...cancelRequests.map((c) => c.metadataUri),
   ])
   const read = <T>(uri: string, reader: (content: unknown) => T | null | undefined): Loaded<T> => {
-    const doc = documents.get(uri)
-    if (!uri) return { state: 'none', value: null, error: null }
-    if (!doc || doc.state !== 'ok') return { state: doc?.state ?? 'pending', value: null, error: doc?.error ?? null }
+    const doc = documentOf(documents, uri)
+    if (doc.state !== 'ok') return { state: doc.state, value: null, error: doc.error }
     const value = reader(doc.content)
     return value === null || value === undefined
       ? { state: 'invalid', value: null, error: 'The document does not have the expected fields.' }
@@ -144,7 +134,7 @@ export function getTaskDetail(
     createdAt: task.createdAt,
     createdBlock: task.createdBlock,
     metadataUri: task.metadataUri,
-    metadata: withRequiredCourse(db, task.metadataUri, read(task.metadataUri, readTaskDocument)),
+    metadata: read(task.metadataUri, readTaskDocument),
     budgets: [{ token: null, amount: task.nativeBudget }, ...budgets.map((b) => ({ token: b.token, amount: b.amount }))],
     budgetOutdated: task.budgetReadError !== null,
     executorApplicationId: task.executorApplicationId,
@@ -183,58 +173,6 @@ export function getTaskDetail(
       transactionHash: p.transactionHash,
       paidAt: p.paidAt,
     })),
-    timeline: tasksAddress ? getTaskTimeline(db, { chainId, taskId, tasksAddress }) : [],
+    timeline: getTaskTimeline(db, { chainId, taskId }),
   }
-}
-
-/**
- * The indexer's cache keeps only the fields of the reference task document, so a portal task's
- * `requiredCourse` is read from the document itself (local content store) when the cache lacks it.
- */
-function withRequiredCourse(db: Db, uri: string, loaded: Loaded<ReadTask>): Loaded<ReadTask> {
-  if (!loaded.value || loaded.value.requiredCourse) return loaded
-  const local = readLocalDocument(db, uri)
-  const requiredCourse = local?.state === 'ok' ? readTaskDocument(local.content)?.requiredCourse : undefined
-  return requiredCourse ? { ...loaded, value: { ...loaded.value, requiredCourse } } : loaded
-}
-
-type LoadedDocument = { state: MetadataState; content: unknown; error: string | null }
-
-/** Metadata documents by URI: the indexer's cache first, else the local content store. */
-function loadDocuments(db: Db, chainId: number, uris: string[]): Map<string, LoadedDocument> {
-  const wanted = [...new Set(uris.filter((uri) => uri !== ''))]
-  const result = new Map<string, LoadedDocument>()
-  if (wanted.length === 0) return result
-  const rows = db
-    .select()
-    .from(metadataDocuments)
-    .where(and(eq(metadataDocuments.chainId, chainId), inArray(metadataDocuments.uri, wanted)))
-    .all()
-  for (const row of rows) {
-    result.set(row.uri, { state: row.status, content: row.content, error: row.error })
-  }
-  for (const uri of wanted) {
-    if (!/^(ipfs|https):\/\//.test(uri.trim())) {
-      result.set(uri, { state: 'invalid', content: null, error: 'its address is not an ipfs:// or https:// URI' })
-      continue
-    }
-    const cached = result.get(uri)
-    if (cached?.state === 'ok' || cached?.state === 'invalid') continue
-    const local = readLocalDocument(db, uri)
-    if (local !== undefined) result.set(uri, local)
-  }
-  return result
-}
-
-function readLocalDocument(db: Db, uri: string): LoadedDocument | undefined {
-  const local = readLocalJson(db, uri)
-  if (!local) return undefined
-  return local.ok ? { state: 'ok', content: local.value, error: null } : { state: 'invalid', content: null, error: local.error }
-}
-
-/** A task's title for a page heading, from the projection or the local content store. */
-export function titleFromLocalStore(db: Db, uri: string): string | null {
-  const doc = readLocalDocument(db, uri)
-  if (doc?.state !== 'ok') return null
-  return readTaskDocument(doc.content)?.title ?? null
 }

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { When } from '~/components/when'
-import { getChainNow } from '~/dao/chain-time.server'
+import { getChainNow } from '~/models/chain-time.server'
 import { Person } from '~/dao/components/person'
 import { getKnownContracts } from '~/dao/contracts.server'
 import { getAddressNames } from '~/dao/names.server'

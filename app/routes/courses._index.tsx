@@ -8,6 +8,7 @@ import coursesStyles from '~/courses/courses.css'
 import { courseSummary, signInHref } from '~/courses/lookup.server'
 import { formatProblem } from '~/courses/problems'
 import { getDb } from '~/db.server'
+import { getEnv } from '~/env.server'
 import { getCatalogProgress } from '~/models/course-progress.server'
 import { getPathStatus } from '~/models/membership-requests.server'
 import { getAddress } from '~/session/auth.server'
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     signInHref: signInHref('/courses'),
     pathComplete: address ? getPathStatus(db, address, catalog).complete : false,
     // Authors see why a course is missing; readers never do.
-    problems: process.env.NODE_ENV === 'development' ? catalog.problems.map((problem) => formatProblem(problem)) : [],
+    problems: getEnv().NODE_ENV === 'development' ? catalog.problems.map((problem) => formatProblem(problem)) : [],
   }
 }
 

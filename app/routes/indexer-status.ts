@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getIndexerStatus } from '../../indexer/status'
+import { getIndexerStatus } from '#db/indexer-status'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 

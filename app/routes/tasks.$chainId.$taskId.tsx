@@ -1,5 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { getIndexerStatus } from '#db/indexer-status'
 import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
 import { AddressLink } from '~/components/address-link'
 import { ErrorPage } from '~/components/error-page'
@@ -8,7 +9,7 @@ import { Markdown } from '~/components/markdown'
 import { MetadataNotice } from '~/components/metadata-notice'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
-import { chainNow } from '~/models/chain-time.server'
+import { getChainNow } from '~/models/chain-time.server'
 import { getTaskDetail } from '~/models/task-detail.server'
 import { getAddress } from '~/session/auth.server'
 import { availableActions } from '~/tasks/available-actions'
@@ -34,7 +35,6 @@ import type { TaskWriteContext } from '~/tasks/task-write-context'
 import tasksStyles from '~/tasks/tasks.css'
 import { shortAddress } from '~/utils/address'
 import { formatDateTime } from '~/utils/time'
-import { getIndexerStatus } from '../../indexer/status'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]
 
@@ -55,10 +55,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // Read before the task, so the page never claims to include more than it does.
   const indexedBlock = getIndexerStatus(db, chainId)?.indexedBlock ?? null
   const contracts = getPortalContracts(chainId)
-  const detail = getTaskDetail(db, { chainId, taskId, tasksAddress: contracts?.tasks ?? null })
+  const detail = getTaskDetail(db, { chainId, taskId })
   if (!detail) throw data(`There is no task ${taskId} on chain ${chainId}.`, { status: 404 })
   const viewer = await getAddress(request)
-  const now = chainNow(db, chainId)
+  const now = getChainNow(db, chainId)
   const known = { openToken: contracts?.openToken ?? null }
   const task = presentTask(detail, known)
   return {

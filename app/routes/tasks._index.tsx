@@ -5,7 +5,7 @@ import { AddressLink } from '~/components/address-link'
 import { ErrorPage } from '~/components/error-page'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
-import { chainNow } from '~/models/chain-time.server'
+import { getChainNow } from '~/models/chain-time.server'
 import { BadCursorError, getBudgetTokens, getPopularTags, getTaskPage } from '~/models/task-board.server'
 import { getAddress } from '~/session/auth.server'
 import { boardSearchParams, parseBoardFilter, taskStates, type BoardFilter } from '~/tasks/board-filter'
@@ -38,10 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     filter,
     viewer: await getAddress(request),
-    now: chainNow(db, chainId),
+    now: getChainNow(db, chainId),
     counts: page.counts,
     nextCursor: page.nextCursor,
-    searchable: page.searchable,
     tasks: page.items.map((task) => ({
       ...task,
       budgets: task.budgets.map((b) => formatTokenAmount(b.amount, tokenInfo(b.token, known))),
@@ -58,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const stateTitles = { open: 'Open', taken: 'Taken', closed: 'Closed' } as const
 
 export default function TasksBoard() {
-  const { filter, tasks, counts, nextCursor, tags, tokenOptions, now, viewer, searchable } = useLoaderData<typeof loader>()
+  const { filter, tasks, counts, nextCursor, tags, tokenOptions, now, viewer } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
   const total = counts.open + counts.taken + counts.closed
   const href = (changes: Partial<BoardFilter>) => `?${boardSearchParams({ ...filter, cursor: undefined, ...changes })}`
@@ -160,7 +159,6 @@ export default function TasksBoard() {
         ))}
       </nav>
 
-      {!searchable && filter.q ? <p className="banner banner-warning">Search is not available until the indexer has created its tables.</p> : null}
 
       <section aria-label="Tasks" aria-busy={navigation.state === 'loading'}>
         {tasks.length === 0 ? (

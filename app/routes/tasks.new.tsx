@@ -4,6 +4,7 @@ import { Link, useLoaderData, useNavigate } from '@remix-run/react'
 import { parseEventLogs } from 'viem'
 import { useConfig, useConnection } from 'wagmi'
 import { tasksAbi } from '#contracts-abi/Tasks'
+import { getIndexerStatus } from '#db/indexer-status'
 import { approveSteps } from '~/chain-writes/erc20-approve'
 import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
 import { contractWrite, useTxFlow, type WriteStep } from '~/chain-writes/use-tx-flow'
@@ -18,7 +19,6 @@ import { TaskDocumentFields, type TaskDocumentFieldSet } from '~/tasks/component
 import { createTaskSchema } from '~/tasks/forms'
 import tasksStyles from '~/tasks/tasks.css'
 import { formatDay } from '~/utils/time'
-import { getIndexerStatus } from '../../indexer/status'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]
 

@@ -11,7 +11,7 @@ import {
   partialPaymentSchema,
   reviewSchema,
 } from './forms'
-import { taskDocumentSchema } from './metadata'
+import { taskDocumentSchema } from '#documents/tasks'
 
 const ADA = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266'
 const DAO = '0x5FbDB2315678afecb367f032d93F642f64180aa3'

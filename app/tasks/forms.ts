@@ -10,12 +10,8 @@ import {
   UINT88_MAX,
   UINT96_MAX,
 } from '~/utils/field-schemas'
-import {
-  courseSlugSchema,
-  LIMITS,
-  linkSchema,
-  type DocumentKind,
-} from './metadata'
+import { courseSlugSchema, LIMITS, linkSchema } from '#documents/fields'
+import type { DocumentKind } from '#documents/kinds'
 
 // One zod schema per form, used by conform in the browser and by the server when it stores the
 // form's metadata document (POST /ipfs). Forms whose amounts depend on a task's budget tokens

@@ -31,7 +31,7 @@ function namedTask(formData: FormData): TaskFacts | Response {
   if (!Number.isSafeInteger(chainId) || !Number.isSafeInteger(taskId) || chainId !== getChainId()) {
     return jsonError(404, 'There is no such task on this portal.')
   }
-  return getTaskDetail(getDb(), { chainId, taskId, tasksAddress: null }) ?? jsonError(404, `There is no task ${taskId} on chain ${chainId}.`)
+  return getTaskDetail(getDb(), { chainId, taskId }) ?? jsonError(404, `There is no task ${taskId} on chain ${chainId}.`)
 }
 
 function budgetFacts(task: TaskFacts) {

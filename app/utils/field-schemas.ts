@@ -1,5 +1,6 @@
 import { getAddress, isAddress, maxUint88, maxUint96, parseUnits, type Address } from 'viem'
 import { z } from 'zod'
+import { LIMITS } from '#documents/fields'
 
 // Field types the forms' zod schemas are built from (addresses, ids, token amounts, dates,
 // texts, counts). Conform hands empty inputs over as undefined, so optional fields are

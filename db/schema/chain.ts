@@ -1,12 +1,24 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { documentKinds } from '#documents/kinds'
 
 // Projections of on-chain events, owned by the indexer (indexer/). Amounts are decimal strings
 // (lossless bigint); block numbers and timestamps fit in SQLite's 64-bit integers.
 // Every projection row is a pure function of the ordered raw logs (+ the pinned reads in
 // raw_reads): `npm run indexer -- rebuild` recomputes them and must give identical rows.
+//
+// Beside these tables, migration 0003_task_search creates the task board's search objects
+// (task_search_fts, task_search_tags, task_search_rows) and the triggers on `tasks` and
+// `metadata_documents` that keep them in sync. FTS5 cannot be described here: a migration that
+// recreates either table (drizzle-kit does so for some column changes) must recreate the triggers
+// too — db/migrations.test.ts fails when the search rows stop following the tables.
+
+/** A decoded ABI value as JSON: bigints as decimal strings, addresses lowercase. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
 export type NativeRewardEntry = { to: string; amount: string }
 export type TokenRewardEntry = { nextToken: boolean; to: string; amount: string }
+/** One argument of a decoded call, named and typed as in the target's ABI. */
+export type DecodedArg = { name: string; type: string; value: JsonValue }
 export type DecodedAction = {
   to: string
   value: string
@@ -14,7 +26,7 @@ export type DecodedAction = {
   /** Set when `to` is one of the portal's contracts and the calldata decodes against its ABI. */
   contract?: string
   functionName?: string
-  args?: unknown
+  args?: DecodedArg[]
 }
 
 /** Every log of the portal's contracts, unique on (chain, block hash, log index): the source projections are rebuilt from. */
@@ -70,6 +82,11 @@ export const syncCheckpoints = sqliteTable('sync_checkpoints', {
   haltedReason: text('halted_reason'),
   /** Blocks at or below chainHead - finalityDepth are treated as final. */
   finalityDepth: integer('finality_depth').notNull().default(0),
+  /**
+   * The projection code the rows were written by (indexer/projections/version.ts). An older one
+   * (0: before it was recorded) makes the indexer rebuild the projections from raw_logs on start.
+   */
+  projectionVersion: integer('projection_version').notNull().default(0),
 })
 
 /**
@@ -157,7 +174,8 @@ export const taskBudgets = sqliteTable(
     token: text('token').notNull(),
     amount: text('amount').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.chainId, t.taskId, t.position] })],
+  // The board's token filter finds the tasks budgeted in a token through the second index.
+  (t) => [primaryKey({ columns: [t.chainId, t.taskId, t.position] }), index('task_budgets_token').on(t.chainId, t.token, t.taskId, t.position)],
 )
 
 export const taskApplications = sqliteTable(
@@ -237,6 +255,24 @@ export const taskPayouts = sqliteTable(
     index('task_payouts_task').on(t.chainId, t.taskId),
     index('task_payouts_recipient').on(t.chainId, t.recipient),
   ],
+)
+
+/** Every event of the Tasks contract, per task, in chain order: the task page's timeline. */
+export const taskEvents = sqliteTable(
+  'task_events',
+  {
+    chainId: integer('chain_id').notNull(),
+    taskId: integer('task_id').notNull(),
+    blockNumber: integer('block_number').notNull(),
+    logIndex: integer('log_index').notNull(),
+    /** The event's name in the Tasks ABI (TaskCreated, ApplicationCreated…). */
+    name: text('name').notNull(),
+    /** Its decoded arguments by name (untrusted: metadata URIs and addresses as the chain has them). */
+    args: text('args', { mode: 'json' }).$type<Record<string, JsonValue>>().notNull(),
+    timestamp: integer('timestamp').notNull(),
+    transactionHash: text('transaction_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chainId, t.taskId, t.blockNumber, t.logIndex] })],
 )
 
 // ─── DAO: members (OVC), delegation, proposals, votes, optimistic actions ──────────────────
@@ -321,6 +357,8 @@ export const daoProposals = sqliteTable(
     state: text('state', { enum: ['active', 'executed'] }).notNull(),
     executedBlock: integer('executed_block'),
     executedAt: integer('executed_at'),
+    /** The transaction that executed it (its ProposalExecuted log's). */
+    executionTransactionHash: text('execution_transaction_hash'),
     createdBlock: integer('created_block').notNull(),
     createdAt: integer('created_at').notNull(),
     transactionHash: text('transaction_hash').notNull(),
@@ -364,6 +402,8 @@ export const daoOptimisticActions = sqliteTable(
     executor: text('executor'),
     executedBlock: integer('executed_block'),
     executedAt: integer('executed_at'),
+    /** The transaction that executed it (its ActionExecuted log's). */
+    executionTransactionHash: text('execution_transaction_hash'),
     createdBlock: integer('created_block').notNull(),
     createdAt: integer('created_at').notNull(),
     transactionHash: text('transaction_hash').notNull(),
@@ -387,7 +427,7 @@ export const daoOptimisticRejections = sqliteTable(
 
 // ─── Per-address activity feed ──────────────────────────────────────────────────────────────
 
-export const activityKinds = [
+const activityKinds = [
   'task.created',
   'task.manager',
   'task.applied',
@@ -428,7 +468,7 @@ export const activity = sqliteTable(
 
 // ─── Metadata documents (a cache, not a projection: survives rebuilds and reorgs) ───────────
 
-export const metadataStatuses = ['pending', 'ok', 'unavailable', 'invalid'] as const
+const metadataStatuses = ['pending', 'ok', 'unavailable', 'invalid'] as const
 
 export const metadataDocuments = sqliteTable(
   'metadata_documents',
@@ -436,7 +476,8 @@ export const metadataDocuments = sqliteTable(
     /** Per chain only so that dropping a chain's rows (db/reset-chain.ts) drops its cache too. */
     chainId: integer('chain_id').notNull(),
     uri: text('uri').notNull(),
-    kind: text('kind', { enum: ['task', 'application', 'submission', 'review', 'cancel', 'proposal', 'action', 'rejection'] }).notNull(),
+    /** Which document shape (documents/) the URI was met as. */
+    kind: text('kind', { enum: documentKinds }).notNull(),
     /** pending: not fetched yet · ok · unavailable: fetch failed, retried later · invalid: fetched but rejected (CID mismatch, too big, bad JSON) */
     status: text('status', { enum: metadataStatuses }).notNull(),
     title: text('title'),

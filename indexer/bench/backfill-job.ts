@@ -1,4 +1,4 @@
-import type { Deployment } from '../../config/deployment'
+import type { Deployment } from '#config/deployment'
 import { testConfig } from '../testing/harness'
 import type { CpuTimes } from './cpu'
 

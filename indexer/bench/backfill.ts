@@ -1,4 +1,4 @@
-import { openDatabase } from '../../db/client'
+import { openDatabase } from '#db/client'
 import { createLogger, silentLogger } from '../logger'
 import { createRpcClient } from '../rpc/client'
 import { createEth } from '../rpc/eth'

@@ -1,4 +1,4 @@
-import { openDatabase } from '../../db/client'
+import { openDatabase } from '#db/client'
 
 /**
  * A database like the indexer's: migrated, WAL, the indexer's page cache size, and no automatic

@@ -1,4 +1,5 @@
-import { deployWorld, generateWorkload } from '../testing/workload'
+import { generateWorkload } from '../testing/workload'
+import { deployWorld } from '../testing/world'
 
 // `tsx indexer/bench/generate.ts <rpcUrl> <events>`: deploys the contracts on the bench's anvil
 // and generates the workload, in a process of its own, then prints one JSON line (deployment and

@@ -2,17 +2,19 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseEther, type Hex } from 'viem'
-import type { Deployment } from '../../config/deployment'
-import { tasksAbi } from '../../contracts-abi'
-import { openDatabase } from '../../db/client'
-import { startAnvil } from '../../devnet/anvil'
+import { envVariable } from '#config/env'
+import type { Deployment } from '#config/deployment'
+import { tasksAbi } from '#contracts-abi/index'
+import { openDatabase } from '#db/client'
+import { startAnvil } from '#devnet/anvil'
 import { silentLogger } from '../logger'
 import { createRpcClient } from '../rpc/client'
 import { createEth, type RpcLog } from '../rpc/eth'
 import { projectionSpecs } from '../store/tables'
 import { blockNumber, call, rpc, transact } from '../testing/chain'
 import { exited, spawnCli, testEnv } from '../testing/harness'
-import { address, type WorkloadResult } from '../testing/workload'
+import type { WorkloadResult } from '../testing/workload'
+import { address } from '../testing/world'
 import { benchIndexerConfig, type BackfillJob, type BackfillResult } from './backfill-job'
 import { openBenchDb } from './bench-db'
 import { runScript } from './child'
@@ -30,13 +32,13 @@ import type { CpuTimes } from './cpu'
 // and live latency from transaction receipt to row visible with the real CLI following the head.
 
 const args = process.argv.slice(2)
-const option = (name: string, fallback: number) => {
+const option = (name: 'events' | 'samples' | 'repeat') => {
   const i = args.indexOf(`--${name}`)
-  return i >= 0 ? Number(args[i + 1]) : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback)
+  return i >= 0 ? Number(args[i + 1]) : envVariable(`BENCH_${name.toUpperCase() as Uppercase<typeof name>}`)
 }
-const targetEvents = option('events', 100_000)
-const samples = option('samples', 30)
-const repeat = Math.max(1, option('repeat', 3))
+const targetEvents = option('events')
+const samples = option('samples')
+const repeat = Math.max(1, option('repeat'))
 const concurrency = 4
 /** Issue #4's backfill target: at most this many times (fetch + inserts of the rows it writes). */
 const targetRatio = 1.5
@@ -53,7 +55,7 @@ try {
   const { deployment, workload } = await generate(anvil.rpcUrl, targetEvents)
   const head = await blockNumber(anvil.rpcUrl)
   log(`bench: ${fmt(workload.events)} events in ${workload.blocks} blocks (${workload.tasks} tasks, ${workload.proposals} proposals, ${workload.actions} optimistic actions), generated in ${seconds(Date.now() - started)}`)
-  // INDEXER_* tuning from the environment applies, as it would to `npm run indexer`.
+  // INDEXER_* tuning from the environment applies, as it would to `npm run indexer`: passed on to the backfill and CLI it starts.
   const tuning = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('INDEXER_') && v !== undefined)) as Record<string, string>
   const config = benchIndexerConfig(anvil.rpcUrl, deployment, tuning)
   const addresses = config.contracts.map((c) => c.address)

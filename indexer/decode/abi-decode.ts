@@ -29,7 +29,7 @@ function small(hex: string, offset: number): number {
 }
 
 /** Decoder of one 32-byte word for an elementary type. */
-export function wordDecoder(type: string): (w: string) => unknown {
+function wordDecoder(type: string): (w: string) => unknown {
   if (type === 'address') return (w) => `0x${w.slice(24)}`
   if (type === 'bool') return (w) => /[^0]/.test(w)
   const uint = /^uint(\d*)$/.exec(type)

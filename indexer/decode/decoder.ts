@@ -1,12 +1,18 @@
 import { toEventSelector, type Abi, type AbiEvent, type Hex } from 'viem'
-import { contractAbis, type IndexedContractKind } from './abis'
+import { contractAbis, type EventArgs, type EventName, type IndexedContractKind } from './abis'
 import { compileParams, compileTopic } from './abi-decode'
 
 // Turns a raw log into { contract, name, args } with the ABI of the contract that emitted it.
 // A log the ABI does not describe (or that is malformed) decodes to undefined: it stays in
 // raw_logs but projects nothing. Decoding never throws.
 
-export type DecodedEvent = { contract: IndexedContractKind; name: string; args: Record<string, unknown> }
+/**
+ * A decoded event: one member per (contract, event) of the ABIs, so checking `contract` and `name`
+ * gives `args` their types.
+ */
+export type DecodedEvent = {
+  [K in IndexedContractKind]: { [N in EventName<K>]: { contract: K; name: N; args: EventArgs<K, N> } }[EventName<K>]
+}[IndexedContractKind]
 export type LogLike = { address: string; topics: readonly Hex[]; data: Hex }
 export type Decoder = (log: LogLike) => DecodedEvent | undefined
 
@@ -17,7 +23,7 @@ type PreparedEvent = {
   fields: { name: string; indexed: boolean; index: number; topic?: (topic: string) => unknown }[]
 }
 
-export function eventsOf(abi: Abi): AbiEvent[] {
+function eventsOf(abi: Abi): AbiEvent[] {
   return abi.filter((item): item is AbiEvent => item.type === 'event')
 }
 
@@ -38,7 +44,7 @@ function prepare(event: AbiEvent): PreparedEvent {
 export function createDecoder(contracts: { kind: IndexedContractKind; address: string }[], { only }: { only?: ReadonlySet<string> } = {}): Decoder {
   const byAddress = new Map<string, { kind: IndexedContractKind; events: Map<string, PreparedEvent> }>()
   for (const { kind, address } of contracts) {
-    const wanted = eventsOf(contractAbis[kind]).filter((event) => !only || only.has(`${kind}.${event.name}`))
+    const wanted = eventsOf(contractAbis[kind] as Abi).filter((event) => !only || only.has(`${kind}.${event.name}`))
     const events = new Map(wanted.map((event) => [toEventSelector(event), prepare(event)]))
     byAddress.set(address.toLowerCase(), { kind, events })
   }
@@ -52,7 +58,8 @@ export function createDecoder(contracts: { kind: IndexedContractKind; address: s
       const values = event.data ? event.data(log.data) : []
       const args: Record<string, unknown> = {}
       for (const f of event.fields) args[f.name] = f.topic ? f.topic(log.topics[f.index + 1]!) : values[f.index]
-      return { contract: contract.kind, name: event.name, args }
+      // Decoded against this very event's inputs, so the arguments are of its ABI types.
+      return { contract: contract.kind, name: event.name, args } as DecodedEvent
     } catch {
       return undefined
     }

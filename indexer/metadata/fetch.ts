@@ -2,25 +2,17 @@ import type { LookupAddress } from 'node:dns'
 import { lookup } from 'node:dns/promises'
 import type { LookupFunction } from 'node:net'
 import { CID } from 'multiformats/cid'
-import type { Db } from '../../db/client'
-import { bytesMatchCid, getContent } from '../../db/content-store'
+import type { Db } from '#db/client'
+import { bytesMatchCid, getContent } from '#db/content-store'
+import { parseMetadataUri } from '#documents/uri'
+import { MetadataRejectedError, MetadataUnavailableError } from '../errors'
 import { isPublicAddress } from './public-address'
 import { DAG_PB, decodeDagPb, unixfsFileBytes } from './unixfs'
-import { parseMetadataUri } from './uri'
 
 // Gets a metadata document's bytes: `ipfs://` from the local content store first, then from the
 // configured gateway as raw blocks checked against their CIDs; https URLs directly. Every fetch
 // is size-capped and time-limited. URLs from the chain, and every redirect they lead to, may only
 // reach public addresses (SSRF); only the operator-configured gateway origin may be private.
-
-/** Could not get the bytes now (network, timeout, gateway error): retried later. */
-export class MetadataUnavailableError extends Error {
-  override name = 'MetadataUnavailableError'
-}
-/** Got bytes that must not be used (CID mismatch, too big, unsupported URI or layout). */
-export class MetadataRejectedError extends Error {
-  override name = 'MetadataRejectedError'
-}
 
 export type FetchOptions = { db: Db; gatewayUrl: string; timeoutMs: number; maxBytes: number; signal?: AbortSignal }
 
@@ -50,7 +42,7 @@ export async function fetchMetadataBytes(uri: string, options: FetchOptions): Pr
   try {
     return { bytes: unixfsFileBytes(decodeDagPb(block)), source: 'gateway' }
   } catch (error) {
-    throw new MetadataRejectedError((error as Error).message)
+    throw new MetadataRejectedError((error as Error).message, { cause: error })
   }
 }
 
@@ -112,7 +104,7 @@ async function read(
       res = await fetch(target, init)
     } catch (error) {
       if (timeout.aborted) throw new MetadataUnavailableError(`no answer within ${options.timeoutMs} ms`)
-      throw new MetadataUnavailableError(`cannot reach ${hop.host} (${failureReason(error)})`)
+      throw new MetadataUnavailableError(`cannot reach ${hop.host} (${failureReason(error)})`, { cause: error })
     }
     const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null
     if (!location) break

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3'
-import type { Db } from '../../db/client'
+import type { Db } from '#db/client'
+import type { DocumentKind } from '#documents/kinds'
 import type { Logger } from '../logger'
-import { sleep } from '../rpc/client'
-import { InvalidDocumentError, parseDocument } from './documents'
-import { fetchMetadataBytes, MetadataRejectedError } from './fetch'
-import type { MetadataKind } from './kinds'
+import { sleep } from '../sleep'
+import { MetadataRejectedError } from '../errors'
+import { parseDocument } from './documents'
+import { fetchMetadataBytes } from './fetch'
 
 // Resolves the metadata URIs the projections registered (status 'pending'), outside the batch
 // transactions so events never wait on IPFS. A failure is a state ('unavailable' or 'invalid',
@@ -43,7 +44,7 @@ export function createMetadataResolver(options: MetadataResolverOptions) {
   const titleProposals = sqlite.prepare('UPDATE dao_proposals SET title = ? WHERE chain_id = ? AND metadata_uri = ?')
   let wake: (() => void) | undefined
 
-  async function resolveOne(row: { uri: string; kind: MetadataKind; attempts: number }) {
+  async function resolveOne(row: { uri: string; kind: DocumentKind; attempts: number }) {
     try {
       const { bytes, source } = await fetchMetadataBytes(row.uri, options)
       const { content, title } = parseDocument(row.kind, bytes)
@@ -55,7 +56,8 @@ export function createMetadataResolver(options: MetadataResolverOptions) {
       logger.debug('metadata resolved', { uri: row.uri, source })
     } catch (error) {
       if (options.signal.aborted) return
-      const invalid = error instanceof MetadataRejectedError || error instanceof InvalidDocumentError
+      // Rejected bytes (and documents of the wrong shape) are invalid; anything else may work later.
+      const invalid = error instanceof MetadataRejectedError
       const delay = Math.min(MAX_RETRY_MS, options.retryAfterMs * 2 ** Math.min(row.attempts, 12))
       saveFailure.run(invalid ? 'invalid' : 'unavailable', (error as Error).message.slice(0, 300), now() + delay, now(), chainId, row.uri)
       logger.debug('metadata unavailable', { uri: row.uri, error: (error as Error).message, retryInMs: delay })
@@ -64,7 +66,7 @@ export function createMetadataResolver(options: MetadataResolverOptions) {
 
   /** Resolves what is due now; returns how many documents were attempted. */
   async function resolveDue(limit = 64): Promise<number> {
-    const rows = due.all(chainId, now(), limit) as { uri: string; kind: MetadataKind; attempts: number }[]
+    const rows = due.all(chainId, now(), limit) as { uri: string; kind: DocumentKind; attempts: number }[]
     const queue = [...rows]
     const worker = async () => {
       for (let row = queue.shift(); row && !options.signal.aborted; row = queue.shift()) await resolveOne(row)

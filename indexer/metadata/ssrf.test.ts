@@ -5,7 +5,8 @@ import * as json from 'multiformats/codecs/json'
 import { sha256 } from 'multiformats/hashes/sha2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useTempDatabase } from '../../test/setup'
-import { fetchMetadataBytes, MetadataRejectedError, PinnedAgent, pinnedLookup, type FetchOptions } from './fetch'
+import { MetadataRejectedError } from '../errors'
+import { fetchMetadataBytes, PinnedAgent, pinnedLookup, type FetchOptions } from './fetch'
 import { isPublicAddress } from './public-address'
 
 // URLs from the chain must not reach private addresses (SSRF), directly, through a name that

@@ -5,7 +5,6 @@ import { CID } from 'multiformats/cid'
 // Files chunked into several blocks are larger than the metadata size cap and are refused.
 
 export const DAG_PB = 0x70
-export const RAW = 0x55
 
 type PbLink = { hash: CID; name: string }
 type PbNode = { data?: Uint8Array; links: PbLink[] }

@@ -1,26 +1,27 @@
-import { decodeFunctionData, type Abi, type Hex } from 'viem'
-import type { DecodedAction } from '../../db/schema/chain'
+import { decodeFunctionData, type Abi, type AbiFunction, type Hex } from 'viem'
+import type { DecodedAction, DecodedArg, JsonValue } from '#db/schema/chain'
+import { actionAbis, type ActionTargetKind } from '../decode/abis'
 import { lower, str } from './context'
 
 // Proposal and optimistic actions are calls the DAO will make. When the target is one of the
-// portal's contracts the calldata is decoded for display; anything else stays raw.
+// portal's contracts, the calldata is decoded here — the only place it is — into the function and
+// its arguments (named and typed as in the ABI), stored on the row for the pages to describe.
+// Anything else stays raw calldata.
 
-export function decodeActions(
-  actions: unknown,
-  contracts: Map<string, string>,
-  abis: Record<string, Abi>,
-): DecodedAction[] {
-  return (actions as { to: string; value: bigint; data: Hex }[]).map((action) => {
+export function decodeActions(actions: readonly { to: string; value: bigint; data: Hex }[], targets: Map<string, string>): DecodedAction[] {
+  return actions.map((action) => {
     const to = lower(action.to)
     const decoded: DecodedAction = { to, value: str(action.value), data: action.data }
-    const contract = contracts.get(to)
-    const abi = contract ? abis[contract] : undefined
+    const contract = targets.get(to) as ActionTargetKind | undefined
+    const abi: Abi | undefined = contract ? actionAbis[contract] : undefined
     if (contract && abi && action.data.length >= 10) {
       try {
         const call = decodeFunctionData({ abi, data: action.data })
+        const values = (call.args ?? []) as readonly unknown[]
+        const inputs = functionInputs(abi, call.functionName, values.length)
         decoded.contract = contract
         decoded.functionName = call.functionName
-        decoded.args = toJson(call.args ?? [])
+        decoded.args = values.map((value, i): DecodedArg => ({ name: inputs[i]?.name || `arg${i}`, type: inputs[i]?.type ?? 'unknown', value: toJson(value) }))
       } catch {
         // Not a function of that contract: shown raw.
       }
@@ -29,11 +30,17 @@ export function decodeActions(
   })
 }
 
-/** bigint → decimal string, recursively, so the value survives JSON. */
-export function toJson(value: unknown): unknown {
+function functionInputs(abi: Abi, name: string, count: number): AbiFunction['inputs'] {
+  const item = abi.find((entry): entry is AbiFunction => entry.type === 'function' && entry.name === name && entry.inputs.length === count)
+  return item?.inputs ?? []
+}
+
+/** A decoded ABI value as JSON: bigints as decimal strings, addresses lowercase, structures recursively. */
+export function toJson(value: unknown): JsonValue {
   if (typeof value === 'bigint') return value.toString()
   if (typeof value === 'string') return value.startsWith('0x') && value.length === 42 ? value.toLowerCase() : value
+  if (typeof value === 'number' || typeof value === 'boolean') return value
   if (Array.isArray(value)) return value.map(toJson)
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]))
-  return value
+  return null
 }

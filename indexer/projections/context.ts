@@ -1,11 +1,12 @@
 import type { Hex } from 'viem'
-import type { ActivityKind } from '../../db/schema/chain'
-import type { DecodedEvent } from '../decode/decoder'
+import type { ActivityKind } from '#db/schema/chain'
+import type { DocumentKind } from '#documents/kinds'
+import type { EventArgs, EventName, IndexedContractKind } from '../decode/abis'
 import type { Logger } from '../logger'
 import type { ProjectionStore } from '../store/projection-store'
-import type { MetadataKind } from '../metadata/kinds'
 
-// What a projection handler sees: the event, where it happened, and narrow ways to write.
+// What a projection handler sees: where the event happened, its arguments (typed from the ABI),
+// and narrow ways to write.
 
 export type LogPosition = {
   blockNumber: number
@@ -20,7 +21,8 @@ export type LogPosition = {
 export type HandlerContext = {
   chainId: number
   log: LogPosition
-  event: DecodedEvent
+  /** The event being projected (for log lines). */
+  eventName: string
   store: ProjectionStore
   /**
    * A pinned contract read planned for this event (see reads/plan.ts), parsed: `{ error }` if the
@@ -28,25 +30,28 @@ export type HandlerContext = {
    */
   read: <T>(kind: string, key: string) => T | ReadFailure | undefined
   /** Registers a metadata URI for the resolver; returns the document's title if already resolved. */
-  metadata: (uri: string, kind: MetadataKind) => string | null
+  metadata: (uri: string, kind: DocumentKind) => string | null
   activity: (address: string, kind: ActivityKind, subject: string | null, detail?: Record<string, unknown>) => void
   logger: Logger
-  /** Addresses of the portal's contracts by kind, to decode proposal actions. */
-  contracts: Map<string, string>
+  /** The portal's contracts a DAO action may call, by lowercase address: their calldata is decoded. */
+  actionTargets: Map<string, string>
 }
 
 /** How a failed pinned read is stored (reads/plan.ts): the node's error message. */
 export type ReadFailure = { error: string }
 
-export type Handler = (ctx: HandlerContext) => void
+/** The handlers of one contract's events, each given its event's arguments as the ABI types them. */
+export type Handlers<K extends IndexedContractKind> = {
+  [N in EventName<K>]?: (ctx: HandlerContext, args: EventArgs<K, N>) => void
+}
 
 export const zeroAddress = '0x0000000000000000000000000000000000000000'
 
-export const lower = (value: unknown) => String(value).toLowerCase()
-export const str = (value: unknown) => (typeof value === 'bigint' ? value.toString() : String(value))
+export const lower = (value: string) => value.toLowerCase()
+export const str = (value: bigint | number | string) => value.toString()
 
 /** uint64 timestamps/deadlines as SQLite integers; absurd values are clamped rather than wrapped. */
-export function int(value: unknown): number {
-  const n = typeof value === 'bigint' ? value : BigInt(value as number)
+export function int(value: bigint | number): number {
+  const n = BigInt(value)
   return n > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n)
 }

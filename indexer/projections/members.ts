@@ -1,4 +1,4 @@
-import { lower, str, zeroAddress, type Handler, type HandlerContext } from './context'
+import { lower, str, zeroAddress, type HandlerContext, type Handlers } from './context'
 
 // VerifiedContributor (OVC, soulbound ERC721Votes) → dao_members, dao_delegations, dao_voting_power.
 // A mint makes a member (joined), a burn to a zero balance revokes them.
@@ -25,18 +25,18 @@ function adjustBalance(ctx: HandlerContext, address: string, delta: 1 | -1, toke
   if (!active && wasActive) ctx.activity(address, 'dao.revoked', tokenId)
 }
 
-export const memberHandlers: Record<string, Handler> = {
-  Transfer(ctx) {
-    const from = lower(ctx.event.args.from)
-    const to = lower(ctx.event.args.to)
-    const tokenId = str(ctx.event.args.tokenId)
+export const memberHandlers: Handlers<'verifiedContributor'> = {
+  Transfer(ctx, a) {
+    const from = lower(a.from)
+    const to = lower(a.to)
+    const tokenId = str(a.tokenId)
     if (from !== zeroAddress) adjustBalance(ctx, from, -1, tokenId)
     if (to !== zeroAddress) adjustBalance(ctx, to, 1, tokenId)
   },
 
-  DelegateChanged(ctx) {
-    const delegator = lower(ctx.event.args.delegator)
-    const delegate = lower(ctx.event.args.toDelegate)
+  DelegateChanged(ctx, a) {
+    const delegator = lower(a.delegator)
+    const delegate = lower(a.toDelegate)
     ctx.store.put('daoDelegations', {
       chainId: ctx.chainId,
       delegator,
@@ -47,11 +47,11 @@ export const memberHandlers: Record<string, Handler> = {
     ctx.activity(delegator, 'dao.delegated', null, { delegate })
   },
 
-  DelegateVotesChanged(ctx) {
+  DelegateVotesChanged(ctx, a) {
     ctx.store.put('daoVotingPower', {
       chainId: ctx.chainId,
-      address: lower(ctx.event.args.delegate),
-      votes: str(ctx.event.args.newVotes),
+      address: lower(a.delegate),
+      votes: str(a.newVotes),
       updatedBlock: ctx.log.blockNumber,
     })
   },

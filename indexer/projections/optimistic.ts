@@ -1,19 +1,17 @@
-import { actionAbis } from '../decode/abis'
 import { decodeActions } from './actions'
-import { int, lower, str, type Handler, type HandlerContext } from './context'
+import { int, lower, str, type HandlerContext, type Handlers } from './context'
 
 // OptimisticActions → dao_optimistic_actions, dao_optimistic_rejections. An action is executable
 // from `executableFrom` unless rejected; one rejection blocks it for good.
 
-function actionKey(ctx: HandlerContext) {
-  return [ctx.chainId, int(ctx.event.args.id)] as const
+function actionKey(ctx: HandlerContext, args: { id: number }) {
+  return [ctx.chainId, int(args.id)] as const
 }
 
-export const optimisticHandlers: Record<string, Handler> = {
-  ActionCreated(ctx) {
-    const a = ctx.event.args
-    const [chainId, actionId] = actionKey(ctx)
-    const metadataUri = String(a.metadata)
+export const optimisticHandlers: Handlers<'optimisticActions'> = {
+  ActionCreated(ctx, a) {
+    const [chainId, actionId] = actionKey(ctx, a)
+    const metadataUri = a.metadata
     if (metadataUri) ctx.metadata(metadataUri, 'action')
     ctx.store.insert('daoOptimisticActions', {
       chainId,
@@ -21,7 +19,7 @@ export const optimisticHandlers: Record<string, Handler> = {
       dao: lower(a.dao),
       manager: lower(a.manager),
       role: str(a.role),
-      actions: decodeActions(a.actions, ctx.contracts, actionAbis),
+      actions: decodeActions(a.actions, ctx.actionTargets),
       failureMap: str(a.failureMap),
       metadataUri,
       executableFrom: null,
@@ -30,6 +28,7 @@ export const optimisticHandlers: Record<string, Handler> = {
       executor: null,
       executedBlock: null,
       executedAt: null,
+      executionTransactionHash: null,
       createdBlock: ctx.log.blockNumber,
       createdAt: ctx.log.blockTimestamp,
       transactionHash: ctx.log.transactionHash,
@@ -37,14 +36,14 @@ export const optimisticHandlers: Record<string, Handler> = {
     ctx.activity(lower(a.manager), 'dao.action', String(actionId), { created: true })
   },
 
-  OptimisticActionCreated(ctx) {
-    const action = ctx.store.get('daoOptimisticActions', actionKey(ctx))
-    if (action) ctx.store.put('daoOptimisticActions', { ...action, executableFrom: int(ctx.event.args.executableFrom) })
+  OptimisticActionCreated(ctx, a) {
+    const action = ctx.store.get('daoOptimisticActions', actionKey(ctx, a))
+    if (action) ctx.store.put('daoOptimisticActions', { ...action, executableFrom: int(a.executableFrom) })
   },
 
-  OptimisticActionRejected(ctx) {
-    const [chainId, actionId] = actionKey(ctx)
-    const metadataUri = String(ctx.event.args.metadata)
+  OptimisticActionRejected(ctx, a) {
+    const [chainId, actionId] = actionKey(ctx, a)
+    const metadataUri = a.metadata
     if (metadataUri) ctx.metadata(metadataUri, 'rejection')
     ctx.store.insert('daoOptimisticRejections', {
       chainId,
@@ -59,16 +58,17 @@ export const optimisticHandlers: Record<string, Handler> = {
     if (action) ctx.store.put('daoOptimisticActions', { ...action, state: 'rejected', rejectionCount: action.rejectionCount + 1 })
   },
 
-  ActionExecuted(ctx) {
-    const action = ctx.store.get('daoOptimisticActions', actionKey(ctx))
+  ActionExecuted(ctx, a) {
+    const action = ctx.store.get('daoOptimisticActions', actionKey(ctx, a))
     if (!action) return
-    const executor = lower(ctx.event.args.executor)
+    const executor = lower(a.executor)
     ctx.store.put('daoOptimisticActions', {
       ...action,
       state: 'executed',
       executor,
       executedBlock: ctx.log.blockNumber,
       executedAt: ctx.log.blockTimestamp,
+      executionTransactionHash: ctx.log.transactionHash,
     })
     ctx.activity(executor, 'dao.action', String(action.actionId), { executed: true })
   },

@@ -1,20 +1,22 @@
 import type Database from 'better-sqlite3'
-import type { ActivityKind } from '../../db/schema/chain'
+import type { ActivityKind } from '#db/schema/chain'
+import type { DocumentKind } from '#documents/kinds'
+import { isFetchableUri } from '#documents/uri'
 import type { DecodedEvent } from '../decode/decoder'
 import type { Logger } from '../logger'
-import type { MetadataKind } from '../metadata/kinds'
-import { isFetchableUri } from '../metadata/uri'
 import type { ProjectionStore } from '../store/projection-store'
-import type { Handler, HandlerContext, LogPosition, ReadFailure } from './context'
+import type { IndexedContractKind } from '../decode/abis'
+import type { HandlerContext, Handlers, LogPosition, ReadFailure } from './context'
 import { memberHandlers } from './members'
 import { optimisticHandlers } from './optimistic'
+import { recordTaskEvent } from './task-events'
 import { taskHandlers } from './tasks'
 import { votingHandlers } from './voting'
 
 // Routes each decoded event, in (block, transaction index, log index) order, to its handler.
 // Deterministic: a handler reads only the projection rows, the event and the pinned reads.
 
-const handlers: Record<string, Record<string, Handler>> = {
+const handlers: { [K in IndexedContractKind]: Handlers<K> } = {
   tasks: taskHandlers,
   verifiedContributor: memberHandlers,
   tokenVoting: votingHandlers,
@@ -31,21 +33,21 @@ export type Projector = {
   flush: () => void
 }
 
-const titled = new Set<MetadataKind>(['task', 'proposal'])
+const titled = new Set<DocumentKind>(['task', 'proposal'])
 
 export function createProjector({
   sqlite,
   chainId,
   store,
   logger,
-  contracts,
+  actionTargets,
 }: {
   sqlite: Database.Database
   chainId: number
   store: ProjectionStore
   logger: Logger
-  /** address (lowercase) → contract kind. */
-  contracts: Map<string, string>
+  /** The contracts a DAO action may call: lowercase address → kind (decode/abis.ts actionAbis). */
+  actionTargets: Map<string, string>
 }): Projector {
   const selectRead = sqlite.prepare('SELECT result FROM raw_reads WHERE chain_id = ? AND block_hash = ? AND kind = ? AND key = ?').pluck()
   const note = sqlite.prepare(
@@ -53,21 +55,21 @@ export function createProjector({
   )
   const selectTitle = sqlite.prepare("SELECT title FROM metadata_documents WHERE chain_id = ? AND uri = ? AND status = 'ok'").pluck()
   /** URIs met in this batch, registered for the resolver at flush (first kind wins, like INSERT OR IGNORE). */
-  const noted = new Map<string, MetadataKind>()
+  const noted = new Map<string, DocumentKind>()
 
   // One context object, re-pointed at each event (no per-event closures).
   const ctx: HandlerContext = {
     chainId,
     log: undefined as unknown as LogPosition,
-    event: undefined as unknown as DecodedEvent,
+    eventName: '',
     store,
     logger,
-    contracts,
+    actionTargets,
     read<T>(kind: string, key: string) {
       const raw = selectRead.get(chainId, ctx.log.blockHash, kind, key) as string | undefined
       return raw === undefined ? undefined : (JSON.parse(raw) as T | ReadFailure)
     },
-    metadata(uri: string, kind: MetadataKind) {
+    metadata(uri: string, kind: DocumentKind) {
       if (!uri) return null
       if (!noted.has(uri)) noted.set(uri, kind)
       // Only tasks and proposals carry a title; a URI first met now is not resolved yet anyway.
@@ -92,11 +94,12 @@ export function createProjector({
 
   return {
     apply(log, event) {
-      const handler = handlers[event.contract]?.[event.name]
-      if (!handler) return
+      // The handler of this very (contract, event): its arguments are that event's.
+      const handler = (handlers[event.contract] as Record<string, ((ctx: HandlerContext, args: unknown) => void) | undefined>)[event.name]
       ctx.log = log
-      ctx.event = event
-      handler(ctx)
+      ctx.eventName = event.name
+      if (event.contract === 'tasks') recordTaskEvent(ctx, event.name, event.args)
+      handler?.(ctx, event.args)
     },
     begin() {
       noted.clear()

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { IndexedContract } from '../config'
+import type { IndexerConfig } from '../config'
 import { createDecoder } from '../decode/decoder'
 import type { Logger } from '../logger'
 import { createCheckpointStore } from '../store/checkpoint'
@@ -7,28 +7,33 @@ import { createProjectionStore } from '../store/projection-store'
 import { logFromRow, rawLogColumns, type RawLogRow } from '../store/raw-log-rows'
 import { clearProjections } from '../store/reset'
 import { createProjector } from './projector'
+import { PROJECTION_VERSION } from './version'
 
 // `npm run indexer -- rebuild`: recomputes every projection from raw_logs (and the pinned reads in
 // raw_reads) in one transaction, through the same handlers and in the same order as live indexing,
 // so the rows come out identical. Unfinal blocks get their undo images again.
 
+/** What projecting needs of the configuration: the contracts whose logs are decoded, and those DAO actions may call. */
+export type ProjectionConfig = Pick<IndexerConfig, 'contracts' | 'actionTargets'>
+
 export function rebuildProjections({
   sqlite,
   chainId,
-  contracts,
+  config,
   logger,
   pageSize = 5_000,
 }: {
   sqlite: Database.Database
   chainId: number
-  contracts: IndexedContract[]
+  config: ProjectionConfig
   logger: Logger
   pageSize?: number
 }): { events: number; ms: number } {
   const started = Date.now()
-  const decode = createDecoder(contracts)
+  const decode = createDecoder(config.contracts)
   const store = createProjectionStore(sqlite, chainId)
-  const project = createProjector({ sqlite, chainId, store, logger, contracts: new Map(contracts.map((c) => [c.address, c.kind])) })
+  const actionTargets = new Map<string, string>(config.actionTargets.map((c) => [c.address, c.kind]))
+  const project = createProjector({ sqlite, chainId, store, logger, actionTargets })
   const checkpoints = createCheckpointStore(sqlite, chainId)
   const page = sqlite.prepare(
     `SELECT ${rawLogColumns}
@@ -61,6 +66,23 @@ export function rebuildProjections({
     store.setUndoBlock(null)
     store.flush()
     project.flush()
+    checkpoints.markProjectionsCurrent()
   }).immediate()
   return { events, ms: Date.now() - started }
+}
+
+/**
+ * Rebuilds the projections when an older projection code wrote them (see version.ts): run before
+ * indexing, so the indexer never adds rows of one version to rows of another. Returns whether it did.
+ */
+export function rebuildIfOutdated(args: { sqlite: Database.Database; chainId: number; config: ProjectionConfig; logger: Logger }): boolean {
+  const checkpoint = createCheckpointStore(args.sqlite, args.chainId).get()
+  if (!checkpoint || checkpoint.projectionVersion === PROJECTION_VERSION) return false
+  const result = rebuildProjections(args)
+  args.logger.info('rebuilt the projections from the raw logs: they were written by an older indexer', {
+    from: checkpoint.projectionVersion,
+    to: PROJECTION_VERSION,
+    ...result,
+  })
+  return true
 }

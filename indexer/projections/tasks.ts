@@ -1,23 +1,25 @@
-import type { NativeRewardEntry, TokenRewardEntry } from '../../db/schema/chain'
+import type { NativeRewardEntry, TokenRewardEntry } from '#db/schema/chain'
 import type { EscrowBalances } from '../reads/escrow'
-import { int, lower, str, type Handler, type HandlerContext, type ReadFailure } from './context'
+import { int, lower, str, type HandlerContext, type Handlers, type ReadFailure } from './context'
 
 // OpenR&D task events → tasks, task_budgets, task_applications, task_submissions,
 // task_cancel_requests, task_payouts and activity. Rules follow the Tasks contract
 // (see ../shared/reference-abi/README.md): e.g. TaskCompleted comes before SubmissionReviewed.
 
-type Args = Record<string, unknown>
 const CANCEL_TASK_REQUEST = 0
 const COMPLETION_DISPUTE = 1
 const judgements = ['none', 'accepted', 'rejected'] as const
 
-function taskKey(ctx: HandlerContext, args: Args) {
+/** Every Tasks event names its task first. */
+type TaskArgs = { taskId: bigint }
+
+function taskKey(ctx: HandlerContext, args: TaskArgs) {
   return [ctx.chainId, int(args.taskId)] as const
 }
 
-function loadTask(ctx: HandlerContext) {
-  const task = ctx.store.get('tasks', taskKey(ctx, ctx.event.args))
-  if (!task) ctx.logger.warn('event for an unknown task', { event: ctx.event.name, taskId: str(ctx.event.args.taskId), blockNumber: ctx.log.blockNumber })
+function loadTask(ctx: HandlerContext, args: TaskArgs) {
+  const task = ctx.store.get('tasks', taskKey(ctx, args))
+  if (!task) ctx.logger.warn('event for an unknown task', { event: ctx.eventName, taskId: str(args.taskId), blockNumber: ctx.log.blockNumber })
   return task
 }
 
@@ -87,20 +89,15 @@ function payout(
   return recipients
 }
 
-const nativeRewards = (value: unknown): NativeRewardEntry[] =>
-  (value as { to: string; amount: bigint }[]).map((r) => ({ to: lower(r.to), amount: str(r.amount) }))
-const tokenRewards = (value: unknown): TokenRewardEntry[] =>
-  (value as { nextToken: boolean; to: string; amount: bigint }[]).map((r) => ({
-    nextToken: r.nextToken,
-    to: lower(r.to),
-    amount: str(r.amount),
-  }))
+const nativeRewards = (value: readonly { to: string; amount: bigint }[]): NativeRewardEntry[] =>
+  value.map((r) => ({ to: lower(r.to), amount: str(r.amount) }))
+const tokenRewards = (value: readonly { nextToken: boolean; to: string; amount: bigint }[]): TokenRewardEntry[] =>
+  value.map((r) => ({ nextToken: r.nextToken, to: lower(r.to), amount: str(r.amount) }))
 
-export const taskHandlers: Record<string, Handler> = {
-  TaskCreated(ctx) {
-    const a = ctx.event.args
+export const taskHandlers: Handlers<'tasks'> = {
+  TaskCreated(ctx, a) {
     const [chainId, taskId] = taskKey(ctx, a)
-    const metadataUri = String(a.metadata)
+    const metadataUri = a.metadata
     // A task id, application id or submission id is new by construction: insert skips the lookup.
     ctx.store.insert('tasks', {
       chainId,
@@ -123,18 +120,16 @@ export const taskHandlers: Record<string, Handler> = {
       updatedBlock: ctx.log.blockNumber,
       updatedAt: ctx.log.blockTimestamp,
     })
-    const budget = a.budget as { tokenContract: string; amount: bigint }[]
-    budget.forEach((entry, position) =>
+    a.budget.forEach((entry, position) =>
       ctx.store.insert('taskBudgets', { chainId, taskId, position, token: lower(entry.tokenContract), amount: str(entry.amount) }),
     )
     ctx.activity(lower(a.creator), 'task.created', String(taskId))
     if (lower(a.manager) !== lower(a.creator)) ctx.activity(lower(a.manager), 'task.manager', String(taskId))
   },
 
-  ApplicationCreated(ctx) {
-    const a = ctx.event.args
+  ApplicationCreated(ctx, a) {
     const [chainId, taskId] = taskKey(ctx, a)
-    const metadataUri = String(a.metadata)
+    const metadataUri = a.metadata
     if (metadataUri) ctx.metadata(metadataUri, 'application')
     const applicationId = int(a.applicationId)
     ctx.store.insert('taskApplications', {
@@ -152,8 +147,7 @@ export const taskHandlers: Record<string, Handler> = {
     ctx.activity(lower(a.applicant), 'task.applied', String(taskId), { applicationId })
   },
 
-  ApplicationAccepted(ctx) {
-    const a = ctx.event.args
+  ApplicationAccepted(ctx, a) {
     const [chainId, taskId] = taskKey(ctx, a)
     const applicationId = int(a.applicationId)
     const application = ctx.store.get('taskApplications', [chainId, taskId, applicationId])
@@ -162,20 +156,20 @@ export const taskHandlers: Record<string, Handler> = {
     ctx.activity(application.applicant, 'task.accepted', String(taskId), { applicationId })
   },
 
-  TaskTaken(ctx) {
-    const task = loadTask(ctx)
+  TaskTaken(ctx, a) {
+    const task = loadTask(ctx, a)
     if (!task) return
-    const applicationId = int(ctx.event.args.applicationId)
+    const applicationId = int(a.applicationId)
     ctx.store.put('tasks', touched(ctx, { ...task, state: 'taken', executorApplicationId: applicationId }))
     const application = executorApplication(ctx, task.taskId, applicationId)
     if (application) ctx.activity(application.applicant, 'task.taken', String(task.taskId), { applicationId })
   },
 
-  SubmissionCreated(ctx) {
-    const task = loadTask(ctx)
+  SubmissionCreated(ctx, a) {
+    const task = loadTask(ctx, a)
     if (!task) return
-    const submissionId = int(ctx.event.args.submissionId)
-    const metadataUri = String(ctx.event.args.metadata)
+    const submissionId = int(a.submissionId)
+    const metadataUri = a.metadata
     ctx.metadata(metadataUri, 'submission')
     const submitter = executorApplication(ctx, task.taskId, task.executorApplicationId)?.applicant ?? null
     ctx.store.insert('taskSubmissions', {
@@ -193,23 +187,22 @@ export const taskHandlers: Record<string, Handler> = {
     if (submitter) ctx.activity(submitter, 'task.submitted', String(task.taskId), { submissionId })
   },
 
-  SubmissionReviewed(ctx) {
-    const a = ctx.event.args
+  SubmissionReviewed(ctx, a) {
     const [chainId, taskId] = taskKey(ctx, a)
     const submissionId = int(a.submissionId)
     const submission = ctx.store.get('taskSubmissions', [chainId, taskId, submissionId])
     if (!submission) return
-    const feedbackUri = String(a.feedback)
+    const feedbackUri = a.feedback
     if (feedbackUri) ctx.metadata(feedbackUri, 'review')
-    const judgement = judgements[Number(a.judgement)] ?? 'none'
+    const judgement = judgements[a.judgement] ?? 'none'
     ctx.store.put('taskSubmissions', { ...submission, judgement, feedbackUri, reviewedAt: ctx.log.blockTimestamp })
     if (submission.submitter) ctx.activity(submission.submitter, 'task.reviewed', String(taskId), { submissionId, judgement })
   },
 
-  TaskCompleted(ctx) {
-    const task = loadTask(ctx)
+  TaskCompleted(ctx, a) {
+    const task = loadTask(ctx, a)
     if (!task) return
-    const dispute = Number(ctx.event.args.source) === COMPLETION_DISPUTE
+    const dispute = a.source === COMPLETION_DISPUTE
     emptyBudget(ctx, task.taskId)
     ctx.store.put(
       'tasks',
@@ -233,13 +226,13 @@ export const taskHandlers: Record<string, Handler> = {
     }
   },
 
-  PartialPayment(ctx) {
-    const task = loadTask(ctx)
+  PartialPayment(ctx, a) {
+    const task = loadTask(ctx, a)
     if (!task) return
     const executor = executorApplication(ctx, task.taskId, task.executorApplicationId)
     if (!executor) return
-    const partialNative = ctx.event.args.partialNativeReward as bigint[]
-    const partial = ctx.event.args.partialReward as bigint[]
+    const partialNative = a.partialNativeReward
+    const partial = a.partialReward
     const tokens = rewardTokens(ctx, task.taskId, executor.reward)
     const recipients = payout(ctx, task.taskId, 'partial', [
       ...executor.nativeReward.map((r, i) => ({ recipient: r.to, token: null, amount: partialNative[i] ?? 0n })),
@@ -257,11 +250,11 @@ export const taskHandlers: Record<string, Handler> = {
     for (const recipient of recipients) ctx.activity(recipient, 'task.paid', String(task.taskId), { partial: true })
   },
 
-  CancelTaskRequested(ctx) {
-    const task = loadTask(ctx)
+  CancelTaskRequested(ctx, a) {
+    const task = loadTask(ctx, a)
     if (!task) return
-    const requestId = int(ctx.event.args.requestId)
-    const metadataUri = String(ctx.event.args.metadata)
+    const requestId = int(a.requestId)
+    const metadataUri = a.metadata
     if (metadataUri) ctx.metadata(metadataUri, 'cancel')
     ctx.store.put('taskCancelRequests', {
       chainId: ctx.chainId,
@@ -278,39 +271,37 @@ export const taskHandlers: Record<string, Handler> = {
     if (executor) ctx.activity(executor.applicant, 'task.cancel-requested', String(task.taskId), { requestId })
   },
 
-  TaskCancelled(ctx) {
-    const task = loadTask(ctx)
+  TaskCancelled(ctx, a) {
+    const task = loadTask(ctx, a)
     if (!task) return
-    const metadataUri = String(ctx.event.args.metadata)
+    const metadataUri = a.metadata
     if (metadataUri) ctx.metadata(metadataUri, 'cancel')
     emptyBudget(ctx, task.taskId)
     ctx.store.put('tasks', touched(ctx, { ...task, state: 'closed', outcome: 'cancelled', closedAt: ctx.log.blockTimestamp, nativeBudget: '0', budgetReadError: null }))
     ctx.activity(task.manager, 'task.cancelled', String(task.taskId))
   },
 
-  RequestAccepted(ctx) {
-    const a = ctx.event.args
-    if (Number(a.requestType) !== CANCEL_TASK_REQUEST) return
+  RequestAccepted(ctx, a) {
+    if (a.requestType !== CANCEL_TASK_REQUEST) return
     const [chainId, taskId] = taskKey(ctx, a)
     const request = ctx.store.get('taskCancelRequests', [chainId, taskId, int(a.requestId)])
     if (request) ctx.store.put('taskCancelRequests', { ...request, accepted: true })
   },
 
-  RequestExecuted(ctx) {
-    const a = ctx.event.args
-    if (Number(a.requestType) !== CANCEL_TASK_REQUEST) return
+  RequestExecuted(ctx, a) {
+    if (a.requestType !== CANCEL_TASK_REQUEST) return
     const [chainId, taskId] = taskKey(ctx, a)
     const request = ctx.store.get('taskCancelRequests', [chainId, taskId, int(a.requestId)])
     if (request) ctx.store.put('taskCancelRequests', { ...request, executed: true, executedBy: lower(a.by) })
   },
 
-  DeadlineChanged(ctx) {
-    const task = loadTask(ctx)
-    if (task) ctx.store.put('tasks', touched(ctx, { ...task, deadline: int(ctx.event.args.newDeadline) }))
+  DeadlineChanged(ctx, a) {
+    const task = loadTask(ctx, a)
+    if (task) ctx.store.put('tasks', touched(ctx, { ...task, deadline: int(a.newDeadline) }))
   },
 
-  BudgetChanged(ctx) {
-    const task = loadTask(ctx)
+  BudgetChanged(ctx, a) {
+    const task = loadTask(ctx, a)
     if (!task) return
     const read = applyEscrowRead(ctx, task.taskId)
     if ('error' in read) {
@@ -323,14 +314,13 @@ export const taskHandlers: Record<string, Handler> = {
     ctx.store.put('tasks', touched(ctx, { ...task, nativeBudget: read.native, budgetReadError: null }))
   },
 
-  RewardIncreased(ctx) {
-    const a = ctx.event.args
+  RewardIncreased(ctx, a) {
     const [chainId, taskId] = taskKey(ctx, a)
     const applicationId = int(a.applicationId)
     const application = ctx.store.get('taskApplications', [chainId, taskId, applicationId])
     if (!application) return
-    const nativeIncrease = a.nativeIncrease as bigint[]
-    const increase = a.increase as bigint[]
+    const nativeIncrease = a.nativeIncrease
+    const increase = a.increase
     ctx.store.put('taskApplications', {
       ...application,
       nativeReward: application.nativeReward.map((r, i) => ({ ...r, amount: (BigInt(r.amount) + (nativeIncrease[i] ?? 0n)).toString() })),
@@ -338,17 +328,17 @@ export const taskHandlers: Record<string, Handler> = {
     })
   },
 
-  MetadataChanged(ctx) {
-    const task = loadTask(ctx)
+  MetadataChanged(ctx, a) {
+    const task = loadTask(ctx, a)
     if (!task) return
-    const metadataUri = String(ctx.event.args.newMetadata)
+    const metadataUri = a.newMetadata
     ctx.store.put('tasks', touched(ctx, { ...task, metadataUri, title: ctx.metadata(metadataUri, 'task') }))
   },
 
-  ManagerChanged(ctx) {
-    const task = loadTask(ctx)
+  ManagerChanged(ctx, a) {
+    const task = loadTask(ctx, a)
     if (!task) return
-    const manager = lower(ctx.event.args.newManager)
+    const manager = lower(a.newManager)
     ctx.store.put('tasks', touched(ctx, { ...task, manager }))
     ctx.activity(manager, 'task.manager', String(task.taskId))
   },

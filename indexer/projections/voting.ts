@@ -1,8 +1,7 @@
-import { hexToString, isHex, type Hex } from 'viem'
-import { actionAbis } from '../decode/abis'
+import { hexToString, type Hex } from 'viem'
 import type { ProposalParams } from '../reads/proposal'
 import { decodeActions } from './actions'
-import { int, lower, str, type Handler, type HandlerContext } from './context'
+import { int, lower, str, type HandlerContext, type Handlers } from './context'
 
 // TokenVoting (Aragon majority voting) → dao_proposals, dao_votes, dao_voting_settings.
 // Tallies are kept per option; a replaced vote (vote-replacement mode) moves its power.
@@ -11,23 +10,21 @@ const optionNames = ['none', 'abstain', 'yes', 'no'] as const
 const tallyColumn = { none: undefined, abstain: 'abstain', yes: 'yes', no: 'no' } as const
 
 /** ProposalCreated.metadata is the URI's UTF-8 bytes. */
-export function metadataUriFromBytes(metadata: unknown): string {
-  if (typeof metadata !== 'string' || !isHex(metadata)) return ''
+function metadataUriFromBytes(metadata: Hex): string {
   try {
-    return hexToString(metadata as Hex).replace(/\0+$/, '')
+    return hexToString(metadata).replace(/\0+$/, '')
   } catch {
     return ''
   }
 }
 
-function proposalKey(ctx: HandlerContext) {
-  return [ctx.chainId, str(ctx.event.args.proposalId)] as const
+function proposalKey(ctx: HandlerContext, args: { proposalId: bigint }) {
+  return [ctx.chainId, str(args.proposalId)] as const
 }
 
-export const votingHandlers: Record<string, Handler> = {
-  ProposalCreated(ctx) {
-    const a = ctx.event.args
-    const [chainId, proposalId] = proposalKey(ctx)
+export const votingHandlers: Handlers<'tokenVoting'> = {
+  ProposalCreated(ctx, a) {
+    const [chainId, proposalId] = proposalKey(ctx, a)
     const metadataUri = metadataUriFromBytes(a.metadata)
     const params = ctx.read<ProposalParams>('proposalParams', proposalId)
     const ok = params && !('error' in params) ? params : undefined
@@ -41,7 +38,7 @@ export const votingHandlers: Record<string, Handler> = {
       title: metadataUri ? ctx.metadata(metadataUri, 'proposal') : null,
       startDate: int(a.startDate),
       endDate: int(a.endDate),
-      actions: decodeActions(a.actions, ctx.contracts, actionAbis),
+      actions: decodeActions(a.actions, ctx.actionTargets),
       allowFailureMap: str(a.allowFailureMap),
       snapshotBlock: ok?.snapshotBlock ?? null,
       supportThreshold: ok?.supportThreshold ?? null,
@@ -54,6 +51,7 @@ export const votingHandlers: Record<string, Handler> = {
       state: 'active',
       executedBlock: null,
       executedAt: null,
+      executionTransactionHash: null,
       createdBlock: ctx.log.blockNumber,
       createdAt: ctx.log.blockTimestamp,
       transactionHash: ctx.log.transactionHash,
@@ -61,15 +59,14 @@ export const votingHandlers: Record<string, Handler> = {
     ctx.activity(lower(a.creator), 'dao.proposed', proposalId)
   },
 
-  VoteCast(ctx) {
-    const a = ctx.event.args
-    const [chainId, proposalId] = proposalKey(ctx)
+  VoteCast(ctx, a) {
+    const [chainId, proposalId] = proposalKey(ctx, a)
     const proposal = ctx.store.get('daoProposals', [chainId, proposalId])
     if (!proposal) return
     const voter = lower(a.voter)
-    const option = Number(a.voteOption)
+    const option = a.voteOption
     const optionName = optionNames[option] ?? 'none'
-    const power = BigInt(a.votingPower as bigint)
+    const power = a.votingPower
     const previous = ctx.store.get('daoVotes', [chainId, proposalId, voter])
     const tallies = { yes: BigInt(proposal.yes), no: BigInt(proposal.no), abstain: BigInt(proposal.abstain) }
     const previousColumn = previous ? tallyColumn[previous.optionName] : undefined
@@ -98,29 +95,33 @@ export const votingHandlers: Record<string, Handler> = {
     ctx.activity(voter, 'dao.voted', proposalId, { option: optionName })
   },
 
-  VoteReason(ctx) {
-    const a = ctx.event.args
-    const [chainId, proposalId] = proposalKey(ctx)
+  VoteReason(ctx, a) {
+    const [chainId, proposalId] = proposalKey(ctx, a)
     const voter = lower(a.voter)
     const vote = ctx.store.get('daoVotes', [chainId, proposalId, voter])
-    if (vote) ctx.store.put('daoVotes', { ...vote, reason: String(a.reason) })
+    if (vote) ctx.store.put('daoVotes', { ...vote, reason: a.reason })
   },
 
-  ProposalExecuted(ctx) {
-    const [chainId, proposalId] = proposalKey(ctx)
+  ProposalExecuted(ctx, a) {
+    const [chainId, proposalId] = proposalKey(ctx, a)
     const proposal = ctx.store.get('daoProposals', [chainId, proposalId])
     if (!proposal) return
-    ctx.store.put('daoProposals', { ...proposal, state: 'executed', executedBlock: ctx.log.blockNumber, executedAt: ctx.log.blockTimestamp })
+    ctx.store.put('daoProposals', {
+      ...proposal,
+      state: 'executed',
+      executedBlock: ctx.log.blockNumber,
+      executedAt: ctx.log.blockTimestamp,
+      executionTransactionHash: ctx.log.transactionHash,
+    })
   },
 
-  VotingSettingsUpdated(ctx) {
-    const a = ctx.event.args
+  VotingSettingsUpdated(ctx, a) {
     ctx.store.put('daoVotingSettings', {
       chainId: ctx.chainId,
       plugin: ctx.log.address,
-      votingMode: Number(a.votingMode),
-      supportThreshold: Number(a.supportThreshold),
-      minParticipation: Number(a.minParticipation),
+      votingMode: a.votingMode,
+      supportThreshold: a.supportThreshold,
+      minParticipation: a.minParticipation,
       minDuration: int(a.minDuration),
       minProposerVotingPower: str(a.minProposerVotingPower),
       updatedBlock: ctx.log.blockNumber,

@@ -1,5 +1,5 @@
 import { decodeFunctionResult, encodeFunctionData, erc20Abi, parseAbi, type Hex } from 'viem'
-import { tasksAbi } from '../../contracts-abi'
+import { tasksAbi } from '#contracts-abi/index'
 import { balanceReaderCode } from './balance-reader-code'
 
 // After BudgetChanged the indexer reads what the task's escrow holds (native balance and each

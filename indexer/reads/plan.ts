@@ -1,6 +1,6 @@
 import type { Hex } from 'viem'
 import type { DecodedEvent } from '../decode/decoder'
-import { RetryableError, StateUnavailableError } from '../rpc/errors'
+import { isRetryable, StateUnavailableError } from '../errors'
 import type { Eth, RpcLog } from '../rpc/eth'
 import type { JsonRpcCall } from '../rpc/transport'
 import type { LearningTurn } from './learning-turns'
@@ -43,12 +43,12 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
         const values = await eth.rpc.batch<Hex>(chunk)
         out.push(...values.map((value) => ({ ok: true as const, value })))
       } catch (error) {
-        if (error instanceof RetryableError) throw error
+        if (isRetryable(error)) throw error
         for (const c of chunk) {
           try {
             out.push({ ok: true, value: await eth.rpc.request<Hex>(c.method, c.params) })
           } catch (inner) {
-            if (inner instanceof RetryableError) throw inner
+            if (isRetryable(inner)) throw inner
             out.push({ ok: false, error: (inner as Error).message })
           }
         }
@@ -67,7 +67,7 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
         try {
           out[i] = { ok: true, value: await eth.rpc.request<Hex>(calls[i]!.method, calls[i]!.params, { timeoutMs: READ_TIMEOUT_MS }) }
         } catch (error) {
-          if (error instanceof RetryableError) throw error
+          if (isRetryable(error)) throw error
           out[i] = { ok: false, error: (error as Error).message, stateUnavailable: error instanceof StateUnavailableError }
         }
       }
@@ -88,17 +88,17 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
     for (const { log, event } of entries) {
       if (!event) continue
       if (event.contract === 'tasks' && event.name === 'TaskCreated') {
-        const a = event.args as { taskId: bigint; escrow: string; budget: { tokenContract: string }[] }
+        const a = event.args
         cache.set(a.taskId.toString(), {
           escrow: a.escrow.toLowerCase() as Hex,
           tokens: a.budget.map((b) => b.tokenContract.toLowerCase() as Hex),
           blockNumber: log.blockNumber,
         })
       } else if (event.contract === 'tasks' && event.name === 'BudgetChanged' && tasks) {
-        const taskId = event.args.taskId as bigint
+        const taskId = event.args.taskId
         escrowReads.set(`${log.blockHash}:${taskId}`, { log, taskId })
       } else if (event.contract === 'tokenVoting' && event.name === 'ProposalCreated') {
-        proposalReads.push({ log, proposalId: event.args.proposalId as bigint })
+        proposalReads.push({ log, proposalId: event.args.proposalId })
       }
     }
 

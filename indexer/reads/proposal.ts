@@ -1,5 +1,5 @@
 import { decodeFunctionResult, encodeFunctionData, type Hex } from 'viem'
-import { tokenVotingAbi as votingAbi } from '../../contracts-abi'
+import { tokenVotingAbi as votingAbi } from '#contracts-abi/index'
 
 // A proposal's voting parameters, read at its creation block: ProposalCreated carries the dates
 // but not the snapshot block, the support threshold or the minimum participation. Two calls per

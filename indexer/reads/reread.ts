@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3'
 import type { Hex } from 'viem'
-import type { IndexedContract } from '../config'
 import { createDecoder } from '../decode/decoder'
 import type { Logger } from '../logger'
-import { rebuildProjections } from '../projections/rebuild'
+import { rebuildProjections, type ProjectionConfig } from '../projections/rebuild'
 import type { Eth } from '../rpc/eth'
 import { logFromRow, rawLogColumns, type RawLogRow } from '../store/raw-log-rows'
 import { createTaskInfoCache } from './escrow'
@@ -36,15 +35,16 @@ export async function rereadFailedReads({
   sqlite,
   chainId,
   eth,
-  contracts,
+  config,
   logger,
 }: {
   sqlite: Database.Database
   chainId: number
   eth: Eth
-  contracts: IndexedContract[]
+  config: ProjectionConfig
   logger: Logger
 }): Promise<RereadResult> {
+  const { contracts } = config
   const failedReads = sqlite
     .prepare(
       `SELECT block_hash AS blockHash, kind, key FROM raw_reads
@@ -87,7 +87,7 @@ export async function rereadFailedReads({
           const answer = answers.get(readId(read))
           if (answer !== undefined) replace.run(answer, chainId, read.blockHash, read.kind, read.key)
         }
-        rebuilt = rebuildProjections({ sqlite, chainId, contracts, logger })
+        rebuilt = rebuildProjections({ sqlite, chainId, config, logger })
       })
       .immediate()
   }

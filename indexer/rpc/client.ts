@@ -1,10 +1,12 @@
 import type { Logger } from '../logger'
-import { NonRetryableError, RetryableError, RpcError, RpcTimeoutError, StateUnavailableError } from './errors'
+import { isRetryable, RangeTooLargeError, RpcTimeoutError, StateUnavailableError } from '../errors'
+import { sleep } from '../sleep'
 import { createHttpTransport, type HttpTransport, type JsonRpcCall } from './transport'
 
-// The RPC client every indexer component uses: retries RetryableError with exponential backoff
-// and jitter, alternating to the fallback URL when one is configured; never retries anything else,
-// except that state a pruned endpoint no longer has is asked of the other one (an archive node).
+// The RPC client every indexer component uses: retries what isRetryable says may succeed again, with
+// exponential backoff and jitter, alternating to the fallback URL when one is configured; never
+// retries anything else, except that state a pruned endpoint no longer has is asked of the other
+// one (an archive node). A range the node refuses as too large is the caller's to split.
 
 export type RpcClientOptions = {
   url: string
@@ -77,7 +79,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
           options.logger.debug('rpc state unavailable, asking the other endpoint', { method: label, error: error.message })
           continue
         }
-        if (!(error instanceof RetryableError)) throw error
+        if (!isRetryable(error) || error instanceof RangeTooLargeError) throw error
         if (!retryTimeouts && error instanceof RpcTimeoutError) throw error
         lastError = error
         if (attempt + 1 >= attempts) break
@@ -106,20 +108,3 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
       ),
   }
 }
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal!.reason)
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
-}
-
-export { NonRetryableError, RetryableError, RpcError }

@@ -1,6 +1,6 @@
 import type { Hex } from 'viem'
 import type { RequestOptions, RpcClient } from './client'
-import { RetryableError } from './errors'
+import { RetryableError } from '../errors'
 
 // Typed eth_* calls on top of the RPC client. Hex quantities become numbers (block numbers,
 // indexes and timestamps fit in 2^53); addresses and hashes are lowercased once, here.
@@ -19,6 +19,9 @@ export type RpcLog = {
   transactionIndex: number
   logIndex: number
 }
+
+/** A log with its block's timestamp, as it is indexed. */
+export type IndexedLog = RpcLog & { blockTimestamp: number }
 
 export type LogFilter = { fromBlock: number; toBlock: number; address: Hex[] }
 

@@ -1,7 +1,8 @@
-import { classifyHttpStatus, classifyJsonRpcError, RetryableError, RpcError, RpcTimeoutError } from './errors'
+import { RetryableError, RpcTimeoutError, type RpcError } from '../errors'
+import { classifyHttpStatus, classifyJsonRpcError } from './classify'
 
 // One JSON-RPC endpoint over HTTP. No retries here: it turns every failure into a classified
-// error (see errors.ts) and leaves the policy to the client.
+// error (see ../errors.ts) and leaves the policy to the client.
 
 export type JsonRpcCall = { method: string; params: unknown[] }
 
@@ -41,8 +42,8 @@ export function createHttpTransport({ url, timeoutMs: defaultTimeout = 10_000 }:
       text = await res.text()
     } catch (error) {
       if (signal?.aborted) throw signal.reason ?? error
-      if (timedOut) throw new RpcTimeoutError(`${method}: no answer within ${timeoutMs} ms`, { method, url })
-      throw new RetryableError(`${method}: ${(error as Error).cause ? String((error as Error & { cause: unknown }).cause) : (error as Error).message}`, { method, url })
+      if (timedOut) throw new RpcTimeoutError(`${method}: no answer within ${timeoutMs} ms`, { method, url }, { cause: error })
+      throw new RetryableError(`${method}: ${(error as Error).cause ? String((error as Error & { cause: unknown }).cause) : (error as Error).message}`, { method, url }, { cause: error })
     } finally {
       clearTimeout(timer)
       signal?.removeEventListener('abort', onAbort)
@@ -50,8 +51,8 @@ export function createHttpTransport({ url, timeoutMs: defaultTimeout = 10_000 }:
     if (!res.ok) throw classifyHttpStatus(res.status, text, method, url)
     try {
       return JSON.parse(text)
-    } catch {
-      throw new RetryableError(`${method}: malformed JSON response (${text.slice(0, 80)})`, { method, url })
+    } catch (error) {
+      throw new RetryableError(`${method}: malformed JSON response (${text.slice(0, 80)})`, { method, url }, { cause: error })
     }
   }
 

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3'
-import type { Hex } from 'viem'
+import { OutOfOrderBatchError } from '../errors'
 import type { DecodedEvent, Decoder } from '../decode/decoder'
 import type { Projector } from '../projections/projector'
-import type { ReadRow } from '../reads/plan'
-import type { BlockHeader, RpcLog } from '../rpc/eth'
-import { createPackedReader, packedInOrder, unpackLogs, type PackedLogs } from './packed-logs'
+import type { IndexedLog } from '../rpc/eth'
+import { compareLogs, type Batch, type BatchEntry } from './batch'
+import { createPackedReader, packedInOrder, unpackLogs } from './packed-logs'
 import type { CheckpointStore } from './checkpoint'
 import type { ProjectionStore } from './projection-store'
 
@@ -12,32 +12,6 @@ import type { ProjectionStore } from './projection-store'
 // the checkpoint are written together or not at all, so a crash at any instant loses nothing and
 // duplicates nothing. A log already stored (same chain, block hash, log index) is skipped, so a
 // duplicated delivery never counts twice; a batch that does not continue the checkpoint is refused.
-
-export type IndexedLog = RpcLog & { blockTimestamp: number }
-/** `event` null: the decoder does not know the log; undefined: not decoded yet. */
-export type BatchEntry = { log: IndexedLog; event?: DecodedEvent | null }
-
-export type Batch = {
-  fromBlock: number
-  toBlock: number
-  toBlockHash: Hex
-  chainHead: number
-  entries: BatchEntry[]
-  /** More logs, packed (from the fetch worker), undecoded; applied after `entries` in log order. */
-  packed?: PackedLogs[]
-  reads: ReadRow[]
-  /** Headers to remember: every unfinalized block of the batch, and at least the `toBlock` one. */
-  headers: BlockHeader[]
-  /** Record before-images for rollback (the batch touches blocks a reorg may still replace). */
-  recordUndo: boolean
-}
-
-export class OutOfOrderBatchError extends Error {
-  override name = 'OutOfOrderBatchError'
-}
-
-export const compareLogs = (a: RpcLog, b: RpcLog) =>
-  a.blockNumber - b.blockNumber || a.transactionIndex - b.transactionIndex || a.logIndex - b.logIndex
 
 export function createBatchWriter({
   sqlite,

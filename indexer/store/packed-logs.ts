@@ -1,5 +1,5 @@
 import type { Hex } from 'viem'
-import type { IndexedLog } from './apply-batch'
+import type { IndexedLog } from '../rpc/eth'
 
 // A range's logs as three flat buffers instead of an object graph, for the trip from the fetch
 // worker to the thread that writes SQLite. Cloning ~2,000 log objects per range cost that thread

@@ -1,6 +1,6 @@
 import type { Hex } from 'viem'
 import type { RpcLog } from '../rpc/eth'
-import type { IndexedLog } from './apply-batch'
+import type { IndexedLog } from '../rpc/eth'
 
 // Reading stored raw logs back as logs, for what replays them (rebuild, reread): the columns under
 // the log's field names, and the topics parsed from their JSON.

@@ -1,18 +1,19 @@
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core'
-import * as schema from '../../db/schema/chain'
+import * as schema from '#db/schema/chain'
 
 // The projection tables and how their TypeScript rows map onto SQLite columns, for the hot path's
 // hand-written prepared statements. Every column in db/schema/chain.ts has an explicit snake_case
 // SQL name, so these statements and drizzle queries agree whatever casing the client uses.
 
-export const projectionTables = {
+const projectionTables = {
   tasks: schema.tasks,
   taskBudgets: schema.taskBudgets,
   taskApplications: schema.taskApplications,
   taskSubmissions: schema.taskSubmissions,
   taskCancelRequests: schema.taskCancelRequests,
   taskPayouts: schema.taskPayouts,
+  taskEvents: schema.taskEvents,
   daoMembers: schema.daoMembers,
   daoDelegations: schema.daoDelegations,
   daoVotingPower: schema.daoVotingPower,
@@ -27,11 +28,11 @@ export const projectionTables = {
 export type ProjectionName = keyof typeof projectionTables
 export type ProjectionRow<N extends ProjectionName> = (typeof projectionTables)[N]['$inferSelect']
 
-export type ColumnKind = 'plain' | 'json' | 'bool'
-export type ColumnSpec = { key: string; sqlName: string; kind: ColumnKind }
+type ColumnKind = 'plain' | 'json' | 'bool'
+type ColumnSpec = { key: string; sqlName: string; kind: ColumnKind }
 export type TableSpec = { name: string; sqlName: string; columns: ColumnSpec[]; primaryKey: string[] }
 
-export function describeTable(name: string, table: SQLiteTable): TableSpec {
+function describeTable(name: string, table: SQLiteTable): TableSpec {
   const columns = Object.entries(getTableColumns(table)).map(([key, column]) => {
     const kind: ColumnKind =
       column.columnType === 'SQLiteTextJson' ? 'json' : column.columnType === 'SQLiteBoolean' ? 'bool' : 'plain'

@@ -1,7 +1,7 @@
 import type { Hex } from 'viem'
 import type { Logger } from '../logger'
 import type { Eth, RpcLog } from '../rpc/eth'
-import type { Batch } from '../store/apply-batch'
+import type { Batch } from '../store/batch'
 import { createLearningTurns, type LearningTurn, type LearningTurns } from '../reads/learning-turns'
 import type { RangeFetcher } from './fetch-range'
 

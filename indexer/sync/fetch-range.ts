@@ -3,9 +3,9 @@ import type { Decoder } from '../decode/decoder'
 import type { Logger } from '../logger'
 import type { LearningTurn } from '../reads/learning-turns'
 import type { ReadPlanner, ReadRow } from '../reads/plan'
-import { RangeTooLargeError, RpcTimeoutError } from '../rpc/errors'
-import type { BlockHeader, Eth, RpcLog } from '../rpc/eth'
-import type { BatchEntry, IndexedLog } from '../store/apply-batch'
+import { RangeTooLargeError, RpcTimeoutError } from '../errors'
+import type { BlockHeader, Eth, IndexedLog, RpcLog } from '../rpc/eth'
+import type { BatchEntry } from '../store/batch'
 import type { RangePlanner } from './range-planner'
 
 // Fetches the portal's logs of a block range (every contract address in one eth_getLogs), splitting

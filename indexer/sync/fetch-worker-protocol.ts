@@ -1,7 +1,7 @@
 import type { IndexedContract } from '../config'
 import type { LogFields, LogLevel } from '../logger'
-import type { WireError } from '../rpc/errors'
-import type { Batch } from '../store/apply-batch'
+import type { WireError } from '../errors'
+import type { Batch } from '../store/batch'
 
 // Messages between the backfill (fetch-worker-client.ts) and its fetch worker (fetch-worker.ts).
 

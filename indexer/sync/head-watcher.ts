@@ -1,6 +1,6 @@
 import { createPublicClient, webSocket } from 'viem'
 import type { Logger } from '../logger'
-import { sleep } from '../rpc/client'
+import { sleep } from '../sleep'
 
 // Between realtime ticks the indexer waits for the next block. With a websocket endpoint it
 // subscribes to new heads (eth_subscribe "newHeads") and wakes as soon as one arrives; the poll

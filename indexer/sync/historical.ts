@@ -1,5 +1,6 @@
 import type { Logger } from '../logger'
-import type { Batch, BatchWriter } from '../store/apply-batch'
+import type { BatchWriter } from '../store/apply-batch'
+import type { Batch } from '../store/batch'
 import type { BatchSource } from './batch-source'
 import type { RangePlanner } from './range-planner'
 

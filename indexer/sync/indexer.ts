@@ -5,10 +5,10 @@ import type { Logger } from '../logger'
 import { createProjector } from '../projections/projector'
 import { createTaskInfoCache } from '../reads/escrow'
 import { createReadPlanner } from '../reads/plan'
-import { sleep } from '../rpc/client'
-import { DeepReorgError, NonRetryableError } from '../rpc/errors'
+import { sleep } from '../sleep'
+import { DeepReorgError, isRetryable } from '../errors'
 import type { Eth } from '../rpc/eth'
-import { createBatchWriter, OutOfOrderBatchError } from '../store/apply-batch'
+import { createBatchWriter } from '../store/apply-batch'
 import { createCheckpointStore } from '../store/checkpoint'
 import { createProjectionStore } from '../store/projection-store'
 import { createRollback } from '../store/rollback'
@@ -50,7 +50,7 @@ export function createIndexer({
   // SQLite's default 2 MiB page cache keeps re-reading the pages of the indexes every batch
   // touches at random places (raw_logs' block-hash key, projection lookups) from the OS.
   sqlite.pragma(`cache_size = -${config.cacheMb * 1024}`)
-  const contractKinds = new Map(config.contracts.map((c) => [c.address, c.kind as string]))
+  const actionTargets = new Map<string, string>(config.actionTargets.map((c) => [c.address, c.kind]))
   const decode = createDecoder(config.contracts)
   const cache = createTaskInfoCache()
   const tasksAddress = config.contracts.find((c) => c.kind === 'tasks')?.address
@@ -71,7 +71,7 @@ export function createIndexer({
   })
   const checkpoints = createCheckpointStore(sqlite, chainId)
   const store = createProjectionStore(sqlite, chainId)
-  const project = createProjector({ sqlite, chainId, store, logger, contracts: contractKinds })
+  const project = createProjector({ sqlite, chainId, store, logger, actionTargets })
   const writer = createBatchWriter({ sqlite, chainId, finalityDepth, checkpoints, store, project, decode })
   const rollbackTx = createRollback(sqlite, chainId, checkpoints)
   const inProcess = createInProcessBatchSource({ eth, fetcher, logger })
@@ -201,8 +201,7 @@ export function createIndexer({
           logger.error('halted: reorg deeper than finality', { reason: error.message })
           throw error
         }
-        if (error instanceof NonRetryableError) throw error
-        if (!(error instanceof OutOfOrderBatchError) && !isTransient(error)) throw error
+        if (!isRetryable(error)) throw error
         failures++
         const delay = Math.min(30_000, 250 * 2 ** Math.min(failures, 7))
         logger.warn('sync error, retrying', { error: (error as Error).message, attempt: failures, delayMs: delay })
@@ -227,14 +226,6 @@ export function createIndexer({
     writer,
     eth,
   }
-}
-
-function isTransient(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  // Another connection held the write lock past the busy timeout. Batches begin IMMEDIATE, so the
-  // lock is taken before anything is written: nothing was, and the batch is made again later.
-  if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return true
-  return error.name === 'RetryableError' || error.name === 'RpcTimeoutError' || error.name === 'RangeTooLargeError'
 }
 
 export type Indexer = ReturnType<typeof createIndexer>

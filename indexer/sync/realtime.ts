@@ -1,8 +1,9 @@
 import type { Logger } from '../logger'
 import type { ReadRow } from '../reads/plan'
-import { DeepReorgError, RetryableError } from '../rpc/errors'
+import { DeepReorgError, RetryableError } from '../errors'
 import type { BlockHeader, Eth } from '../rpc/eth'
-import type { BatchEntry, BatchWriter } from '../store/apply-batch'
+import type { BatchEntry } from '../store/batch'
+import type { BatchWriter } from '../store/apply-batch'
 import type { CheckpointStore } from '../store/checkpoint'
 import type { RangeFetcher } from './fetch-range'
 
@@ -156,4 +157,3 @@ export function createRealtimeSync({
   return { tick, reconcile, prefetch }
 }
 
-export type RealtimeSync = ReturnType<typeof createRealtimeSync>

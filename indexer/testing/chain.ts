@@ -14,7 +14,7 @@ export async function rpc<T = unknown>(url: string, method: string, params: unkn
   return body.result as T
 }
 
-export async function rpcBatch<T = unknown>(url: string, calls: { method: string; params: unknown[] }[]): Promise<T[]> {
+async function rpcBatch<T = unknown>(url: string, calls: { method: string; params: unknown[] }[]): Promise<T[]> {
   if (calls.length === 0) return []
   const res = await fetch(url, {
     method: 'POST',

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import type Database from 'better-sqlite3'
-import type { Deployment } from '../../config/deployment'
-import { loadEnv } from '../../config/env'
+import type { Deployment } from '#config/deployment'
+import { loadEnv } from '#config/env'
 import { buildIndexerConfig, type IndexerConfig } from '../config'
 import { silentLogger, type Logger } from '../logger'
 import { createRpcClient } from '../rpc/client'
@@ -41,7 +41,7 @@ export function testEnv(rpcUrl: string, deployment: Deployment, databasePath: st
 export function testConfig(rpcUrl: string, deployment: Deployment, extra: Record<string, string> = {}): IndexerConfig {
   const vars = { ...testEnv(rpcUrl, deployment, ':memory:'), INDEXER_FETCH_WORKER: 'off', ...extra }
   const env = loadEnv(vars)
-  return buildIndexerConfig(env, deployment, deployment.chainId, rpcUrl, vars)
+  return buildIndexerConfig(env, deployment, deployment.chainId, rpcUrl)
 }
 
 /** Indexes until caught up with the head, in this process. */

@@ -11,14 +11,13 @@ import {
   daoVotingSettings,
   indexerBlocks,
   metadataDocuments,
-  rawLogs,
   syncCheckpoints,
   type ActivityKind,
 } from '#db/schema'
 
 // Projection rows as the indexer writes them, with defaults, for the DAO query tests.
 
-export const PLUGIN = '0xdc64a140aa3e981100a9beca4e685f962f0cf6c9'
+const PLUGIN = '0xdc64a140aa3e981100a9beca4e685f962f0cf6c9'
 export const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}`
 
 export function putSettings(db: Db, chainId: number) {
@@ -81,23 +80,6 @@ export function putDocument(db: Db, row: { chainId: number; uri: string; kind: '
       title: typeof row.content?.title === 'string' ? row.content.title : null,
       content: row.content ?? null,
       error: row.status === 'unavailable' ? 'gateway timeout' : null,
-    })
-    .run()
-}
-
-export function putRawLog(db: Db, row: { chainId: number; blockNumber: number; logIndex: number; address: string; topics: string[]; transactionHash: string; timestamp?: number }) {
-  db.insert(rawLogs)
-    .values({
-      chainId: row.chainId,
-      blockHash: hash(row.blockNumber),
-      logIndex: row.logIndex,
-      blockNumber: row.blockNumber,
-      blockTimestamp: row.timestamp ?? 1_000,
-      transactionHash: row.transactionHash,
-      transactionIndex: 0,
-      address: row.address,
-      topics: JSON.stringify(row.topics),
-      data: '0x',
     })
     .run()
 }

@@ -1,7 +1,7 @@
 import { CID } from 'multiformats/cid'
 
-// Metadata URIs written on chain: `ipfs://<cid>` (checked against the bytes) or an https URL.
-// Anything else is not fetched.
+// Where a metadata document is: `ipfs://<cid>[/path]` (checked against the bytes wherever they
+// come from) or an https URL. Anything else is never fetched, and its document is invalid.
 
 export type ParsedUri = { type: 'ipfs'; cid: string; path: string } | { type: 'https'; url: string }
 
@@ -30,4 +30,14 @@ export function parseMetadataUri(uri: string): ParsedUri | undefined {
 
 export function isFetchableUri(uri: string): boolean {
   return parseMetadataUri(uri) !== undefined
+}
+
+/** The CID of a whole-document `ipfs://<cid>` URI, or null (a path inside a directory, https, not a CID). */
+export function cidFromUri(uri: string): string | null {
+  const parsed = parseMetadataUri(uri)
+  return parsed?.type === 'ipfs' && parsed.path === '' ? parsed.cid : null
+}
+
+export function uriForCid(cid: string): string {
+  return `ipfs://${cid}`
 }

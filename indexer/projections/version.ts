@@ -1,0 +1,7 @@
+// The version of what the projection handlers write. Bump it with any change to a handler or a
+// projection table that changes rows: on its next start the indexer finds databases written by an
+// older version (sync_checkpoints.projection_version) and rebuilds their projections from raw_logs,
+// so they hold exactly the rows a fresh index would.
+//   1: task_events, execution transactions of proposals and optimistic actions, OPEN token calls
+//      decoded in DAO actions with their arguments' names and types.
+export const PROJECTION_VERSION = 1
