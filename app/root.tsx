@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ErrorPage } from '~/components/error-page'
 import { SiteHeader } from '~/components/site-header'
 import { getPublicEnv } from '~/env.server'
+import { useNonce } from '~/security/nonce'
 import { getChainStatus, isStale } from '~/models/chain-status.server'
 import { getAddress } from '~/session/auth.server'
 import stylesheet from '~/styles/app.css'
@@ -34,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
+  const nonce = useNonce()
   return (
     <html lang="en">
       <head>
@@ -54,14 +56,17 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </Page>
         )}
-        <ScrollRestoration />
+        <ScrollRestoration nonce={nonce} />
         {/* Public configuration only; JSON is escaped so no value can close the script tag. */}
         <script
+          nonce={nonce}
+          suppressHydrationWarning
           dangerouslySetInnerHTML={{
             __html: `window.ENV = ${JSON.stringify(data?.ENV ?? {}).replace(/</g, '\\u003c')}`,
           }}
         />
-        <Scripts />
+        <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   )

@@ -75,6 +75,14 @@ export const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   WALLETCONNECT_PROJECT_ID: optionalString,
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /**
+   * Which proxies in front of the web server to believe about the client's address (rate limits
+   * count per client): a hop count, or express's comma-separated list (`loopback`, addresses,
+   * CIDRs). Unset: none, the connection's own address is the client's.
+   */
+  TRUST_PROXY: optionalString
+    .refine((value) => value !== 'true', 'must name the proxies (a hop count or addresses): `true` would let any client choose its own address')
+    .transform((value) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : value)),
 })
 
 export type Env = z.infer<typeof envSchema> & { databasePath: string }
