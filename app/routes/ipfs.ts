@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getTaskDetail } from '~/models/tasks.server'
+import { chargeDocumentTo, DocumentQuotaError } from '~/security/document-quota.server'
 import { getAddress } from '~/session/auth.server'
 import { requireSameOrigin } from '~/session/origin.server'
 import { jsonError, noStore, readCappedBody } from '~/session/responses.server'
@@ -24,7 +25,8 @@ import {
 // POST /ipfs — validates a task form with the same schema the browser used and stores the
 // form's metadata document in the content store; answers its CID, which the browser then
 // writes on chain as `ipfs://<cid>`. Same-origin and signed-in only, the body size-capped.
-// A form that fails validation gets 400 with conform's reply (its field errors).
+// A form that fails validation gets 400 with conform's reply (its field errors); an address past
+// its daily document quota gets 429.
 
 const MAX_BODY_BYTES = 300 * 1024
 
@@ -49,9 +51,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { kind, document } = documentOf(value)
   try {
-    const { cid, uri } = await storeMetadataDocument(kind, document)
+    const { cid, uri } = await storeMetadataDocument(kind, document, { charge: chargeDocumentTo(address) })
     return Response.json({ cid, uri }, { status: 201, headers: noStore })
   } catch (error) {
+    if (error instanceof DocumentQuotaError) {
+      return Response.json({ error: error.message }, { status: 429, headers: { ...noStore, 'Retry-After': String(error.retryAfterSeconds) } })
+    }
     return jsonError(400, `The document was not stored: ${(error as Error).message}`)
   }
 }

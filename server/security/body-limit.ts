@@ -2,11 +2,14 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { refuse } from './refuse'
 
 // Every request body is read here, before Remix, and refused with 413 once it passes the
-// limit for its path: on its Content-Length before a byte is read, else (chunked uploads) as
-// soon as the bytes read pass the limit. The rest of an oversized upload is never read: the
-// answer closes the connection. (body-parser reads the whole rest of the body before it
-// answers 413, so a 100 MB upload would still be received in full.)
-// The body read here is handed to Remix as `req.body` (see server/remix-handler.ts).
+// limit for its path. The body read is handed to Remix as `req.body` (server/remix-handler.ts).
+//
+// A little past the limit, the rest of the upload is still read (and thrown away) before the
+// answer: most clients read the answer only once they have sent the whole body, and one whose
+// upload is cut off sees a broken connection instead of the 413. Far past it (a declared
+// Content-Length, or a chunked upload that keeps going), the answer goes out at once and the
+// connection is closed, so the rest of a 100 MB upload is never read. (body-parser reads the
+// whole rest of the body, however large, before it answers 413.)
 
 export type BodyLimits = {
   /** Bytes any request body may have. */
@@ -15,14 +18,17 @@ export type BodyLimits = {
   paths?: Record<string, number>
 }
 
+/** How far past its limit an upload is still read to its end before the 413. */
+const DRAIN_BYTES = 1024 * 1024
+
 const BODILESS_METHODS = new Set(['GET', 'HEAD'])
 
 export function limitRequestBodies(limits: BodyLimits): RequestHandler {
   return (req, res, next) => {
     if (BODILESS_METHODS.has(req.method)) return next()
     const limit = limits.paths?.[req.path] ?? limits.default
-    const declared = req.headers['content-length']
-    if (declared !== undefined && Number(declared) > limit) return refuseTooLarge(req, res, limit)
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > limit + DRAIN_BYTES) return refuseTooLarge(req, res, limit, { close: true })
     readBody(req, res, limit, next)
   }
 }
@@ -37,16 +43,16 @@ function readBody(req: Request, res: Response, limit: number, next: NextFunction
   }
   const onData = (chunk: Buffer) => {
     size += chunk.length
-    if (size > limit) {
+    if (size <= limit) chunks.push(chunk)
+    else if (size > limit + DRAIN_BYTES) {
       stop()
       req.pause()
-      refuseTooLarge(req, res, limit)
-      return
+      refuseTooLarge(req, res, limit, { close: true })
     }
-    chunks.push(chunk)
   }
   const onEnd = () => {
     stop()
+    if (size > limit) return refuseTooLarge(req, res, limit, { close: false })
     req.body = Buffer.concat(chunks, size)
     next()
   }
@@ -56,8 +62,8 @@ function readBody(req: Request, res: Response, limit: number, next: NextFunction
   req.on('error', stop)
 }
 
-function refuseTooLarge(req: Request, res: Response, limit: number): void {
+function refuseTooLarge(req: Request, res: Response, limit: number, { close }: { close: boolean }): void {
   // `Connection: close`: Node closes the socket once the answer is out, instead of reading
   // (and throwing away) the rest of the upload to keep the connection alive.
-  refuse(req, res, 413, `The request body is larger than ${limit} bytes, the most this address accepts.`, { Connection: 'close' })
+  refuse(req, res, 413, `The request body is larger than ${limit} bytes, the most this address accepts.`, close ? { Connection: 'close' } : {})
 }
