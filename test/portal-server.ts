@@ -15,6 +15,7 @@ export type PortalServer = {
   origin: string
   port: number
   databasePath: string
+  anvilPort: number
   /** Everything the server wrote to stdout and stderr so far. */
   output: () => string
   stop: () => Promise<void>
@@ -81,5 +82,5 @@ export async function startPortalServer(options: PortalServerOptions = {}): Prom
     })
   })
   const origin = `http://127.0.0.1:${port}`
-  return { url: origin, origin, port, databasePath, output: () => output, stop }
+  return { url: origin, origin, port, databasePath, anvilPort, output: () => output, stop }
 }
