@@ -6,8 +6,13 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { NonceContext } from '~/security/nonce'
 import { PRIVATE_CACHE_CONTROL, privatePageHeaders } from '~/security/private-pages'
 import { getAddress } from '~/session/auth.server'
+import * as walletKit from '~/wallet/wallet-kit'
+import { provideWalletKitModule } from '~/wallet/wallet-loader'
 
 const ABORT_DELAY = 5_000
+
+// The browser loads the wallet's code on demand; the server renders it whenever a page needs it.
+provideWalletKitModule(walletKit)
 
 export default function handleRequest(
   request: Request,

@@ -8,8 +8,8 @@ import { useNonce } from '~/security/nonce'
 import { getChainStatus, isStale } from '~/models/chain-status.server'
 import { getAddress } from '~/session/auth.server'
 import stylesheet from '~/styles/app.css'
-import { WalletProviders } from '~/wallet/providers'
 import { readWagmiCookie } from '~/wallet/wagmi-cookie.server'
+import { WalletRoot } from '~/wallet/wallet-root'
 import walletStylesheet from '~/wallet/wallet.css'
 
 export const links: LinksFunction = () => [
@@ -37,7 +37,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const nonce = useNonce()
   return (
-    <html lang="en">
+    // data-wallet: a page for a signed-in visitor loads the wallet before hydrating (entry.client.tsx).
+    <html lang="en" data-wallet={data?.address ? 'eager' : 'lazy'}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -46,11 +47,11 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {data?.ENV ? (
-          <WalletProviders env={data.ENV} wagmiCookie={data.wagmiCookie}>
+          <WalletRoot env={data.ENV} wagmiCookie={data.wagmiCookie} signedIn={data.address !== null}>
             <Page address={data.address} stale={data.stale}>
               {children}
             </Page>
-          </WalletProviders>
+          </WalletRoot>
         ) : (
           <Page address={null} stale={null}>
             {children}

@@ -1,6 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { getIndexerStatus } from '../../indexer/status'
+import { getIndexerStatus } from '~/models/indexer-status.server'
 import { ErrorPage } from '~/components/error-page'
 import { MetadataNotice } from '~/components/metadata-notice'
 import { getDb } from '~/db.server'
@@ -9,14 +9,16 @@ import { chainNow } from '~/models/chain-time.server'
 import { getTaskDetail } from '~/models/tasks.server'
 import { getAddress } from '~/session/auth.server'
 import { availableActions } from '~/tasks/available-actions'
-import { ApplyForm } from '~/tasks/components/actions/apply-form'
-import { CancelForm } from '~/tasks/components/actions/cancel-form'
-import { DisputeForm } from '~/tasks/components/actions/dispute-form'
-import { EditMetadataForm } from '~/tasks/components/actions/edit-metadata-form'
-import { ExtendDeadlineForm } from '~/tasks/components/actions/extend-deadline-form'
-import { IncreaseBudgetForm } from '~/tasks/components/actions/increase-budget-form'
-import { PartialPaymentForm } from '~/tasks/components/actions/partial-payment-form'
-import { SubmitForm } from '~/tasks/components/actions/submit-form'
+import {
+  ApplyForm,
+  CancelForm,
+  DisputeForm,
+  EditMetadataForm,
+  ExtendDeadlineForm,
+  IncreaseBudgetForm,
+  PartialPaymentForm,
+  SubmitForm,
+} from '~/tasks/components/actions/lazy'
 import { AddressLink, Deadline, ExternalLink, Markdown, OutdatedBudgetNote, StateBadge } from '~/tasks/components/bits'
 import {
   ApplicationsSection,
@@ -32,6 +34,7 @@ import tasksStyles from '~/tasks/tasks.css'
 import { formatDateTime } from '~/tasks/time'
 import type { TaskWriteContext } from '~/tasks/write-context'
 import { shortAddress } from '~/utils/format'
+import { WalletIsland } from '~/wallet/wallet-root'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]
 
@@ -72,6 +75,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function TaskPage() {
+  // The write forms use the wallet; only a signed-in visitor sees them, and has it from the start.
+  return <WalletIsland signedInOnly fallback={<TaskPageContent />}>{() => <TaskPageContent />}</WalletIsland>
+}
+
+function TaskPageContent() {
   const { task, viewer, now, indexedBlock, contracts, known, dao, actions, gate } = useLoaderData<typeof loader>()
   const ctx: TaskWriteContext | null = contracts
     ? { chainId: task.chainId, taskId: task.taskId, contracts, pageBlock: indexedBlock, known, budgetTokens: task.budgetTokens }

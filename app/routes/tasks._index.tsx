@@ -6,10 +6,11 @@ import { getChainId } from '~/env.server'
 import { chainNow } from '~/models/chain-time.server'
 import { BadCursorError, getBudgetTokens, getPopularTags, getTaskPage } from '~/models/tasks.server'
 import { getAddress } from '~/session/auth.server'
-import { boardSearchParams, parseBoardFilter, taskStates, type BoardFilter } from '~/tasks/board-filter'
+import type { BoardFilter } from '~/tasks/board-filter'
+import { formatTokenAmount, parseBoardFilter, tokenInfo } from '~/tasks/board-loader.server'
+import { boardSearchParams, taskStates } from '~/tasks/board-url'
 import { AddressLink, Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/bits'
 import { getTaskContracts } from '~/tasks/contracts.server'
-import { formatTokenAmount, tokenInfo } from '~/tasks/tokens'
 import tasksStyles from '~/tasks/tasks.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]

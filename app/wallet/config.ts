@@ -4,7 +4,7 @@ import type { PublicEnv } from '~/env.server'
 import { portalChain } from './chain'
 import { devWallet } from './dev-wallet-connector'
 
-// The portal's one wagmi config. It is created per render root (see providers.tsx): once in
+// The portal's one wagmi config. It is created per render root (see wallet-kit.tsx): once in
 // the browser, once per request on the server, so no request ever sees another's state.
 
 export type WalletEnv = Pick<PublicEnv, 'CHAIN_ID' | 'RPC_URL' | 'WALLETCONNECT_PROJECT_ID' | 'DEV_WALLET_ACCOUNTS'>

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useConnect, useConnectors, type Connector } from 'wagmi'
 import { shortAddress } from '~/utils/format'
 import { isDevWalletConnector, type DevWalletConnector } from './dev-wallet-connector'
 import { describeSessionError } from './use-session'
+import { useWallet } from './wallet-root'
 
 /**
  * "Connect wallet": every wallet the browser announced (EIP-6963, by name and icon), a plain
@@ -12,6 +13,11 @@ import { describeSessionError } from './use-session'
  */
 export function ConnectMenu({ label = 'Connect wallet' }: { label?: string }) {
   const [open, setOpen] = useState(false)
+  // Opened at once when the visitor's click on Connect is what loaded the wallet.
+  const takeConnectRequest = useWallet()?.takeConnectRequest
+  useEffect(() => {
+    if (takeConnectRequest?.()) setOpen(true)
+  }, [takeConnectRequest])
   const menuId = useId()
   return (
     <div className="connect-menu" onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}>

@@ -2,8 +2,7 @@ import type { AvailableActions } from '../available-actions'
 import type { PresentedTask } from '../present-task.server'
 import { formatDateTime, relativeTime } from '../time'
 import type { TaskWriteContext } from '../write-context'
-import { AcceptApplicationButton, AcceptCancelButton, ExecuteCancelButton, TakeTaskButton } from './actions/simple-writes'
-import { ReviewForm } from './actions/review-form'
+import { AcceptApplicationButton, AcceptCancelButton, ExecuteCancelButton, ReviewForm, TakeTaskButton } from './actions/lazy'
 import { AddressLink, Markdown, TxLink } from './bits'
 
 // The read-only sections of the task page, with the one-click actions that belong to a row

@@ -1,0 +1,102 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { WalletKit } from './wallet-kit'
+import { loadWalletKitModule, useWalletKitModule, type WalletKitModule } from './wallet-loader'
+import type { WalletEnv } from './config'
+
+// The wallet for the whole page, without the wallet's code: `WalletRoot` (in root.tsx) keeps the
+// page's one wallet kit once there is one, and `WalletIsland`s are the parts of the page that
+// use wagmi (the header's session controls, the sign-in panel, task forms). An island renders
+// its fallback until the wallet is loaded, then its wallet UI. Pages rendered for a signed-in
+// visitor have the wallet from the start, on the server and in the browser.
+
+type WalletState = {
+  module: WalletKitModule | null
+  kit: WalletKit | null
+  signedIn: boolean
+  /**
+   * Loads the wallet: because the visitor pressed Connect (the connect menu then opens by
+   * itself), or `{ openConnectMenu: false }` for a page that writes to the chain.
+   */
+  activate: (options?: { openConnectMenu?: boolean }) => Promise<void>
+  /** True once after `activate`, for the first connect menu that mounts. */
+  takeConnectRequest: () => boolean
+  /** The wallet's code could not be downloaded. */
+  failed: boolean
+}
+
+const WalletContext = createContext<WalletState | null>(null)
+
+export function WalletRoot({
+  env,
+  wagmiCookie,
+  signedIn,
+  children,
+}: {
+  env: WalletEnv
+  wagmiCookie: string | null
+  signedIn: boolean
+  children: ReactNode
+}) {
+  const module = useWalletKitModule()
+  // Signed in: the wallet is there from the first render (entry.client.tsx loads it before hydrating).
+  const [kit, setKit] = useState<WalletKit | null>(() => (signedIn && module ? module.createWalletKit(env, wagmiCookie) : null))
+  const connectRequest = useRef(false)
+  const [failed, setFailed] = useState(false)
+  const takeConnectRequest = useCallback(() => {
+    const requested = connectRequest.current
+    connectRequest.current = false
+    return requested
+  }, [])
+
+  const activate = useCallback(async ({ openConnectMenu = true } = {}) => {
+    if (openConnectMenu) connectRequest.current = true
+    setFailed(false)
+    try {
+      const loaded = await loadWalletKitModule()
+      setKit((current) => current ?? loaded.createWalletKit(env, wagmiCookie))
+    } catch {
+      setFailed(true)
+    }
+  }, [env, wagmiCookie])
+
+  // Signed in after the page loaded without the wallet (e.g. its download failed before hydration).
+  useEffect(() => {
+    if (signedIn && !kit) void loadWalletKitModule().then((loaded) => setKit((current) => current ?? loaded.createWalletKit(env, wagmiCookie)), () => setFailed(true))
+  }, [signedIn, kit, env, wagmiCookie])
+
+  const state = useMemo(
+    () => ({ module, kit, signedIn, activate, takeConnectRequest, failed }),
+    [module, kit, signedIn, activate, takeConnectRequest, failed],
+  )
+  return (
+    <WalletContext.Provider value={state}>
+      {/* Beside the page, never around it: the wallet arriving does not remount the page. */}
+      {kit && module ? <module.WalletStarter kit={kit} /> : null}
+      {children}
+    </WalletContext.Provider>
+  )
+}
+
+/** The page's wallet state; outside WalletRoot (an error page without the root loader's data) there is none. */
+export function useWallet(): WalletState | null {
+  return useContext(WalletContext)
+}
+
+/**
+ * A part of the page that uses wagmi: `children(module)` inside the page's wallet scope once the
+ * wallet is loaded (and, with `signedInOnly`, the visitor signed in), `fallback` until then.
+ */
+export function WalletIsland({
+  fallback,
+  signedInOnly = false,
+  children,
+}: {
+  fallback: ReactNode
+  signedInOnly?: boolean
+  children: (module: WalletKitModule) => ReactNode
+}) {
+  const wallet = useWallet()
+  if (!wallet?.kit || !wallet.module || (signedInOnly && !wallet.signedIn)) return <>{fallback}</>
+  const { module, kit } = wallet
+  return <module.WalletScope kit={kit}>{children(module)}</module.WalletScope>
+}
