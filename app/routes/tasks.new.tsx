@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function NewTask() {
   // The form writes to the chain: the wallet loads with the page (at once when signed in).
   const activate = useWallet()?.activate
-  useEffect(() => void activate?.({ openConnectMenu: false }), [activate])
+  useEffect(() => void activate?.({ openMenu: null }), [activate])
   const data = useLoaderData<typeof loader>()
   return <WalletIsland fallback={<p className="muted">Loading the wallet…</p>}>{() => <CreateTaskForm {...data} />}</WalletIsland>
 }

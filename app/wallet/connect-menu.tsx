@@ -3,7 +3,7 @@ import { useConnect, useConnectors, type Connector } from 'wagmi'
 import { shortAddress } from '~/utils/format'
 import { isDevWalletConnector, type DevWalletConnector } from './dev-wallet-connector'
 import { describeSessionError } from './use-session'
-import { useWallet } from './wallet-root'
+import { useWallet, type ConnectMenuPlace } from './wallet-root'
 
 /**
  * "Connect wallet": every wallet the browser announced (EIP-6963, by name and icon), a plain
@@ -11,13 +11,13 @@ import { useWallet } from './wallet-root'
  * wallet with its account picker. The list is only rendered once opened, in the browser, so
  * the server's HTML never depends on which extensions the visitor has.
  */
-export function ConnectMenu({ label = 'Connect wallet' }: { label?: string }) {
+export function ConnectMenu({ label = 'Connect wallet', place = 'header' }: { label?: string; place?: ConnectMenuPlace }) {
   const [open, setOpen] = useState(false)
-  // Opened at once when the visitor's click on Connect is what loaded the wallet.
+  // Opened at once when the visitor's click on this place's Connect is what loaded the wallet.
   const takeConnectRequest = useWallet()?.takeConnectRequest
   useEffect(() => {
-    if (takeConnectRequest?.()) setOpen(true)
-  }, [takeConnectRequest])
+    if (takeConnectRequest?.(place)) setOpen(true)
+  }, [takeConnectRequest, place])
   const menuId = useId()
   return (
     <div className="connect-menu" onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}>

@@ -15,7 +15,7 @@ function LightSignInPanel() {
     <section className="card sign-in-panel" aria-label="Sign in">
       <p>First connect a wallet. Signing in costs nothing: your wallet signs a message, no transaction is sent.</p>
       <div className="connect-menu">
-        <button type="button" aria-expanded={false} disabled={!wallet} onClick={() => void wallet?.activate()}>
+        <button type="button" aria-expanded={false} disabled={!wallet} onClick={() => void wallet?.activate({ openMenu: 'sign-in' })}>
           Choose a wallet
         </button>
       </div>

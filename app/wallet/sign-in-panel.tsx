@@ -14,7 +14,7 @@ export function SignInPanel() {
     return (
       <section className="card sign-in-panel" aria-label="Sign in">
         <p>First connect a wallet. Signing in costs nothing: your wallet signs a message, no transaction is sent.</p>
-        <ConnectMenu label="Choose a wallet" />
+        <ConnectMenu label="Choose a wallet" place="sign-in" />
       </section>
     )
   }

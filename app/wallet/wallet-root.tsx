@@ -9,17 +9,20 @@ import type { WalletEnv } from './config'
 // its fallback until the wallet is loaded, then its wallet UI. Pages rendered for a signed-in
 // visitor have the wallet from the start, on the server and in the browser.
 
+/** Where a connect menu is: the header's session controls, or the /sign-in panel. */
+export type ConnectMenuPlace = 'header' | 'sign-in'
+
 type WalletState = {
   module: WalletKitModule | null
   kit: WalletKit | null
   signedIn: boolean
   /**
-   * Loads the wallet: because the visitor pressed Connect (the connect menu then opens by
-   * itself), or `{ openConnectMenu: false }` for a page that writes to the chain.
+   * Loads the wallet: because the visitor pressed a Connect button (that place's connect menu
+   * then opens by itself), or with `openMenu: null` for a page that writes to the chain.
    */
-  activate: (options?: { openConnectMenu?: boolean }) => Promise<void>
-  /** True once after `activate`, for the first connect menu that mounts. */
-  takeConnectRequest: () => boolean
+  activate: (options?: { openMenu?: ConnectMenuPlace | null }) => Promise<void>
+  /** True once after `activate`, for the connect menu of the place that asked. */
+  takeConnectRequest: (place: ConnectMenuPlace) => boolean
   /** The wallet's code could not be downloaded. */
   failed: boolean
 }
@@ -40,16 +43,16 @@ export function WalletRoot({
   const module = useWalletKitModule()
   // Signed in: the wallet is there from the first render (entry.client.tsx loads it before hydrating).
   const [kit, setKit] = useState<WalletKit | null>(() => (signedIn && module ? module.createWalletKit(env, wagmiCookie) : null))
-  const connectRequest = useRef(false)
+  const connectRequest = useRef<ConnectMenuPlace | null>(null)
   const [failed, setFailed] = useState(false)
-  const takeConnectRequest = useCallback(() => {
-    const requested = connectRequest.current
-    connectRequest.current = false
-    return requested
+  const takeConnectRequest = useCallback((place: ConnectMenuPlace) => {
+    if (connectRequest.current !== place) return false
+    connectRequest.current = null
+    return true
   }, [])
 
-  const activate = useCallback(async ({ openConnectMenu = true } = {}) => {
-    if (openConnectMenu) connectRequest.current = true
+  const activate = useCallback(async ({ openMenu = 'header' }: { openMenu?: ConnectMenuPlace | null } = {}) => {
+    if (openMenu) connectRequest.current = openMenu
     setFailed(false)
     try {
       const loaded = await loadWalletKitModule()
