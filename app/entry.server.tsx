@@ -6,13 +6,17 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { NonceContext } from '~/security/nonce'
 import { PRIVATE_CACHE_CONTROL, privatePageHeaders } from '~/security/private-pages'
 import { getAddress } from '~/session/auth.server'
+import * as taskWrites from '~/tasks/components/actions/task-writes'
+import { provideTaskWrites } from '~/tasks/components/actions/lazy'
 import * as walletKit from '~/wallet/wallet-kit'
 import { provideWalletKitModule } from '~/wallet/wallet-loader'
 
 const ABORT_DELAY = 5_000
 
-// The browser loads the wallet's code on demand; the server renders it whenever a page needs it.
+// The browser loads the wallet's code and the task writes on demand; the server renders them
+// whenever a page needs them.
 provideWalletKitModule(walletKit)
+provideTaskWrites(taskWrites)
 
 export default function handleRequest(
   request: Request,

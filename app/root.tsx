@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ErrorPage } from '~/components/error-page'
 import { SiteHeader } from '~/components/site-header'
@@ -36,9 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const nonce = useNonce()
+  // A signed-in visitor's page loads the wallet (and a task page its writes) before hydrating (entry.client.tsx).
+  const signedIn = Boolean(data?.address)
+  const matches = useMatches()
+  const taskWrites = signedIn && matches.some((match) => (match.handle as { taskWrites?: boolean } | undefined)?.taskWrites)
   return (
-    // data-wallet: a page for a signed-in visitor loads the wallet before hydrating (entry.client.tsx).
-    <html lang="en" data-wallet={data?.address ? 'eager' : 'lazy'}>
+    <html lang="en" data-wallet={signedIn ? 'eager' : 'lazy'} data-task-writes={taskWrites ? 'eager' : 'lazy'}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

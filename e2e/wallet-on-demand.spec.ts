@@ -5,6 +5,7 @@ import { devnetAccounts, expect, openConnectMenu, test } from './fixtures'
 // or with the page when they are signed in. And no page breaks its Content-Security-Policy.
 
 const WALLET_CHUNK = /\/build\/_shared\/wallet-kit-[A-Z0-9]+\.js$/
+const TASK_WRITES_CHUNK = /\/build\/_shared\/task-writes-[A-Z0-9]+\.js$/
 
 function scriptRequests(page: Page): string[] {
   const urls: string[] = []
@@ -31,7 +32,7 @@ test('a first visit loads no wallet code; pressing Connect loads it and opens th
   await page.goto('/')
   await page.waitForLoadState('networkidle')
   expect(scripts.length).toBeGreaterThan(3)
-  expect(scripts.filter((url) => WALLET_CHUNK.test(url))).toEqual([])
+  expect(scripts.filter((url) => WALLET_CHUNK.test(url) || TASK_WRITES_CHUNK.test(url))).toEqual([])
 
   const menu = await openConnectMenu(page)
   await expect(menu.getByRole('button', { name: 'Test Wallet', exact: true })).toBeVisible()
@@ -49,8 +50,10 @@ test('a signed-in visitor gets the wallet with the page, and no page breaks the 
     await page.waitForLoadState('networkidle', { timeout: 15_000 })
     expect(await violations(), path).toEqual([])
   }
-  // Loaded before hydrating (the session cookie says who is signed in), not on a click.
+  // Loaded before hydrating (the session cookie says who is signed in), not on a click; a task
+  // page's writes too, so its buttons work as soon as the page does.
   expect(scripts.filter((url) => WALLET_CHUNK.test(url)).length).toBeGreaterThan(0)
+  expect(scripts.filter((url) => TASK_WRITES_CHUNK.test(url)).length).toBeGreaterThan(0)
   // The lesson's MDX was imported as a module (no eval under the CSP): its quiz is there.
   await page.goto('/courses/openmesh-fundamentals/why-openmesh')
   await expect(page.locator('form.quiz-form')).toBeVisible()

@@ -18,6 +18,7 @@ import {
   IncreaseBudgetForm,
   PartialPaymentForm,
   SubmitForm,
+  TASK_WRITES_HANDLE,
 } from '~/tasks/components/actions/lazy'
 import { AddressLink, Deadline, ExternalLink, Markdown, OutdatedBudgetNote, StateBadge } from '~/tasks/components/bits'
 import {
@@ -35,6 +36,9 @@ import { formatDateTime } from '~/tasks/time'
 import type { TaskWriteContext } from '~/tasks/write-context'
 import { shortAddress } from '~/utils/format'
 import { WalletIsland } from '~/wallet/wallet-root'
+
+// Its writes are loaded before hydrating for a signed-in visitor (see lazy.tsx).
+export const handle = TASK_WRITES_HANDLE
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]
 

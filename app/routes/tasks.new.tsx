@@ -6,11 +6,14 @@ import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getIndexerStatus } from '~/models/indexer-status.server'
 import { getAddress } from '~/session/auth.server'
-import { CreateTaskForm } from '~/tasks/components/actions/lazy'
+import { CreateTaskForm, TASK_WRITES_HANDLE } from '~/tasks/components/actions/lazy'
 import { getTaskContracts } from '~/tasks/contracts.server'
 import tasksStyles from '~/tasks/tasks.css'
 import { formatDay } from '~/tasks/time'
 import { useWallet, WalletIsland } from '~/wallet/wallet-root'
+
+// Its writes are loaded before hydrating for a signed-in visitor (see lazy.tsx).
+export const handle = TASK_WRITES_HANDLE
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]
 

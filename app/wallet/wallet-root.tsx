@@ -64,8 +64,8 @@ export function WalletRoot({
 
   // Signed in after the page loaded without the wallet (e.g. its download failed before hydration).
   useEffect(() => {
-    if (signedIn && !kit) void loadWalletKitModule().then((loaded) => setKit((current) => current ?? loaded.createWalletKit(env, wagmiCookie)), () => setFailed(true))
-  }, [signedIn, kit, env, wagmiCookie])
+    if (signedIn && !kit) void activate({ openMenu: null })
+  }, [signedIn, kit, activate])
 
   const state = useMemo(
     () => ({ module, kit, signedIn, activate, takeConnectRequest, failed }),
