@@ -7,9 +7,12 @@ import { refuse } from './refuse'
 // A little past the limit, the rest of the upload is still read (and thrown away) before the
 // answer: most clients read the answer only once they have sent the whole body, and one whose
 // upload is cut off sees a broken connection instead of the 413. Far past it (a declared
-// Content-Length, or a chunked upload that keeps going), the answer goes out at once and the
-// connection is closed, so the rest of a 100 MB upload is never read. (body-parser reads the
-// whole rest of the body, however large, before it answers 413.)
+// Content-Length, or a chunked upload that keeps going), the answer goes out at once and
+// reading stops, so the rest of a 100 MB upload is never read (TCP holds the client back); the
+// connection is closed a moment later. (Closed at once, the connection is reset while the
+// client's data is still arriving, and a reset can discard the answer before the client reads
+// it. body-parser, for its part, reads the whole rest of the body, however large, before it
+// answers 413.)
 
 export type BodyLimits = {
   /** Bytes any request body may have. */
@@ -20,6 +23,8 @@ export type BodyLimits = {
 
 /** How far past its limit an upload is still read to its end before the 413. */
 const DRAIN_BYTES = 1024 * 1024
+/** After a 413 far past the limit: how long the client has to read it before the connection is closed. */
+const LINGER_MS = 1000
 
 const BODILESS_METHODS = new Set(['GET', 'HEAD'])
 
@@ -28,7 +33,7 @@ export function limitRequestBodies(limits: BodyLimits): RequestHandler {
     if (BODILESS_METHODS.has(req.method)) return next()
     const limit = limits.paths?.[req.path] ?? limits.default
     const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > limit + DRAIN_BYTES) return refuseTooLarge(req, res, limit, { close: true })
+    if (declared > limit + DRAIN_BYTES) return refuseAndLinger(req, res, limit)
     readBody(req, res, limit, next)
   }
 }
@@ -46,13 +51,12 @@ function readBody(req: Request, res: Response, limit: number, next: NextFunction
     if (size <= limit) chunks.push(chunk)
     else if (size > limit + DRAIN_BYTES) {
       stop()
-      req.pause()
-      refuseTooLarge(req, res, limit, { close: true })
+      refuseAndLinger(req, res, limit)
     }
   }
   const onEnd = () => {
     stop()
-    if (size > limit) return refuseTooLarge(req, res, limit, { close: false })
+    if (size > limit) return refuseTooLarge(req, res, limit)
     req.body = Buffer.concat(chunks, size)
     next()
   }
@@ -62,8 +66,19 @@ function readBody(req: Request, res: Response, limit: number, next: NextFunction
   req.on('error', stop)
 }
 
-function refuseTooLarge(req: Request, res: Response, limit: number, { close }: { close: boolean }): void {
-  // `Connection: close`: Node closes the socket once the answer is out, instead of reading
-  // (and throwing away) the rest of the upload to keep the connection alive.
-  refuse(req, res, 413, `The request body is larger than ${limit} bytes, the most this address accepts.`, close ? { Connection: 'close' } : {})
+function refuseTooLarge(req: Request, res: Response, limit: number): void {
+  refuse(req, res, 413, `The request body is larger than ${limit} bytes, the most this address accepts.`)
+}
+
+/**
+ * The 413 for an upload far past its limit: nothing more of the body is read; the connection
+ * is closed LINGER_MS after the answer went out.
+ */
+function refuseAndLinger(req: Request, res: Response, limit: number): void {
+  // A request whose body was never read would be read to its end by Node once answered (to keep
+  // the connection alive); marked as read by a listener, and paused, it is left alone.
+  req.on('data', () => undefined)
+  req.pause()
+  res.once('finish', () => setTimeout(() => req.socket.destroy(), LINGER_MS))
+  refuseTooLarge(req, res, limit)
 }
