@@ -1,8 +1,15 @@
+// REMIX_BUILD_DIR builds somewhere else than build/ and public/build/ (the tests and
+// `npm run bench:bundle` build their own copy, so they never race a running portal's build).
+const buildDir = process.env.REMIX_BUILD_DIR
+
 /**
  * Remix v2 with the classic (esbuild) compiler — see docs/decisions/001-remix-classic-compiler.md.
  * @type {import('@remix-run/dev').AppConfig}
  */
 export default {
+  ...(buildDir
+    ? { serverBuildPath: `${buildDir}/build/index.js`, assetsBuildDirectory: `${buildDir}/public/build`, cacheDirectory: `${buildDir}/cache` }
+    : {}),
   // Tests, and the README.md that says what the folder holds, are no routes.
   ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}', '**/README.md'],
   serverModuleFormat: 'esm',

@@ -1,3 +1,4 @@
+import { browserRpcUrl } from '#config/browser-rpc'
 import { loadEnv, type Env } from '#config/env'
 import { getDevWalletAccounts } from './wallet/dev-accounts.server'
 
@@ -18,7 +19,7 @@ export function getPublicEnv() {
     CHAIN_ID: chainId,
     WALLETCONNECT_PROJECT_ID: env.WALLETCONNECT_PROJECT_ID ?? null,
     /** The RPC the browser reads from: PUBLIC_RPC_URL, else the local anvil (RPC_URL may hold an API key). */
-    RPC_URL: env.PUBLIC_RPC_URL ?? (env.RPC_URL ? null : `http://127.0.0.1:${env.ANVIL_PORT}`),
+    RPC_URL: browserRpcUrl(env),
     /** The devnet's well-known, public keys for the dev wallet; empty on any chain but the devnet. */
     DEV_WALLET_ACCOUNTS: getDevWalletAccounts(chainId),
   }

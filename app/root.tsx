@@ -1,14 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ErrorPage } from '~/components/error-page'
 import { SiteHeader } from '~/components/site-header'
 import { getPublicEnv } from '~/env.server'
+import { useNonce } from '~/security/nonce'
 import { getChainStatus, isStale } from '~/models/chain-status.server'
 import { getAddress } from '~/session/auth.server'
 import stylesheet from '~/styles/app.css'
-import { WalletProviders } from '~/wallet/providers'
 import { readWagmiCookie } from '~/wallet/wagmi-cookie.server'
+import { WalletRoot } from '~/wallet/wallet-root'
 import walletStylesheet from '~/wallet/wallet.css'
 
 export const links: LinksFunction = () => [
@@ -34,8 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
+  const nonce = useNonce()
+  // A signed-in visitor's page loads the wallet (and a task page its writes) before hydrating (entry.client.tsx).
+  const signedIn = Boolean(data?.address)
+  const matches = useMatches()
+  const taskWrites = signedIn && matches.some((match) => (match.handle as { taskWrites?: boolean } | undefined)?.taskWrites)
   return (
-    <html lang="en">
+    <html lang="en" data-wallet={signedIn ? 'eager' : 'lazy'} data-task-writes={taskWrites ? 'eager' : 'lazy'}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -44,24 +50,27 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {data?.ENV ? (
-          <WalletProviders env={data.ENV} wagmiCookie={data.wagmiCookie}>
+          <WalletRoot env={data.ENV} wagmiCookie={data.wagmiCookie} signedIn={data.address !== null}>
             <Page address={data.address} stale={data.stale}>
               {children}
             </Page>
-          </WalletProviders>
+          </WalletRoot>
         ) : (
           <Page address={null} stale={null}>
             {children}
           </Page>
         )}
-        <ScrollRestoration />
+        <ScrollRestoration nonce={nonce} />
         {/* Public configuration only; JSON is escaped so no value can close the script tag. */}
         <script
+          nonce={nonce}
+          suppressHydrationWarning
           dangerouslySetInnerHTML={{
             __html: `window.ENV = ${JSON.stringify(data?.ENV ?? {}).replace(/</g, '\\u003c')}`,
           }}
         />
-        <Scripts />
+        <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   )

@@ -106,6 +106,14 @@ const envSchema = z.object({
   BENCH_EVENTS: whole(1).default(100_000),
   BENCH_SAMPLES: whole(1).default(30),
   BENCH_REPEAT: whole(1).default(3),
+  /**
+   * Which proxies in front of the web server to believe about the client's address (rate limits
+   * count per client): a hop count, or express's comma-separated list (`loopback`, addresses,
+   * CIDRs). Unset: none, the connection's own address is the client's.
+   */
+  TRUST_PROXY: optionalString
+    .refine((value) => value !== 'true', 'must name the proxies (a hop count or addresses): `true` would let any client choose its own address')
+    .transform((value) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : value)),
 })
 
 export type Env = z.infer<typeof envSchema> & { databasePath: string }

@@ -47,14 +47,33 @@ function sortKeys(value: unknown): unknown {
   return value
 }
 
-export async function putJsonDocument(db: Db, value: unknown): Promise<string> {
+export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0]
+
+/**
+ * Stores a document under its CID. `charge` runs in the same transaction when the document is
+ * new (not when those bytes were stored already): it may throw to refuse it, and then nothing
+ * is stored.
+ */
+export async function putJsonDocument(
+  db: Db,
+  value: unknown,
+  options: { charge?: (tx: DbTransaction, byteLength: number) => void } = {},
+): Promise<string> {
   const bytes = canonicalJsonBytes(value)
   if (bytes.byteLength > MAX_CONTENT_BYTES) throw new Error(`document is ${bytes.byteLength} bytes, above the ${MAX_CONTENT_BYTES} limit`)
   const cid = await cidForBytes(bytes, 'json')
-  db.insert(contentBlobs)
-    .values({ cid, bytes: Buffer.from(bytes), mediaType: 'application/json' })
-    .onConflictDoNothing()
-    .run()
+  db.transaction(
+    (tx) => {
+      const inserted = tx
+        .insert(contentBlobs)
+        .values({ cid, bytes: Buffer.from(bytes), mediaType: 'application/json' })
+        .onConflictDoNothing()
+        .run()
+      if (inserted.changes > 0) options.charge?.(tx, bytes.byteLength)
+    },
+    // IMMEDIATE: a charge reads then writes; two processes charging at once take turns.
+    { behavior: 'immediate' },
+  )
   return cid
 }
 

@@ -1,33 +1,33 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createRequestHandler } from '@remix-run/express'
 import { broadcastDevReady, installGlobals, type ServerBuild } from '@remix-run/node'
-import express from 'express'
 import { ConfigError, loadEnv } from '#config/env'
+import { openDatabase } from '#db/client'
+import { createPortalApp } from './app'
 
 // The web server: Remix behind express. `npm start` runs it as a child process; in
 // development (`npm run dev`) Remix's dev server rebuilds and we reload the build on change.
 
 installGlobals({ nativeFetch: true })
 
-const BUILD_PATH = path.resolve('build/index.js')
+// REMIX_BUILD_DIR: a build made elsewhere (remix.config.js writes there too), e.g. by the tests.
+const BUILD_DIR = process.env.REMIX_BUILD_DIR ? path.resolve(process.env.REMIX_BUILD_DIR) : null
+const BUILD_PATH = BUILD_DIR ? path.join(BUILD_DIR, 'build/index.js') : path.resolve('build/index.js')
 const isDev = process.argv.includes('--dev')
 
 async function main() {
   const env = loadEnv()
   let build = await importBuild()
-  const app = express()
-  app.disable('x-powered-by')
-  // Fingerprinted assets can be cached forever; everything else in public/ briefly.
-  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('public', { maxAge: '1h' }))
-  app.all(
-    '*',
-    isDev
-      ? (req, res, next) => createRequestHandler({ build, mode: 'development' })(req, res, next)
-      : createRequestHandler({ build, mode: 'production' }),
-  )
+  const app = createPortalApp({
+    env,
+    // The rate limits' counters; the Remix app opens its own handle (app/db.server.ts).
+    db: openDatabase(env.databasePath).db,
+    getBuild: () => build,
+    mode: isDev ? 'development' : 'production',
+    assetsDir: BUILD_DIR ? path.join(BUILD_DIR, 'public/build') : 'public/build',
+    publicDir: 'public',
+  })
   const server = app.listen(env.PORT, env.HOST, () => {
     process.send?.({ type: 'listening', port: env.PORT })
     if (isDev) broadcastDevReady(build)

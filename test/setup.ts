@@ -12,6 +12,11 @@ import { startAnvil, type Anvil, type AnvilOptions } from '../devnet/anvil'
 // anvil would outlive the file.
 const cleanups: (() => unknown)[] = []
 
+/** Runs `cleanup` after this file's tests (with the anvils and databases). */
+export function addTestCleanup(cleanup: () => unknown): void {
+  cleanups.push(cleanup)
+}
+
 /** An anvil for this test file. */
 export async function useAnvil(options: AnvilOptions = {}): Promise<Anvil> {
   const anvil = await startAnvil(options)

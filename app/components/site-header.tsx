@@ -1,6 +1,5 @@
 import { NavLink } from '@remix-run/react'
-import { SessionControls } from '~/wallet/session-controls'
-import { WrongNetworkBanner } from '~/wallet/wrong-network-banner'
+import { SessionArea, WrongNetworkArea } from '~/wallet/session-area'
 
 const sections = [
   { to: '/tasks', label: 'Tasks' },
@@ -25,9 +24,9 @@ export function SiteHeader({ address }: { address: `0x${string}` | null }) {
             ))}
           </ul>
         </nav>
-        <SessionControls address={address} />
+        <SessionArea address={address} />
       </header>
-      <WrongNetworkBanner />
+      <WrongNetworkArea />
     </>
   )
 }

@@ -22,8 +22,12 @@ export function getContentByCid(cid: string): { cid: string; bytes: Buffer; medi
  * Checks a metadata document against its kind's schema once more (the last line before it
  * becomes permanent) and stores it; answers its `ipfs://` URI.
  */
-export async function storeMetadataDocument(kind: DocumentKind, document: unknown): Promise<{ cid: string; uri: string }> {
+export async function storeMetadataDocument(
+  kind: DocumentKind,
+  document: unknown,
+  options: Parameters<typeof putJsonDocument>[2] = {},
+): Promise<{ cid: string; uri: string }> {
   const valid = documentSchemas[kind].parse(document)
-  const cid = await putJsonDocument(getDb(), valid)
+  const cid = await putJsonDocument(getDb(), valid, options)
   return { cid, uri: uriForCid(cid) }
 }

@@ -1,6 +1,6 @@
 import { CID } from 'multiformats/cid'
-import type { Db } from '../../db/client'
-import { getContent } from '../../db/content-store'
+import type { Db } from '#db/client'
+import { getContent } from '#db/content-store'
 import { cidFromUri } from '#documents/uri'
 
 // Metadata documents the portal wrote itself, read from the local content store so that a

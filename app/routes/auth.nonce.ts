@@ -2,4 +2,4 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 import { issueSignInNonce, postOnly } from '~/session/sign-in.server'
 
 export const loader = () => postOnly()
-export const action = ({ request }: ActionFunctionArgs) => issueSignInNonce(request)
+export const action = ({ request, context }: ActionFunctionArgs) => issueSignInNonce(request, context.clientKey)

@@ -3,6 +3,7 @@ import { getChainId } from '~/env.server'
 import { requireSameOrigin } from '~/http/origin.server'
 import { jsonError, noStore, readCappedBody } from '~/http/responses.server'
 import { storeMetadataDocument } from '~/models/content-store.server'
+import { chargeDocumentTo, DocumentQuotaError } from '~/models/document-quota.server'
 import { getAddress } from '~/session/auth.server'
 import { taskMetadataForms } from '~/tasks/metadata-forms.server'
 
@@ -10,7 +11,8 @@ import { taskMetadataForms } from '~/tasks/metadata-forms.server'
 // metadata document in the content store; answers its CID, which the browser then writes on
 // chain as `ipfs://<cid>`. Same-origin and signed-in only, the body size-capped. Which forms
 // can store and how each is validated lives beside the forms (app/tasks/metadata-forms.server.ts).
-// A form that fails validation gets 400 with conform's reply (its field errors).
+// A form that fails validation gets 400 with conform's reply (its field errors); an address past
+// its daily document quota gets 429.
 
 const MAX_BODY_BYTES = 300 * 1024
 
@@ -32,9 +34,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return jsonError(400, `This portal writes to chain ${getChainId()}, not ${result.chainId}.`)
   }
   try {
-    const { cid, uri } = await storeMetadataDocument(result.stored.kind, result.stored.document)
+    const { cid, uri } = await storeMetadataDocument(result.stored.kind, result.stored.document, { charge: chargeDocumentTo(address) })
     return Response.json({ cid, uri }, { status: 201, headers: noStore })
   } catch (error) {
+    if (error instanceof DocumentQuotaError) {
+      return Response.json({ error: error.message }, { status: 429, headers: { ...noStore, 'Retry-After': String(error.retryAfterSeconds) } })
+    }
     return jsonError(400, `The document was not stored: ${(error as Error).message}`)
   }
 }

@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { safeRedirect } from '~/http/safe-redirect'
 import { getAddress } from '~/session/auth.server'
-import { SignInPanel } from '~/wallet/sign-in-panel'
+import { SignInArea } from '~/wallet/sign-in-area'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Openmesh Portal' }]
 
@@ -23,7 +23,7 @@ export default function SignIn() {
       <p className="muted">
         {redirectTo === '/' ? 'Sign in with your wallet to take part.' : 'Sign in with your wallet to continue to that page.'}
       </p>
-      <SignInPanel />
+      <SignInArea />
     </>
   )
 }

@@ -1,8 +1,8 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { getIndexerStatus } from '#db/indexer-status'
 import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
 import { AddressLink } from '~/components/address-link'
+import { getIndexerStatus } from '~/models/indexer-status.server'
 import { ErrorPage } from '~/components/error-page'
 import { ExternalLinks } from '~/components/external-link'
 import { Markdown } from '~/components/markdown'
@@ -13,14 +13,17 @@ import { getChainNow } from '~/models/chain-time.server'
 import { getTaskDetail } from '~/models/task-detail.server'
 import { getAddress } from '~/session/auth.server'
 import { availableActions } from '~/tasks/available-actions'
-import { ApplyForm } from '~/tasks/components/actions/apply-form'
-import { CancelForm } from '~/tasks/components/actions/cancel-form'
-import { DisputeForm } from '~/tasks/components/actions/dispute-form'
-import { EditMetadataForm } from '~/tasks/components/actions/edit-metadata-form'
-import { ExtendDeadlineForm } from '~/tasks/components/actions/extend-deadline-form'
-import { IncreaseBudgetForm } from '~/tasks/components/actions/increase-budget-form'
-import { PartialPaymentForm } from '~/tasks/components/actions/partial-payment-form'
-import { SubmitForm } from '~/tasks/components/actions/submit-form'
+import {
+  ApplyForm,
+  CancelForm,
+  DisputeForm,
+  EditMetadataForm,
+  ExtendDeadlineForm,
+  IncreaseBudgetForm,
+  PartialPaymentForm,
+  SubmitForm,
+  TASK_WRITES_HANDLE,
+} from '~/tasks/components/actions/lazy'
 import { Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/task-badges'
 import {
   ApplicationsSection,
@@ -35,6 +38,10 @@ import type { TaskWriteContext } from '~/tasks/task-write-context'
 import tasksStyles from '~/tasks/tasks.css'
 import { shortAddress } from '~/utils/address'
 import { formatDateTime } from '~/utils/time'
+import { WalletIsland } from '~/wallet/wallet-root'
+
+// Its writes are loaded before hydrating for a signed-in visitor (see lazy.tsx).
+export const handle = TASK_WRITES_HANDLE
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]
 
@@ -75,6 +82,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function TaskPage() {
+  // The write forms use the wallet; only a signed-in visitor sees them, and has it from the start.
+  return <WalletIsland signedInOnly fallback={<TaskPageContent />}>{() => <TaskPageContent />}</WalletIsland>
+}
+
+function TaskPageContent() {
   const { task, viewer, now, indexedBlock, contracts, known, dao, actions, gate } = useLoaderData<typeof loader>()
   const ctx: TaskWriteContext | null = contracts
     ? { chainId: task.chainId, taskId: task.taskId, contracts, pageBlock: indexedBlock, known, budgetTokens: task.budgetTokens }

@@ -8,10 +8,11 @@ import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
 import { BadCursorError, getBudgetTokens, getPopularTags, getTaskPage } from '~/models/task-board.server'
 import { getAddress } from '~/session/auth.server'
-import { boardSearchParams, parseBoardFilter, taskStates, type BoardFilter } from '~/tasks/board-filter'
+import type { BoardFilter } from '~/tasks/board-filter'
+import { formatTokenAmount, parseBoardFilter, tokenInfo } from '~/tasks/board-loader.server'
+import { boardSearchParams, taskStates } from '~/tasks/board-url'
 import { Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/task-badges'
 import tasksStyles from '~/tasks/tasks.css'
-import { formatTokenAmount, tokenInfo } from '~/utils/tokens'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tasksStyles }]
 

@@ -1,3 +1,4 @@
+import { portalCookieName } from '#config/cookie-names'
 import { getChainId, getEnv } from '~/env.server'
 import { readSessionSecrets } from './secrets.server'
 
@@ -25,15 +26,11 @@ export function getSessionSettings(): SessionSettings {
 
 function readSettings(): SessionSettings {
   const env = getEnv()
-  const secure = env.NODE_ENV === 'production'
-  // Cookies are not scoped by port: in development two portals on localhost (e.g. `npm run dev`
-  // and the e2e run) would overwrite each other's cookies without the port in the name.
-  const name = (base: string) => (secure ? `__Host-${base}` : `${base}-${env.PORT}`)
   return {
     secrets: readSessionSecrets(env),
-    secure,
-    sessionCookieName: name('portal-session'),
-    bindingCookieName: name('portal-siwe'),
+    secure: env.NODE_ENV === 'production',
+    sessionCookieName: portalCookieName('portal-session', env),
+    bindingCookieName: portalCookieName('portal-siwe', env),
     idleMs: env.SESSION_IDLE_DAYS * DAY_MS,
     maxMs: env.SESSION_MAX_DAYS * DAY_MS,
     chainId: getChainId(),

@@ -42,10 +42,10 @@ const nonceErrors: Record<Exclude<ConsumeNonceResult, 'ok'>, string> = {
 }
 
 /** POST /auth/nonce → { nonce }, bound to this browser by the binding cookie. */
-export async function issueSignInNonce(request: Request): Promise<Response> {
+export async function issueSignInNonce(request: Request, clientKey?: string): Promise<Response> {
   requireSameOrigin(request)
   const binding = (await readBindingToken(request)) ?? randomToken()
-  const nonce = issueNonce(getDb(), hashToken(binding))
+  const nonce = issueNonce(getDb(), { bindingId: hashToken(binding), clientKey })
   return jsonOk({ nonce }, [await serializeBindingCookie(binding)])
 }
 

@@ -4,9 +4,9 @@ import { z } from 'zod'
 // The task board's state lives entirely in the URL: search, filters, sort and cursor. This is
 // the one schema that reads it; bad values are a 400 with a sentence, never a silent default.
 
-export const taskStates = ['open', 'taken', 'closed'] as const
-export type TaskState = (typeof taskStates)[number]
-const sortOrders = ['newest', 'budget', 'deadline'] as const
+import { filterParamNames, sortOrders, taskStates, type FilterParamName } from './board-url'
+
+export { boardSearchParams, sortOrders, taskStates, type SortOrder, type TaskState } from './board-url'
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blankToUndefined, schema.optional())
@@ -45,7 +45,9 @@ const boardFilterSchema = z.object({
 })
 export type BoardFilter = z.infer<typeof boardFilterSchema>
 
-const filterParamNames = Object.keys(boardFilterSchema.shape) as (keyof BoardFilter)[]
+// The schema reads exactly the params the board's links write (board-url.ts): a type error here otherwise.
+const sameParams: [Exclude<FilterParamName, keyof BoardFilter>, Exclude<keyof BoardFilter, FilterParamName>] extends [never, never] ? true : never = true
+void sameParams
 
 /** URL search params → a filter, or the first problem as "state must be open, taken or closed". */
 export function parseBoardFilter(params: URLSearchParams): { filter: BoardFilter } | { error: string } {
@@ -60,17 +62,6 @@ export function parseBoardFilter(params: URLSearchParams): { filter: BoardFilter
     return { error: `The filter "${issue.path.join('.')}" ${issue.message}.` }
   }
   return { filter: parsed.data }
-}
-
-/** A filter → URL search params, leaving out defaults so URLs stay short and shareable. */
-export function boardSearchParams(filter: Partial<BoardFilter>): URLSearchParams {
-  const params = new URLSearchParams()
-  for (const name of filterParamNames) {
-    const value = filter[name]
-    if (value === undefined || value === '' || (name === 'sort' && value === 'newest')) continue
-    params.set(name, String(value))
-  }
-  return params
 }
 
 /** A decimal amount typed in the filter → base units; amounts with too many decimals for the token are cut, not refused. */

@@ -1,10 +1,11 @@
-import { cookieStorage, createConfig, createStorage, http, injected, type CreateConnectorFn } from 'wagmi'
+import type { QueryClient } from '@tanstack/react-query'
+import { cookieStorage, createConfig, createStorage, http, injected, type CreateConnectorFn, type State } from 'wagmi'
 import { walletConnect } from 'wagmi/connectors/walletConnect'
 import type { PublicEnv } from '~/env.server'
 import { portalChain } from './chain'
 import { devWallet } from './dev-wallet-connector'
 
-// The portal's one wagmi config. It is created per render root (see providers.tsx): once in
+// The portal's one wagmi config. It is created per render root (see wallet-kit.tsx): once in
 // the browser, once per request on the server, so no request ever sees another's state.
 
 export type WalletEnv = Pick<PublicEnv, 'CHAIN_ID' | 'RPC_URL' | 'WALLETCONNECT_PROJECT_ID' | 'DEV_WALLET_ACCOUNTS'>
@@ -45,6 +46,9 @@ export function createWagmiConfig(env: WalletEnv) {
 }
 
 export type WagmiConfig = ReturnType<typeof createWagmiConfig>
+
+/** What the wallet kit hands to wagmi's and react-query's providers (built in wallet-kit.tsx). */
+export type WalletKit = { config: WagmiConfig; queryClient: QueryClient; initialState: State | undefined }
 
 declare module 'wagmi' {
   interface Register {

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useConnect, useConnectors, type Connector } from 'wagmi'
 import { shortAddress } from '~/utils/address'
 import { isDevWalletConnector, type DevWalletConnector } from './dev-wallet-connector'
 import { describeSessionError } from './use-session'
+import { useTakeConnectRequest, type ConnectMenuPlace } from './connect-requests'
 
 /**
  * "Connect wallet": every wallet the browser announced (EIP-6963, by name and icon), a plain
@@ -10,8 +11,13 @@ import { describeSessionError } from './use-session'
  * wallet with its account picker. The list is only rendered once opened, in the browser, so
  * the server's HTML never depends on which extensions the visitor has.
  */
-export function ConnectMenu({ label = 'Connect wallet' }: { label?: string }) {
+export function ConnectMenu({ label = 'Connect wallet', place = 'header' }: { label?: string; place?: ConnectMenuPlace }) {
   const [open, setOpen] = useState(false)
+  // Opened at once when the visitor's click on this place's Connect is what loaded the wallet.
+  const takeConnectRequest = useTakeConnectRequest()
+  useEffect(() => {
+    if (takeConnectRequest?.(place)) setOpen(true)
+  }, [takeConnectRequest, place])
   const menuId = useId()
   return (
     <div className="connect-menu" onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}>

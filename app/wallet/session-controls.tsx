@@ -1,11 +1,9 @@
 import { useCallback, useState } from 'react'
 import { isAddressEqual } from 'viem'
 import { useConnection, useDisconnect } from 'wagmi'
-import { shortAddress } from '~/utils/address'
 import { AccountName } from './account-name'
 import { ConnectMenu } from './connect-menu'
 import { DevAccountPicker } from './dev-account-picker'
-import { useWalletAvailable } from './providers'
 import { useEndSessionOnAccountChange } from './use-end-session-on-account-change'
 import { describeSessionError, useSignIn, useSignOut } from './use-session'
 
@@ -14,16 +12,10 @@ type Props = { address: `0x${string}` | null }
 /**
  * The header's wallet session: who is signed in (ENS name or short address, identicon), the
  * connect / sign in / sign out buttons, and the dev wallet's account picker. `address` is the
- * server session's address (root loader); the wallet's own state comes from wagmi.
+ * server session's address (root loader); the wallet's own state comes from wagmi. Part of the
+ * wallet module: session-area.tsx shows a light stand-in until it is loaded.
  */
-export function SessionControls({ address }: Props) {
-  if (!useWalletAvailable()) {
-    return <span className="session-controls">{address ? shortAddress(address) : 'Not signed in'}</span>
-  }
-  return <WalletSessionControls address={address} />
-}
-
-function WalletSessionControls({ address: sessionAddress }: Props) {
+export function SessionControls({ address: sessionAddress }: Props) {
   const connection = useConnection()
   const signIn = useSignIn()
   const signOut = useSignOut()

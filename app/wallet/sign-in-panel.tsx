@@ -1,26 +1,20 @@
 import { useConnection } from 'wagmi'
 import { AccountName } from './account-name'
 import { ConnectMenu } from './connect-menu'
-import { useWalletAvailable } from './providers'
 import { describeSessionError, useSignIn } from './use-session'
 
 /**
  * The body of /sign-in: connect, then sign. Once the session exists the page's loader sends
- * the visitor back where they came from.
+ * the visitor back where they came from. Part of the wallet module (see sign-in.tsx).
  */
 export function SignInPanel() {
-  if (!useWalletAvailable()) return <p>The wallet session is unavailable right now; reload the page.</p>
-  return <Panel />
-}
-
-function Panel() {
   const connection = useConnection()
   const signIn = useSignIn()
   if (connection.status !== 'connected' || !connection.address) {
     return (
       <section className="card sign-in-panel" aria-label="Sign in">
         <p>First connect a wallet. Signing in costs nothing: your wallet signs a message, no transaction is sent.</p>
-        <ConnectMenu label="Choose a wallet" />
+        <ConnectMenu label="Choose a wallet" place="sign-in" />
       </section>
     )
   }

@@ -1,14 +1,8 @@
 import { useChains, useConnection, useSwitchChain } from 'wagmi'
 import { describeSessionError } from './use-session'
-import { useWalletAvailable } from './providers'
 
 /** Shown while the connected wallet is on another chain than the portal's, with a switch button. */
 export function WrongNetworkBanner() {
-  if (!useWalletAvailable()) return null
-  return <WrongNetwork />
-}
-
-function WrongNetwork() {
   const { status, chainId } = useConnection()
   const [chain] = useChains()
   const switchChain = useSwitchChain()

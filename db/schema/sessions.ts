@@ -31,8 +31,10 @@ export const authNonces = sqliteTable(
   {
     nonce: text().primaryKey(),
     bindingId: text().notNull(),
+    /** The requesting IP (or its /56 for IPv6): pending nonces are capped per client as well as per browser. */
+    clientKey: text().notNull().default(''),
     createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('auth_nonces_expires_at').on(t.expiresAt)],
+  (t) => [index('auth_nonces_expires_at').on(t.expiresAt), index('auth_nonces_client_key').on(t.clientKey, t.createdAt)],
 )

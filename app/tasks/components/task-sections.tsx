@@ -5,8 +5,7 @@ import { When } from '~/components/when'
 import type { AvailableActions } from '~/tasks/available-actions'
 import type { PresentedTask } from '~/tasks/present-task.server'
 import type { TaskWriteContext } from '~/tasks/task-write-context'
-import { ReviewForm } from './actions/review-form'
-import { AcceptApplicationButton, AcceptCancelButton, ExecuteCancelButton, TakeTaskButton } from './actions/simple-writes'
+import { AcceptApplicationButton, AcceptCancelButton, ExecuteCancelButton, ReviewForm, TakeTaskButton } from './actions/lazy'
 
 // The read-only sections of the task page, with the one-click actions that belong to a row
 // (accept this application, review this submission…) next to the row they act on.
