@@ -1,6 +1,7 @@
 import { recoverTypedDataAddress, verifyTypedData, type PrivateKeyAccount } from 'viem'
 import { messageOf, type CertificateRow } from '~/models/certificates.server'
-import { addressKey, checksumAddress } from '~/utils/address'
+import { addressKey } from '~/utils/address'
+import { checksumAddress } from '~/utils/address-checks'
 import { certificateId, certificateTypedData, type CertificateMessage, type SignedCertificate } from './certificate-typed-data'
 
 // Issuing a certificate is signing its EIP-712 statement with the portal's issuer key;

@@ -2,7 +2,8 @@ import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '#db/client'
 import { certificates } from '#db/schema'
 import type { CertificateMessage, SignedCertificate } from '~/courses/certificate-typed-data'
-import { addressKey, checksumAddress } from '~/utils/address'
+import { addressKey } from '~/utils/address'
+import { checksumAddress } from '~/utils/address-checks'
 
 // Course certificates as stored: one per learner and course, keyed by the statement's EIP-712
 // hash. Signing and verifying them is app/courses/certificate-signing.server.ts.

@@ -3,7 +3,8 @@ import { z } from 'zod'
 import type { Db } from '#db/client'
 import { daoMembers, membershipRequests, taskApplications, tasks } from '#db/schema'
 import type { Catalog } from '~/courses/catalog.server'
-import { addressKey, checksumAddress } from '~/utils/address'
+import { addressKey } from '~/utils/address'
+import { checksumAddress } from '~/utils/address-checks'
 import { listCompletions } from './course-progress.server'
 
 // From learner to member: a learner who finished every course of the path files a request to

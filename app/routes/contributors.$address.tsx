@@ -6,7 +6,7 @@ import coursesStyles from '~/courses/courses.css'
 import { getDb } from '~/db.server'
 import { listCertificates } from '~/models/certificates.server'
 import { getAddress } from '~/session/auth.server'
-import { parseAddress } from '~/utils/address'
+import { parseAddress } from '~/utils/address-checks'
 
 // A minimal contributor profile; the profile feature extends it with tasks, votes and activity.
 
