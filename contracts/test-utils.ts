@@ -140,7 +140,10 @@ export function action(to: Address, abi: Abi, functionName: string, args: readon
   return { to, value, data: encodeFunctionData({ abi, functionName, args } as never) }
 }
 
-/** Awaits `action` and asserts it reverted with the custom error `errorName`; returns its args. */
+/**
+ * Awaits `action` and asserts it reverted with the custom error `errorName` (or, for a plain
+ * `revert("…")`, with that reason); returns the error's args.
+ */
 export async function expectRevert(action: Promise<unknown>, errorName: string): Promise<readonly unknown[]> {
   let error: unknown
   try {
@@ -151,7 +154,8 @@ export async function expectRevert(action: Promise<unknown>, errorName: string):
   if (!error) throw new Error(`expected a revert with ${errorName}, but the call succeeded`)
   if (!(error instanceof BaseError)) throw error
   const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null
-  expect(reverted?.data?.errorName ?? reverted?.shortMessage ?? error.shortMessage).toBe(errorName)
+  const name = reverted?.data?.errorName === 'Error' ? reverted.reason : reverted?.data?.errorName
+  expect(name ?? reverted?.shortMessage ?? error.shortMessage).toBe(errorName)
   return reverted?.data?.args ?? []
 }
 
