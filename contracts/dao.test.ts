@@ -248,7 +248,7 @@ describe('treasury, metadata, signatures, callbacks', () => {
       { eventName: 'CallbackReceived', args: { sender: alice.account.address, sig: '0x150b7a02' } },
     ])
     const unknown = await publicClient.call({ to: dao, data: '0x12345678' }).catch((error: BaseError) => error)
-    const revertData = (unknown as BaseError).walk((e) => typeof (e as { data?: unknown }).data === 'string') as { data: Hex }
+    const revertData = (unknown as BaseError).walk((e) => typeof (e as { data?: unknown }).data === 'string') as unknown as { data: Hex }
     expect(decodeErrorResult({ abi: daoAbi, data: revertData.data })).toMatchObject({ errorName: 'UnkownCallback', args: ['0x12345678', '0x00000000'] })
 
     await expectRevert(send(alice, 'registerStandardCallback', ['0x12345678', '0x12345678', '0xcafecafe']), 'Unauthorized')

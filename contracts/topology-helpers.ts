@@ -1,5 +1,5 @@
 import { formatAbiItem } from 'viem/utils'
-import type { Abi, AbiError, Hex, TransactionReceipt } from 'viem'
+import type { Abi, Hex, TransactionReceipt } from 'viem'
 import * as artifacts from '../contracts-abi'
 import { smartAccountAbi, tagVotingAbi, verifiedContributorAbi, verifiedContributorTagManagerAbi } from '../contracts-abi'
 import type { Department } from '../devnet/topology'
@@ -7,6 +7,8 @@ import { action, type Action, type DeployedPortal, type Wallet } from './test-ut
 
 // Steps the topology tests share: making OVC members and department members, running a
 // department vote to its execution, and decoding reverts that bubble up from nested contracts.
+
+type AbiError = Extract<Abi[number], { type: 'error' }>
 
 export const Vote = { None: 0, Abstain: 1, Yes: 2, No: 3 } as const
 
