@@ -9,7 +9,7 @@ import {IERC721Receiver} from "@openzeppelin/contracts/token/ERC721/IERC721Recei
 import {IERC1155Receiver} from "@openzeppelin/contracts/token/ERC1155/IERC1155Receiver.sol";
 import {TransientSlot} from "@openzeppelin/contracts/utils/TransientSlot.sol";
 import {Action} from "../common/Action.sol";
-import {ActionExecution} from "../common/ActionExecution.sol";
+import {ActionExecution, Executed} from "../common/ActionExecution.sol";
 import {CallbackHandler} from "./CallbackHandler.sol";
 import {IDAO} from "./IDAO.sol";
 import {Initializable} from "./Initializable.sol";
@@ -39,14 +39,6 @@ contract DAO is IERC165, IERC1271, IDAO, Initializable, PermissionManager, Callb
     mapping(bytes4 interfaceId => bool) private supportedInterfaces;
 
     event MetadataSet(bytes metadata);
-    event Executed(
-        address indexed actor,
-        bytes32 callId,
-        Action[] actions,
-        uint256 allowFailureMap,
-        uint256 failureMap,
-        bytes[] execResults
-    );
     event StandardCallbackRegistered(bytes4 interfaceId, bytes4 callbackSelector, bytes4 magicNumber);
     event Deposited(address indexed sender, address indexed token, uint256 amount, string _reference);
     event NativeTokenDeposited(address sender, uint256 amount);

@@ -3,6 +3,17 @@ pragma solidity ^0.8.24;
 
 import {Action} from "./Action.sol";
 
+/// @notice What a DAO (or a smart account's trustless execution) announces after running actions
+/// for `actor`, with the failure map and what each call returned.
+event Executed(
+    address indexed actor,
+    bytes32 callId,
+    Action[] actions,
+    uint256 allowFailureMap,
+    uint256 failureMap,
+    bytes[] execResults
+);
+
 /// @notice How a DAO (and a smart account's trustless execution) runs a list of actions: in order,
 /// each a plain call with its value, at most 256 (one failure-map bit each).
 library ActionExecution {

@@ -13,36 +13,16 @@ import {RFPEscrow} from "./RFPEscrow.sol";
 /// @notice Requests for proposals on OpenR&D (see IRFPs). Each RFP's funds sit in its own
 /// RFPEscrow clone; accepting a project makes that escrow create the task, with the project's
 /// metadata and deadline, the RFP's task and dispute managers, and the representative preapproved.
+/// RFPs are stored as `getRFP` returns them; their `budget` holds only the tokens, since the
+/// escrow may be topped up at any time, so amounts are its balances.
 contract RFPs is IRFPs, ReentrancyGuardTransient, OpenmeshAdminOwned {
     using SafeERC20 for IERC20;
-
-    struct Project {
-        string metadata;
-        address representative;
-        uint64 deadline;
-        bool accepted;
-        ITasks.NativeReward[] nativeReward;
-        ITasks.Reward[] reward;
-    }
-
-    struct RFP {
-        string metadata;
-        uint64 deadline;
-        RFPEscrow escrow;
-        address creator;
-        address tasksManager;
-        address disputeManager;
-        address manager;
-        /// @dev Only the tokens: the escrow may be topped up at any time, so amounts are its balances.
-        address[] budget;
-        Project[] projects;
-    }
 
     ITasks public immutable tasks;
     address public immutable escrowImplementation;
 
     uint256 private rfpCounter;
-    mapping(uint256 rfpId => RFP) private rfps;
+    mapping(uint256 rfpId => OffChainRFP) private rfps;
 
     constructor(ITasks _tasks) {
         tasks = _tasks;
@@ -60,27 +40,7 @@ contract RFPs is IRFPs, ReentrancyGuardTransient, OpenmeshAdminOwned {
     }
 
     function getRFP(uint256 _rfpId) public view returns (OffChainRFP memory offchainRFP) {
-        RFP storage rfp = _getRFP(_rfpId);
-        offchainRFP.metadata = rfp.metadata;
-        offchainRFP.deadline = rfp.deadline;
-        offchainRFP.escrow = rfp.escrow;
-        offchainRFP.creator = rfp.creator;
-        offchainRFP.tasksManager = rfp.tasksManager;
-        offchainRFP.disputeManager = rfp.disputeManager;
-        offchainRFP.manager = rfp.manager;
-        offchainRFP.budget = rfp.budget;
-        offchainRFP.projects = new OffchainProject[](rfp.projects.length);
-        for (uint256 i; i < rfp.projects.length; ++i) {
-            Project storage project = rfp.projects[i];
-            offchainRFP.projects[i] = OffchainProject(
-                project.metadata,
-                project.representative,
-                project.deadline,
-                project.accepted,
-                project.nativeReward,
-                project.reward
-            );
-        }
+        return _getRFP(_rfpId);
     }
 
     function getRFPs(uint256[] calldata _rfpIds) external view returns (OffChainRFP[] memory) {
@@ -101,7 +61,7 @@ contract RFPs is IRFPs, ReentrancyGuardTransient, OpenmeshAdminOwned {
     ) external payable nonReentrant returns (uint256 rfpId) {
         if (_budget.length > type(uint8).max) revert Overflow();
         rfpId = rfpCounter++;
-        RFP storage rfp = rfps[rfpId];
+        OffChainRFP storage rfp = rfps[rfpId];
         rfp.metadata = _metadata;
         rfp.deadline = _deadline;
         rfp.creator = msg.sender;
@@ -128,14 +88,14 @@ contract RFPs is IRFPs, ReentrancyGuardTransient, OpenmeshAdminOwned {
         ITasks.NativeReward[] calldata _nativeReward,
         ITasks.Reward[] calldata _reward
     ) external returns (uint32 projectId) {
-        RFP storage rfp = _getRFP(_rfpId);
+        OffChainRFP storage rfp = _getRFP(_rfpId);
         if (rfp.deadline <= block.timestamp) revert RFPClosed();
         if (_reward.length != 0 && !_reward[_reward.length - 1].nextToken) revert RewardDoesntEndWithNextToken();
         if (_nativeReward.length > type(uint8).max || _reward.length > type(uint8).max) revert Overflow();
         if (rfp.projects.length >= type(uint32).max) revert Overflow();
 
         projectId = uint32(rfp.projects.length);
-        Project storage project = rfp.projects.push();
+        OffchainProject storage project = rfp.projects.push();
         project.metadata = _metadata;
         project.representative = msg.sender;
         project.deadline = _deadline;
@@ -152,10 +112,10 @@ contract RFPs is IRFPs, ReentrancyGuardTransient, OpenmeshAdminOwned {
         external
         nonReentrant
     {
-        RFP storage rfp = _getRFP(_rfpId);
+        OffChainRFP storage rfp = _getRFP(_rfpId);
         if (msg.sender != rfp.manager) revert NotManager();
         if (_projectId >= rfp.projects.length) revert ProjectDoesNotExist();
-        Project storage project = rfp.projects[_projectId];
+        OffchainProject storage project = rfp.projects[_projectId];
         if (project.accepted) revert ProjectAlreadyAccepted();
         project.accepted = true;
 
@@ -178,7 +138,7 @@ contract RFPs is IRFPs, ReentrancyGuardTransient, OpenmeshAdminOwned {
     }
 
     function emptyRFP(uint256 _rfpId) external nonReentrant {
-        RFP storage rfp = _getRFP(_rfpId);
+        OffChainRFP storage rfp = _getRFP(_rfpId);
         if (msg.sender != rfp.manager) revert NotManager();
         RFPEscrow escrow = rfp.escrow;
         escrow.transferNative(payable(rfp.creator), address(escrow).balance);
@@ -202,13 +162,13 @@ contract RFPs is IRFPs, ReentrancyGuardTransient, OpenmeshAdminOwned {
         if (!success) revert NativeTransferFailed();
     }
 
-    function _getRFP(uint256 _rfpId) private view returns (RFP storage) {
+    function _getRFP(uint256 _rfpId) private view returns (OffChainRFP storage) {
         if (_rfpId >= rfpCounter) revert RFPDoesNotExist();
         return rfps[_rfpId];
     }
 
     /// @dev The project's native reward entries with the granted amounts, and their sum.
-    function _grantNative(Project storage project, uint96[] calldata _amounts)
+    function _grantNative(OffchainProject storage project, uint96[] calldata _amounts)
         private
         view
         returns (ITasks.NativeReward[] memory nativeReward, uint96 total)
@@ -222,7 +182,7 @@ contract RFPs is IRFPs, ReentrancyGuardTransient, OpenmeshAdminOwned {
 
     /// @dev The project's ERC-20 reward entries with the granted amounts, and per budget token
     /// (in order; `nextToken` closes a token's entries) the sum the task's budget needs.
-    function _grant(RFP storage rfp, Project storage project, uint88[] calldata _amounts)
+    function _grant(OffChainRFP storage rfp, OffchainProject storage project, uint88[] calldata _amounts)
         private
         view
         returns (ITasks.Reward[] memory reward, ITasks.ERC20Transfer[] memory budget)

@@ -2,7 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {Action, IExecutor} from "../common/Action.sol";
-import {ActionExecution} from "../common/ActionExecution.sol";
+import {ActionExecution, Executed} from "../common/ActionExecution.sol";
 import {SmartAccountStorage} from "./SmartAccountStorage.sol";
 
 /// @notice A smart-account module that gives the account Aragon's `execute`, for the accounts the
@@ -14,14 +14,6 @@ contract SmartAccountTrustlessExecution is IExecutor {
 
     event ModuleSet(bytes4 functionSelector, address module);
     event ExecutePermissionSet(address account, bool allowed);
-    event Executed(
-        address indexed actor,
-        bytes32 callId,
-        Action[] actions,
-        uint256 allowFailureMap,
-        uint256 failureMap,
-        bytes[] execResults
-    );
 
     error NoExecutePermission(address account);
     error OnlyInSmartAccount();
