@@ -1,5 +1,5 @@
 import { formatAbiItem } from 'viem/utils'
-import type { Abi, Hex, TransactionReceipt } from 'viem'
+import { toHex, type Abi, type Hex, type TransactionReceipt } from 'viem'
 import * as artifacts from '../contracts-abi'
 import { smartAccountAbi, tagVotingAbi, verifiedContributorAbi, verifiedContributorTagManagerAbi } from '../contracts-abi'
 import type { Department } from '../devnet/topology'
@@ -77,7 +77,7 @@ export function useTopologyHelpers(chain: DeployedPortal) {
     proposer: Wallet,
     voters: Wallet[],
     actions: Action[],
-    metadata: Hex = '0x697066733a2f2f6261666b726569646570617274656e74',
+    metadata: Hex = toHex('ipfs://bafkreidepartmentproposal'),
   ) {
     const voting = department.tagVoting.address
     const abi = withAllErrors(tagVotingAbi)
