@@ -5,28 +5,25 @@ import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {ERC721Votes} from "@openzeppelin/contracts/token/ERC721/extensions/ERC721Votes.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
+import {OpenmeshAdminOwned} from "../common/OpenmeshAdmin.sol";
 
-/// @notice Openmesh Verified Contributor (OVC): a soulbound ERC-721 whose holders are the DAO's
-/// members. One token = one vote once the holder delegates (to themselves, usually).
-/// Minting and burning are roles (held by the DAO); a holder may also burn their own token.
-contract VerifiedContributor is ERC721Votes, AccessControl {
+/// @notice Openmesh Verified Contributor (OVC): a soulbound ERC-721 whose holders are the Openmesh
+/// DAO's members. One token = one vote once its holder delegates (to themselves, usually).
+/// Minting and burning are roles (the DAO holds both); a holder may also burn their own token.
+/// The deployer gets the admin role (on Openmesh's chain: the Openmesh admin account).
+contract VerifiedContributor is ERC721Votes, AccessControl, OpenmeshAdminOwned {
     bytes32 public constant MINT_ROLE = keccak256("MINT");
     bytes32 public constant BURN_ROLE = keccak256("BURN");
     bytes32 public constant METADATA_ROLE = keccak256("METADATA");
 
-    /// @notice The metadata document every token points to (they are all alike).
-    string private metadataUri;
+    /// @notice The metadata URL of a token is this prefix followed by its id.
+    string private metadataUri = "https://erc721.openmesh.network/metadata/ovc/";
 
     error NotTransferable();
 
-    constructor(address _admin)
-        ERC721("Openmesh Verified Contributor", "OVC")
-        EIP712("Openmesh Verified Contributor", "1")
-    {
-        _grantRole(DEFAULT_ADMIN_ROLE, _admin);
-        _grantRole(MINT_ROLE, _admin);
-        _grantRole(BURN_ROLE, _admin);
-        _grantRole(METADATA_ROLE, _admin);
+    constructor() ERC721("Openmesh Verified Contributor", "OVC") EIP712("Openmesh Verified Contributor", "1") {
+        _grantRole(DEFAULT_ADMIN_ROLE, msg.sender);
     }
 
     function mint(address to, uint256 tokenId) external onlyRole(MINT_ROLE) {
@@ -44,7 +41,7 @@ contract VerifiedContributor is ERC721Votes, AccessControl {
 
     function tokenURI(uint256 tokenId) public view override returns (string memory) {
         _requireOwned(tokenId);
-        return metadataUri;
+        return string.concat(metadataUri, Strings.toString(tokenId));
     }
 
     /// @dev Soulbound: every transfer entry point ends here (safeTransferFrom calls it too).

@@ -7,26 +7,30 @@ import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ITasks} from "./ITasks.sol";
 import {Escrow} from "./Escrow.sol";
+import {OpenmeshAdminOwned} from "../common/OpenmeshAdmin.sol";
 
 /// @notice OpenR&D tasks: a manager escrows a budget, contributors apply, the manager accepts
 /// applications, an accepted applicant takes the task, submits work, and an accepted submission
 /// pays the executor and refunds the rest to the creator.
 /// @dev Every state-changing function is nonReentrant and closes/updates the task before any
 /// funds move (budget tokens and reward recipients are caller-chosen, so they may call back).
-contract Tasks is ITasks, ReentrancyGuardTransient {
+contract Tasks is ITasks, ReentrancyGuardTransient, OpenmeshAdminOwned {
     using SafeERC20 for IERC20;
 
     /// @notice `cancelTask`'s answer when the task was cancelled at once (no request created).
     uint8 internal constant NO_REQUEST = type(uint8).max;
 
     /// @notice The escrow that every task's escrow is a minimal-proxy clone of.
-    address public immutable escrowImplementation;
+    address internal immutable escrowImplementation;
 
     uint256 internal taskCounter;
     mapping(uint256 taskId => OffChainTask) private tasks;
 
     constructor() {
-        escrowImplementation = address(new Escrow());
+        Escrow implementation = new Escrow();
+        // Owned by this contract, so nobody else can initialize the implementation itself.
+        implementation.__Escrow_init();
+        escrowImplementation = address(implementation);
     }
 
     // ---------------------------------------------------------------- views
@@ -67,7 +71,7 @@ contract Tasks is ITasks, ReentrancyGuardTransient {
         task.creator = msg.sender;
 
         Escrow escrow = Escrow(payable(Clones.clone(escrowImplementation)));
-        escrow.initialize{value: msg.value}();
+        escrow.__Escrow_init{value: msg.value}();
         task.escrow = escrow;
         task.nativeBudget = nativeBudget;
 
@@ -77,7 +81,7 @@ contract Tasks is ITasks, ReentrancyGuardTransient {
             task.budget.push(ERC20Transfer(_budget[i].tokenContract, received));
         }
 
-        emit TaskCreated(taskId, _metadata, _deadline, _manager, _disputeManager, msg.sender, nativeBudget, _budget, escrow);
+        _announceTask(taskId, _metadata, _budget);
 
         for (uint256 i; i < _preapprove.length; ++i) {
             PreapprovedApplication calldata preapproved = _preapprove[i];
@@ -91,6 +95,22 @@ contract Tasks is ITasks, ReentrancyGuardTransient {
             );
             emit ApplicationAccepted(taskId, applicationId);
         }
+    }
+
+    /// @dev Its own function only to keep `createTask` within the stack limit.
+    function _announceTask(uint256 _taskId, string calldata _metadata, ERC20Transfer[] calldata _budget) private {
+        OffChainTask storage task = tasks[_taskId];
+        emit TaskCreated(
+            _taskId,
+            _metadata,
+            task.deadline,
+            task.manager,
+            task.disputeManager,
+            task.creator,
+            task.nativeBudget,
+            _budget,
+            task.escrow
+        );
     }
 
     function applyForTask(
