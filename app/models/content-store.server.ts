@@ -1,6 +1,7 @@
 import { CID } from 'multiformats/cid'
 import { getContent, MAX_CONTENT_BYTES, putJsonDocument } from '#db/content-store'
-import { documentSchemas, type DocumentKind } from '#documents/kinds'
+import { documentSchemas, richTextFields, type DocumentKind } from '#documents/kinds'
+import { markdownToRichText } from '#documents/rich-text'
 import { uriForCid } from '#documents/uri'
 import { getDb } from '~/db.server'
 
@@ -19,11 +20,16 @@ export function getContentByCid(cid: string): { cid: string; bytes: Buffer; medi
 }
 
 /**
- * Checks a metadata document against its kind's schema once more (the last line before it
- * becomes permanent) and stores it; answers its `ipfs://` URI.
+ * Stores a form's metadata document as Openmesh's frontends write it: its rich-text fields, typed
+ * as markdown, become the HTML an editor would have written (documents/rich-text.ts); the kind's
+ * schema checks it once more (the last line before it becomes permanent) and puts its keys in the
+ * frontends' order. Answers its `ipfs://` URI.
  */
-export async function storeMetadataDocument(kind: DocumentKind, document: unknown): Promise<{ cid: string; uri: string }> {
-  const valid = documentSchemas[kind].parse(document)
+export async function storeMetadataDocument(kind: DocumentKind, document: Record<string, unknown>): Promise<{ cid: string; uri: string }> {
+  const rich = Object.fromEntries(
+    richTextFields[kind].flatMap((field) => (typeof document[field] === 'string' ? [[field, markdownToRichText(document[field] as string)]] : [])),
+  )
+  const valid = documentSchemas[kind].parse({ ...document, ...rich })
   const cid = await putJsonDocument(getDb(), valid)
   return { cid, uri: uriForCid(cid) }
 }
