@@ -32,7 +32,8 @@ export const documentKinds = [
 ] as const
 export type DocumentKind = (typeof documentKinds)[number]
 
-const documents = {
+/** Each kind's definition (./fields.ts defineDocument): its fields, what the portal writes, how anyone's is read. */
+export const documentDefinitions = {
   task: taskDocument,
   application: applicationDocument,
   submission: submissionDocument,
@@ -48,19 +49,19 @@ const documents = {
 } satisfies Record<DocumentKind, unknown>
 
 /** What the portal writes, by kind (strict: its limits, http(s) links only). */
-export const documentSchemas: { [K in DocumentKind]: (typeof documents)[K]['write'] } = Object.fromEntries(
-  documentKinds.map((kind) => [kind, documents[kind].write]),
+export const documentSchemas: { [K in DocumentKind]: (typeof documentDefinitions)[K]['write'] } = Object.fromEntries(
+  documentKinds.map((kind) => [kind, documentDefinitions[kind].write]),
 ) as never
 
 /** The rich-text (†) fields of each kind: HTML in the frontends' documents. */
 export const richTextFields: { [K in DocumentKind]: readonly string[] } = Object.fromEntries(
-  documentKinds.map((kind) => [kind, documents[kind].richFields]),
+  documentKinds.map((kind) => [kind, documentDefinitions[kind].richFields]),
 ) as never
 
-export type WrittenDocumentOf<K extends DocumentKind> = ReturnType<(typeof documents)[K]['write']['parse']>
-export type ReadDocumentOf<K extends DocumentKind> = NonNullable<ReturnType<(typeof documents)[K]['read']>>
+export type WrittenDocumentOf<K extends DocumentKind> = ReturnType<(typeof documentDefinitions)[K]['write']['parse']>
+export type ReadDocumentOf<K extends DocumentKind> = NonNullable<ReturnType<(typeof documentDefinitions)[K]['read']>>
 
 /** A document of `kind` written by anyone, as far as it can be read: its known fields, bounded; null when not a JSON object. */
 export function readDocument<K extends DocumentKind>(kind: K, content: unknown): ReadDocumentOf<K> | null {
-  return documents[kind].read(content) as ReadDocumentOf<K> | null
+  return documentDefinitions[kind].read(content) as ReadDocumentOf<K> | null
 }

@@ -39,6 +39,17 @@ export const taskDocument = defineDocument({
   requiredCourse: courseSlug(),
 })
 
+/**
+ * The task a department's membership proposal creates in the ovc-frontend (its salary task):
+ * `title` "Department Membership of 0x…", `tags` [{tag: "Department Task"}], `description`. Read as
+ * a task; written by the devnet seed in this shape.
+ */
+export const departmentMembershipTaskDocument = defineDocument({
+  title: taskFields.title,
+  tags: taskFields.tags,
+  description: taskFields.description,
+})
+
 /** An RFP project: a task's fields without the crowdfunding ones. */
 export const projectDocument = defineDocument({ ...taskFields, requiredCourse: courseSlug() })
 
