@@ -110,6 +110,13 @@ describe('metadata URIs', () => {
     expect(cidFromUri('ipfs://not-a-cid')).toBeNull()
   })
 
+  it('reads CIDv1 and CIDv0 URIs; the empty string is no document at all', () => {
+    const v0 = 'QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH'
+    expect(parseMetadataUri(`ipfs://${v0}`)).toEqual({ type: 'ipfs', cid: v0, path: '' })
+    expect(cidFromUri(`ipfs://${cid}`)).toBe(cid)
+    expect(parseMetadataUri('')).toBeUndefined()
+  })
+
   it('fetches ipfs:// and https:// only', () => {
     expect(isFetchableUri(`ipfs://${cid}`)).toBe(true)
     expect(isFetchableUri('https://docs.example/task.json')).toBe(true)
