@@ -1,7 +1,5 @@
 import {
-  BaseError,
   createPublicClient,
-  decodeErrorResult,
   encodeFunctionData,
   http,
   parseGwei,
@@ -17,6 +15,7 @@ import type { DocumentKind } from '#documents/kinds'
 import { writtenAs, writtenDocument, type Writable } from '#documents/write'
 import { devnetAccounts } from '../accounts'
 import { allContractErrors } from '../contract-errors'
+import { replayRevertReason } from '../revert-reason'
 import type { Topology } from '../topology'
 
 // The plumbing every part of the seeded world shares: who the people are, sending their
@@ -108,24 +107,7 @@ export async function createWorldKit(args: { rpcUrl: string; chainId: number; to
     for (const [i, receipt] of receipts.entries()) {
       if (receipt.status === 'success') continue
       const sent = batch[i]!
-      throw new Error(`seeding failed: "${sent.label}" (tx ${sent.hash}) reverted: ${await replayError(sent, receipt.blockNumber)}`)
-    }
-  }
-
-  async function replayError(sent: Sent, blockNumber: bigint): Promise<string> {
-    try {
-      await client.call({ account: sent.from, to: sent.to, data: sent.data, value: sent.value, blockNumber: blockNumber - 1n })
-      return 'no revert on replay'
-    } catch (error) {
-      if (!(error instanceof BaseError)) return String(error)
-      const data = (error.walk((e) => typeof (e as { data?: unknown }).data === 'string') as { data?: Hex } | null)?.data
-      if (!data) return error.shortMessage
-      try {
-        const decoded = decodeErrorResult({ abi: allContractErrors, data })
-        return `${decoded.errorName}(${(decoded.args ?? []).map(String).join(', ')})`
-      } catch {
-        return data
-      }
+      throw new Error(`seeding failed: "${sent.label}" (tx ${sent.hash}) reverted: ${await replayRevertReason(client, sent, receipt.blockNumber, allContractErrors)}`)
     }
   }
 
