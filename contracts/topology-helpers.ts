@@ -1,7 +1,7 @@
 import { formatAbiItem } from 'viem/utils'
 import { toHex, type Abi, type Hex, type TransactionReceipt } from 'viem'
-import * as artifacts from '../contracts-abi'
 import { smartAccountAbi, tagVotingAbi, verifiedContributorAbi, verifiedContributorTagManagerAbi } from '../contracts-abi'
+import { allContractErrors } from '../devnet/contract-errors'
 import type { Department } from '../devnet/topology'
 import { action, type Action, type DeployedPortal, type Wallet } from './test-utils'
 
@@ -12,15 +12,7 @@ type AbiError = Extract<Abi[number], { type: 'error' }>
 
 export const Vote = { None: 0, Abstain: 1, Yes: 2, No: 3 } as const
 
-/** Every custom error of our contracts, once each: a revert deep in a call path still decodes. */
-const allErrors: AbiError[] = [
-  ...new Map(
-    Object.entries(artifacts)
-      .filter(([name]) => name.endsWith('Abi'))
-      .flatMap(([, abi]) => (abi as Abi).filter((item): item is AbiError => item.type === 'error'))
-      .map((item) => [formatAbiItem(item), item] as const),
-  ).values(),
-]
+const allErrors = allContractErrors as AbiError[]
 
 /** `abi` plus the errors of every other contract (those `abi` declares itself win). */
 export function withAllErrors(abi: Abi): Abi {

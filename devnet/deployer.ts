@@ -1,8 +1,6 @@
 import {
-  BaseError,
   createPublicClient,
   createWalletClient,
-  decodeErrorResult,
   encodeDeployData,
   encodeFunctionData,
   getContractAddress,
@@ -18,6 +16,7 @@ import {
 import { privateKeyToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import { deployerAccount } from './accounts'
+import { replayRevertReason } from './revert-reason'
 
 // Sends the deployer's transactions back to back: signed locally with tracked nonces and fixed
 // gas, so nothing waits for a receipt or an estimate (anvil mines each transaction as it arrives,
@@ -88,29 +87,12 @@ export async function createDeployer(args: { rpcUrl: string; chainId?: number; e
     for (const tx of sent.splice(0)) {
       const receipt = await publicClient.waitForTransactionReceipt({ hash: tx.hash, pollingInterval: 50 })
       if (receipt.status !== 'success') {
-        throw new Error(`deployment step "${tx.label}" reverted: ${await replayError(tx, receipt.blockNumber)}`)
+        throw new Error(`deployment step "${tx.label}" reverted: ${await replayRevertReason(publicClient, { ...tx, from: account.address }, receipt.blockNumber, args.errorAbi)}`)
       }
       const address = deployments.get(tx.hash)
       if (address) blocks.set(address, Number(receipt.blockNumber))
     }
     return blocks
-  }
-
-  async function replayError(tx: Sent, blockNumber: bigint): Promise<string> {
-    try {
-      await publicClient.call({ account: account.address, to: tx.to, data: tx.data, value: tx.value, blockNumber: blockNumber - 1n })
-      return 'no revert on replay'
-    } catch (error) {
-      if (!(error instanceof BaseError)) return String(error)
-      const data = (error.walk((e) => typeof (e as { data?: unknown }).data === 'string') as { data?: Hex } | null)?.data
-      if (!data) return error.shortMessage
-      try {
-        const decoded = decodeErrorResult({ abi: args.errorAbi, data })
-        return `${decoded.errorName}(${(decoded.args ?? []).map(String).join(', ')})`
-      } catch {
-        return data
-      }
-    }
   }
 
   return { address: account.address, chainId, publicClient, deploy, call, settle }
