@@ -4,7 +4,7 @@ import sanitizeHtml from 'sanitize-html'
 // Rich-text (†) fields are HTML: Openmesh's frontends write them from a rich-text editor
 // (react-quill in the openrd-frontend, Aragon's TextAreaRichText in the ovc-frontend). The portal's
 // forms take markdown instead, and the portal writes the HTML it renders to, so that a document the
-// portal stores reads the same in the real frontends (docs/decisions/017-rich-text-documents.md).
+// portal stores reads the same in the real frontends (docs/decisions/019-rich-text-documents.md).
 // Both the writing here and the pages' rendering (app/utils/markdown.server.ts) keep only the
 // allow-list below.
 
