@@ -82,12 +82,15 @@ function compile(viaIR: boolean): Compiled[] {
       viaIR,
       // No metadata hash in the bytecode: the artifacts change only when the code does.
       metadata: { bytecodeHash: 'none' },
-      outputSelection: Object.fromEntries(Object.keys(sources).map((s) => [s, { '*': ['abi', 'evm.bytecode.object'] }])),
+      outputSelection: Object.fromEntries(
+        Object.keys(sources).map((s) => [s, { '*': ['abi', 'evm.bytecode.object'], '': ['ast'] }]),
+      ),
     },
   }
   const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImport })) as {
     errors?: { severity: string; formattedMessage: string; sourceLocation?: { file: string } }[]
     contracts?: Record<string, Record<string, { abi: AbiItem[]; evm: { bytecode: { object: string } } }>>
+    sources?: Record<string, { ast?: { nodes: { nodeType: string; name?: string; contractKind?: string }[] } }>
   }
   const errors = (output.errors ?? []).filter((e) => e.severity === 'error')
   // Warnings about our own sources are shown; OpenZeppelin's (e.g. transient storage) are not.
@@ -96,22 +99,37 @@ function compile(viaIR: boolean): Compiled[] {
   }
   if (errors.length) throw new Error(`solc failed:\n${errors.map((e) => e.formattedMessage).join('\n')}`)
 
+  // Libraries have bytecode too, but nobody deploys or calls them: their code is inlined.
+  const libraries = new Set(
+    Object.entries(output.sources ?? {}).flatMap(([source, { ast }]) =>
+      (ast?.nodes ?? []).filter((n) => n.nodeType === 'ContractDefinition' && n.contractKind === 'library').map((n) => `${source}:${n.name}`),
+    ),
+  )
   const compiled: Compiled[] = []
   for (const [source, contracts] of Object.entries(output.contracts ?? {})) {
     if (!source.startsWith('contracts/')) continue
     for (const [name, contract] of Object.entries(contracts)) {
       // Interfaces and abstract contracts have no bytecode; they are not deployable artifacts.
-      if (!contract.evm.bytecode.object) continue
+      if (!contract.evm.bytecode.object || libraries.has(`${source}:${name}`)) continue
       compiled.push({ name, source, abi: contract.abi, bytecode: `0x${contract.evm.bytecode.object}` })
     }
   }
   return compiled.sort((a, b) => a.name.localeCompare(b.name))
 }
 
-/** `Tasks` → `tasks`, `OpenToken` → `openToken`, `DAO` → `dao`. */
+/**
+ * The export prefix of a contract: `Tasks` → `tasks`, `DAO` → `dao`, `RFPs` → `rfps`,
+ * `RFPEscrow` → `rfpEscrow`, `ERC721CountTrustlessManagement` → `erc721CountTrustlessManagement`.
+ * A leading acronym is lowercased whole; its last capital starts the next word unless the
+ * acronym is a plural (`RFPs`).
+ */
 export function camelName(contractName: string): string {
-  if (contractName === contractName.toUpperCase()) return contractName.toLowerCase()
-  return contractName[0]!.toLowerCase() + contractName.slice(1)
+  const acronym = /^[A-Z0-9]+/.exec(contractName)?.[0] ?? ''
+  if (acronym.length === contractName.length) return contractName.toLowerCase()
+  if (acronym.length <= 1) return contractName[0]!.toLowerCase() + contractName.slice(1)
+  const rest = contractName.slice(acronym.length)
+  if (/^s([A-Z]|$)/.test(rest)) return acronym.toLowerCase() + rest
+  return acronym.slice(0, -1).toLowerCase() + contractName.slice(acronym.length - 1)
 }
 
 // Stable key order so the output never depends on how solc orders an object's keys.
@@ -161,7 +179,8 @@ export function buildArtifacts(): Map<string, string> {
   try {
     compiled = compile(false)
   } catch (error) {
-    if (!String(error).includes('Stack too deep')) throw error
+    if (!String(error).includes("Stack too deep")) throw error
+    console.warn(`stack too deep without the IR pipeline: ${String(error).slice(0, 800)}`)
     compiled = compile(true)
   }
   const version = solc.version().replace(/\.Emscripten.*$/, '')

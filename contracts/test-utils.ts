@@ -4,6 +4,7 @@ import {
   createPublicClient,
   createTestClient,
   createWalletClient,
+  encodeFunctionData,
   http,
   parseEventLogs,
   type Abi,
@@ -22,10 +23,10 @@ import { foundry } from 'viem/chains'
 import { afterEach, beforeEach, expect } from 'vitest'
 import type { Deployment } from '../config/deployment'
 import { devnetAccounts } from '../devnet/accounts'
-import { deployPortal } from '../devnet/deploy'
+import { deployPortal, type PortalDeployment } from '../devnet/deploy'
 import { useAnvil } from '../test/setup'
 
-// Shared set-up of the contract tests: one anvil per test file with the portal deployed on it,
+// Shared set-up of the contract tests: one anvil per test file with the topology deployed on it,
 // viem clients for anvil's ten accounts, and helpers that simulate before sending so a revert
 // surfaces as a decoded custom error instead of a mined failed transaction.
 
@@ -50,7 +51,8 @@ export async function useDeployedPortal() {
   const wallets: Wallet[] = devnetAccounts.map((a) =>
     createWalletClient({ account: privateKeyToAccount(a.privateKey), chain, transport }),
   )
-  const deployment: Deployment = await deployPortal({ rpcUrl: anvil.rpcUrl })
+  const deployment: PortalDeployment = await deployPortal({ rpcUrl: anvil.rpcUrl })
+  const { topology } = deployment
   const contract = (key: keyof Deployment['contracts']): Address => {
     const entry = deployment.contracts[key]
     if (!entry) throw new Error(`${key} is not deployed`)
@@ -91,11 +93,14 @@ export async function useDeployedPortal() {
     return (await publicClient.getBlock()).timestamp
   }
 
-  /** A wallet that sends as `address` (anvil impersonation), given 100 ETH more for gas. */
+  /**
+   * A wallet that sends as `address` (anvil impersonation). An address with less than 1 ETH is
+   * given 100 ETH for gas; one with more keeps its balance, so tests can count what it receives.
+   */
   async function impersonate(address: Address): Promise<Wallet> {
     await testClient.impersonateAccount({ address })
     const balance = await publicClient.getBalance({ address })
-    await testClient.setBalance({ address, value: balance + 10n ** 20n })
+    if (balance < 10n ** 18n) await testClient.setBalance({ address, value: balance + 10n ** 20n })
     return createWalletClient({ account: { address, type: 'json-rpc' } as Account, chain, transport })
   }
 
@@ -116,6 +121,7 @@ export async function useDeployedPortal() {
     testClient,
     wallets,
     deployment,
+    topology,
     contract,
     write,
     read,
@@ -127,7 +133,17 @@ export async function useDeployedPortal() {
   }
 }
 
-/** Awaits `action` and asserts it reverted with the custom error `errorName`; returns its args. */
+export type Action = { to: Address; value: bigint; data: Hex }
+
+/** One `(to, value, data)` action, as DAOs, proposals and trustless actions carry them. */
+export function action(to: Address, abi: Abi, functionName: string, args: readonly unknown[] = [], value = 0n): Action {
+  return { to, value, data: encodeFunctionData({ abi, functionName, args } as never) }
+}
+
+/**
+ * Awaits `action` and asserts it reverted with the custom error `errorName` (or, for a plain
+ * `revert("…")`, with that reason); returns the error's args.
+ */
 export async function expectRevert(action: Promise<unknown>, errorName: string): Promise<readonly unknown[]> {
   let error: unknown
   try {
@@ -138,7 +154,8 @@ export async function expectRevert(action: Promise<unknown>, errorName: string):
   if (!error) throw new Error(`expected a revert with ${errorName}, but the call succeeded`)
   if (!(error instanceof BaseError)) throw error
   const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null
-  expect(reverted?.data?.errorName ?? reverted?.shortMessage ?? error.shortMessage).toBe(errorName)
+  const name = reverted?.data?.errorName === 'Error' ? reverted.reason : reverted?.data?.errorName
+  expect(name ?? reverted?.shortMessage ?? error.shortMessage).toBe(errorName)
   return reverted?.data?.args ?? []
 }
 

@@ -25,21 +25,27 @@ beforeAll(async () => {
 chain.isolateEachTest()
 
 describe('VerifiedContributor', () => {
-  it('is named OVC and its roles belong to the DAO, not the deployer', async () => {
+  it('is named OVC; the DAO holds MINT and BURN, the Openmesh admin (the deployer) the admin role and MINT', async () => {
     expect(await view('name')).toBe('Openmesh Verified Contributor')
     expect(await view('symbol')).toBe('OVC')
-    for (const role of ['MINT', 'BURN', 'METADATA']) {
-      const id = await view<`0x${string}`>(`${role}_ROLE`)
-      expect(id).toBe(keccak256(toHex(role)))
-      expect(await view('hasRole', [id, dao])).toBe(true)
-      expect(await view('hasRole', [id, deployer.account.address])).toBe(false)
+    const role = async (name: string) => {
+      const id = await view<`0x${string}`>(`${name}_ROLE`)
+      expect(id).toBe(keccak256(toHex(name)))
+      return id
     }
-    expect(await view('hasRole', [`0x${'00'.repeat(32)}`, dao])).toBe(true)
+    const [mint, burn, metadata] = [await role('MINT'), await role('BURN'), await role('METADATA')]
+    const holders = async (id: `0x${string}`) =>
+      [(await view('hasRole', [id, dao])) && 'dao', (await view('hasRole', [id, deployer.account.address])) && 'admin'].filter(Boolean)
+    expect(await holders(mint)).toEqual(['dao', 'admin'])
+    expect(await holders(burn)).toEqual(['dao'])
+    expect(await holders(metadata)).toEqual([])
+    expect(await holders(`0x${'00'.repeat(32)}`)).toEqual(['admin'])
+    expect(await view('owner')).toBe('0xfF7e49aC5D00CbaaD0BF02165Fea31C0A411930e')
   })
 
   it('only MINT_ROLE mints', async () => {
-    const args = await expectRevert(send(deployer, 'mint', [deployer.account.address, 2n]), 'AccessControlUnauthorizedAccount')
-    expect(args[0]).toBe(deployer.account.address)
+    const args = await expectRevert(send(other, 'mint', [other.account.address, 2n]), 'AccessControlUnauthorizedAccount')
+    expect(args[0]).toBe(other.account.address)
   })
 
   it('is soulbound: transferFrom and both safeTransferFrom revert NotTransferable', async () => {
@@ -75,10 +81,12 @@ describe('VerifiedContributor', () => {
     expect(await view('balanceOf', [holder.account.address])).toBe(0n)
   })
 
-  it('serves the metadata set by METADATA_ROLE', async () => {
-    await expectRevert(send(holder, 'updateMetadata', ['ipfs://x']), 'AccessControlUnauthorizedAccount')
-    await send(asDao, 'updateMetadata', ['ipfs://bafyovc'])
-    expect(await view('tokenURI', [1n])).toBe('ipfs://bafyovc')
+  it('serves per-token metadata under the URL prefix METADATA_ROLE sets', async () => {
+    expect(await view('tokenURI', [1n])).toBe('https://erc721.openmesh.network/metadata/ovc/1')
+    await expectRevert(send(holder, 'updateMetadata', ['ipfs://x/']), 'AccessControlUnauthorizedAccount')
+    await send(deployer, 'grantRole', [keccak256(toHex('METADATA')), deployer.account.address])
+    await send(deployer, 'updateMetadata', ['ipfs://bafyovc/'])
+    expect(await view('tokenURI', [1n])).toBe('ipfs://bafyovc/1')
     await expectRevert(view('tokenURI', [99n]), 'ERC721NonexistentToken')
   })
 })

@@ -6,15 +6,23 @@ import { sha256 } from 'multiformats/hashes/sha2'
 import type { Db } from './client'
 import { contentBlobs } from './schema'
 
-// The local content store: documents addressed by their CIDv1 (sha2-256), so a metadata URI
-// `ipfs://<cid>` written on chain can be checked against the bytes wherever they come from.
+// The local content store: documents addressed by their CID, so a metadata URI `ipfs://<cid>`
+// written on chain can be checked against the bytes wherever they come from.
+//
+// A document is stored as Openmesh's frontends upload it (shared/reference-abi/README.md, "IPFS
+// metadata"): the compact JSON.stringify of the object, keys in the order given, under a CIDv1
+// with the raw codec (0x55) and sha2-256 — `bafkrei…`, the CID web3.storage (and any IPFS node
+// adding the file with raw leaves as one block) gives those bytes. Documents stored before under
+// the json codec (0x0200) keep their CIDs and still resolve: a lookup is by the exact CID string
+// and the check compares the sha2-256 digest, whatever the codec.
 
 /** Max size of one stored document; metadata is small JSON, anything bigger is refused. */
 export const MAX_CONTENT_BYTES = 256 * 1024
 
-export async function cidForBytes(bytes: Uint8Array, codec: 'json' | 'raw' = 'json'): Promise<string> {
+/** The CIDv1 (sha2-256) of `bytes`: raw codec, as the portal stores documents; json only for the old ones. */
+export async function cidForBytes(bytes: Uint8Array, codec: 'raw' | 'json' = 'raw'): Promise<string> {
   const digest = await sha256.digest(bytes)
-  return CID.createV1(codec === 'json' ? json.code : raw.code, digest).toString()
+  return CID.createV1(codec === 'raw' ? raw.code : json.code, digest).toString()
 }
 
 /** True when `bytes` hash to `cid` (any CID version or codec using sha2-256). */
@@ -30,9 +38,14 @@ export async function bytesMatchCid(bytes: Uint8Array, cid: string): Promise<boo
   return Buffer.from(digest.digest).equals(Buffer.from(parsed.multihash.digest))
 }
 
-/** Canonical JSON bytes (sorted keys) so the same document always gets the same CID. */
+/** A document's bytes as the frontends upload them: compact JSON, keys in the object's own order. */
+export function documentBytes(value: unknown): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(value))
+}
+
+/** JSON bytes with sorted keys: a stable encoding for tests that build documents field by field in any order. */
 export function canonicalJsonBytes(value: unknown): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(sortKeys(value)))
+  return documentBytes(sortKeys(value))
 }
 
 function sortKeys(value: unknown): unknown {
@@ -50,18 +63,18 @@ function sortKeys(value: unknown): unknown {
 export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0]
 
 /**
- * Stores a document under its CID. `charge` runs in the same transaction when the document is
- * new (not when those bytes were stored already): it may throw to refuse it, and then nothing
- * is stored.
+ * Stores a document (compact JSON, its own key order) under its raw CID. `charge` runs in the
+ * same transaction when the document is new (not when those bytes were stored already): it may
+ * throw to refuse it, and then nothing is stored.
  */
 export async function putJsonDocument(
   db: Db,
   value: unknown,
   options: { charge?: (tx: DbTransaction, byteLength: number) => void } = {},
 ): Promise<string> {
-  const bytes = canonicalJsonBytes(value)
+  const bytes = documentBytes(value)
   if (bytes.byteLength > MAX_CONTENT_BYTES) throw new Error(`document is ${bytes.byteLength} bytes, above the ${MAX_CONTENT_BYTES} limit`)
-  const cid = await cidForBytes(bytes, 'json')
+  const cid = await cidForBytes(bytes)
   db.transaction(
     (tx) => {
       const inserted = tx

@@ -41,6 +41,8 @@ export type Field<Write extends z.ZodTypeAny | undefined, Read> = {
   write: Write
   /** Never fails: undefined when the value is missing or unusable. */
   read: z.ZodType<Read | undefined, z.ZodTypeDef, unknown>
+  /** A rich-text field (†): HTML from a rich-text editor, see ./rich-text.ts. */
+  rich?: true
 }
 
 type AnyField = Field<z.ZodTypeAny | undefined, unknown>
@@ -95,6 +97,22 @@ export function text<Written extends boolean = true>(
   }
 }
 
+/**
+ * How much longer than its source a rich-text field may be: the portal's forms take markdown up to
+ * a field's limit and store the HTML it renders to (./rich-text.ts), which is longer.
+ */
+export const RICH_TEXT_EXPANSION = 4
+
+/**
+ * A rich-text field (†): HTML as react-quill or Aragon's editor write it, read up to the length the
+ * portal may write (an HTML text cut shorter would lose its closing tags, which the sanitizer
+ * supplies, but also the end of the text). Plain text or markdown written by other tools is read as
+ * it is; the pages tell the two apart when they render (app/utils/rich-text.server.ts).
+ */
+export function richText(max: number, { required = false }: { required?: boolean } = {}) {
+  return { ...text(max * RICH_TEXT_EXPANSION, { required }), rich: true as const }
+}
+
 /** A whole number of at least `min` (team size, project size). */
 export function count(min: number) {
   return { write: z.number().int().min(min), read: lenient(readCount) }
@@ -146,8 +164,32 @@ export const linkSchema = z.object({
   url: httpUrl,
 })
 
-export function linkList() {
-  return { write: z.array(linkSchema).max(LIMITS.links), read: lenient(readLinks) }
+export function linkList<Written extends boolean = true>({ written }: { written?: Written } = {}) {
+  const write = z.array(linkSchema).max(LIMITS.links)
+  return { write: (written === false ? undefined : write) as Written extends false ? undefined : typeof write, read: lenient(readLinks) }
+}
+
+const addressPattern = /^0x[0-9a-fA-F]{40}$/
+
+/** An EVM address (a crowdfunded task's `managementExtension`); read only when it is one. */
+export function evmAddress() {
+  return {
+    write: z.string().regex(addressPattern, 'An address is 0x and 40 hex digits').optional(),
+    read: lenient((value) => (typeof value === 'string' && addressPattern.test(value) ? value : undefined)),
+  }
+}
+
+/** A short opaque value kept as text (a crowdfunded task's CREATE2 `nonce`). */
+export function token(max: number) {
+  return { write: z.string().max(max).optional(), read: lenient((value) => readText(value, max)) }
+}
+
+/** A decimal amount written as text (an RFP's `maxProjectFunding`), kept as the writer spelled it. */
+export function decimalText(max: number) {
+  return {
+    write: z.string().trim().regex(/^\d+(\.\d+)?$/, 'Enter an amount, e.g. 2500 or 0.5').max(max),
+    read: lenient((value) => readText(value, max)?.trim() || undefined),
+  }
 }
 
 /** A task's resources: the portal writes text; OpenR&D documents may hold a list of links instead. */
@@ -169,6 +211,8 @@ export type ReadDocument<F extends Record<string, AnyField>> = { [K in keyof F]?
 
 export type DocumentDefinition<F extends Record<string, AnyField>> = {
   fields: F
+  /** Its rich-text (†) fields, by name. */
+  richFields: readonly (keyof F & string)[]
   /** What the portal writes (strict). */
   write: z.ZodObject<WriteShape<F>>
   /** A document written by anyone, as far as it can be read; null when it is not a JSON object. */
@@ -182,6 +226,9 @@ export function defineDocument<F extends Record<string, AnyField>>(fields: F): D
   const entries = Object.entries(fields)
   return {
     fields,
+    richFields: entries.flatMap(([key, field]) => (field.rich ? [key as keyof F & string] : [])),
+    // The object's keys are in the order the fields are defined, and zod keeps that order when it
+    // parses: what the portal writes has the frontends' key order, whatever order a form built it in.
     write: z.object(writeShape),
     read(content) {
       const doc = asRecord(content)

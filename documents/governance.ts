@@ -1,26 +1,33 @@
-import { defineDocument, LIMITS, linkList, READ_LIMITS, text } from './fields'
+import { defineDocument, LIMITS, linkList, READ_LIMITS, richText, text } from './fields'
 
-// The DAO's documents: a TokenVoting proposal, an optimistic action and the reason it was
-// rejected, in the shapes the ovc-frontend writes (../shared/reference-abi/README.md). Fields
-// the portal reads but does not write (`description`) come from documents other tools wrote; their
-// texts are read up to READ_LIMITS.text, as the DAO pages always showed them.
+// The DAO's documents, in the shapes and key order the ovc-frontend writes them
+// (../shared/reference-abi/README.md; † = rich text, HTML): a proposal on TokenVoting or a
+// department's TagVoting, an optimistic action (also a task draft's action) and the reason it was
+// rejected. Fields the portal reads but does not write (a proposal's `resources`, which the
+// frontend's reader allows, and `description` from documents other tools wrote) are read only.
 
 const long = { readMax: READ_LIMITS.text }
 
 export const proposalDocument = defineDocument({
   title: text(LIMITS.title, { required: true, readMax: READ_LIMITS.title }),
-  summary: text(LIMITS.shortText, long),
+  summary: richText(LIMITS.shortText),
   description: text(LIMITS.longText, { ...long, written: false }),
-  resources: linkList(),
+  resources: linkList({ written: false }),
 })
 
 export const actionDocument = defineDocument({
   title: text(LIMITS.title, { required: true, readMax: READ_LIMITS.title }),
-  summary: text(LIMITS.shortText, long),
+  summary: richText(LIMITS.shortText),
   description: text(LIMITS.longText, { ...long, written: false }),
 })
 
 export const rejectionDocument = defineDocument({
-  reason: text(LIMITS.shortText, long),
+  reason: richText(LIMITS.shortText),
   description: text(LIMITS.longText, { ...long, written: false }),
+})
+
+/** A contributor's profile (off chain: OpenR&D signs `OpenR&D metadata: ipfs://<cid>` for its indexer). */
+export const profileDocument = defineDocument({
+  title: text(LIMITS.title, { readMax: READ_LIMITS.title }),
+  description: text(LIMITS.shortText),
 })

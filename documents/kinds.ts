@@ -1,33 +1,67 @@
-import { actionDocument, proposalDocument, rejectionDocument } from './governance'
-import { applicationDocument, cancelDocument, reviewDocument, submissionDocument, taskDocument } from './tasks'
+import { actionDocument, profileDocument, proposalDocument, rejectionDocument } from './governance'
+import { rfpDocument } from './rfps'
+import {
+  applicationDocument,
+  cancelDocument,
+  disputeDocument,
+  projectDocument,
+  reviewDocument,
+  submissionDocument,
+  taskDocument,
+} from './tasks'
 
 // Every kind of metadata document behind the `ipfs://…` strings the contracts store, by the name
 // the indexer files it under (metadata_documents.kind). One definition each (./tasks.ts,
-// ./governance.ts): the indexer reads untrusted documents with `readDocument`, the app writes
-// with `documentSchemas` and renders what `readDocument` kept.
+// ./rfps.ts, ./governance.ts): the indexer reads untrusted documents with `readDocument`, the app
+// and the devnet seed write with `documentSchemas` (whose output has the frontends' key order) and
+// the pages render what `readDocument` kept.
 
-export const documentKinds = ['task', 'application', 'submission', 'review', 'cancel', 'proposal', 'action', 'rejection'] as const
+export const documentKinds = [
+  'task',
+  'application',
+  'submission',
+  'review',
+  'cancel',
+  'dispute',
+  'rfp',
+  'project',
+  'proposal',
+  'action',
+  'rejection',
+  'profile',
+] as const
 export type DocumentKind = (typeof documentKinds)[number]
 
-const documents = {
+/** Each kind's definition (./fields.ts defineDocument): its fields, what the portal writes, how anyone's is read. */
+export const documentDefinitions = {
   task: taskDocument,
   application: applicationDocument,
   submission: submissionDocument,
   review: reviewDocument,
   cancel: cancelDocument,
+  dispute: disputeDocument,
+  rfp: rfpDocument,
+  project: projectDocument,
   proposal: proposalDocument,
   action: actionDocument,
   rejection: rejectionDocument,
+  profile: profileDocument,
 } satisfies Record<DocumentKind, unknown>
 
 /** What the portal writes, by kind (strict: its limits, http(s) links only). */
-export const documentSchemas: { [K in DocumentKind]: (typeof documents)[K]['write'] } = Object.fromEntries(
-  documentKinds.map((kind) => [kind, documents[kind].write]),
+export const documentSchemas: { [K in DocumentKind]: (typeof documentDefinitions)[K]['write'] } = Object.fromEntries(
+  documentKinds.map((kind) => [kind, documentDefinitions[kind].write]),
 ) as never
 
-export type ReadDocumentOf<K extends DocumentKind> = NonNullable<ReturnType<(typeof documents)[K]['read']>>
+/** The rich-text (†) fields of each kind: HTML in the frontends' documents. */
+export const richTextFields: { [K in DocumentKind]: readonly string[] } = Object.fromEntries(
+  documentKinds.map((kind) => [kind, documentDefinitions[kind].richFields]),
+) as never
+
+export type WrittenDocumentOf<K extends DocumentKind> = ReturnType<(typeof documentDefinitions)[K]['write']['parse']>
+export type ReadDocumentOf<K extends DocumentKind> = NonNullable<ReturnType<(typeof documentDefinitions)[K]['read']>>
 
 /** A document of `kind` written by anyone, as far as it can be read: its known fields, bounded; null when not a JSON object. */
 export function readDocument<K extends DocumentKind>(kind: K, content: unknown): ReadDocumentOf<K> | null {
-  return documents[kind].read(content) as ReadDocumentOf<K> | null
+  return documentDefinitions[kind].read(content) as ReadDocumentOf<K> | null
 }

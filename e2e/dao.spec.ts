@@ -4,7 +4,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
 import { devnetDeploymentPath, readDeploymentFile } from '../config/deployment'
 import { tokenVotingAbi } from '../contracts-abi'
-import { optimisticSpecs, proposalSpecs } from '../devnet/world/governance'
+import { optimisticSpecs, proposalSpecs } from '../devnet/world/specs/governance'
 import { E2E_RPC_URL, resolveAccount } from './fixtures'
 import { failOnPageErrors } from './tasks-helpers'
 

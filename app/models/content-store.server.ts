@@ -1,7 +1,8 @@
 import { CID } from 'multiformats/cid'
 import { getContent, MAX_CONTENT_BYTES, putJsonDocument } from '#db/content-store'
-import { documentSchemas, type DocumentKind } from '#documents/kinds'
+import type { DocumentKind } from '#documents/kinds'
 import { uriForCid } from '#documents/uri'
+import { writtenDocument } from '#documents/write'
 import { getDb } from '~/db.server'
 
 /** The stored document for a CID in any valid spelling, or undefined (also for a malformed CID). */
@@ -19,15 +20,16 @@ export function getContentByCid(cid: string): { cid: string; bytes: Buffer; medi
 }
 
 /**
- * Checks a metadata document against its kind's schema once more (the last line before it
- * becomes permanent) and stores it; answers its `ipfs://` URI.
+ * Stores a form's metadata document as Openmesh's frontends write it (documents/write.ts: rich
+ * text as HTML, the frontends' key order), checked by its kind's schema once more, the last line
+ * before it becomes permanent. Answers its `ipfs://` URI.
  */
 export async function storeMetadataDocument(
   kind: DocumentKind,
-  document: unknown,
+  document: Record<string, unknown>,
   options: Parameters<typeof putJsonDocument>[2] = {},
 ): Promise<{ cid: string; uri: string }> {
-  const valid = documentSchemas[kind].parse(document)
+  const valid = writtenDocument(kind, document)
   const cid = await putJsonDocument(getDb(), valid, options)
   return { cid, uri: uriForCid(cid) }
 }

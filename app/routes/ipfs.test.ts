@@ -3,6 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { base58btc } from 'multiformats/bases/base58'
 import { CID } from 'multiformats/cid'
+import * as raw from 'multiformats/codecs/raw'
+import { sha256 } from 'multiformats/hashes/sha2'
 import { privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, it } from 'vitest'
 import { putJsonDocument } from '#db/content-store'
@@ -106,23 +108,29 @@ describe('POST /ipfs', () => {
     for (const intent of ['constructor', '__proto__', 'toString']) expect((await post(browser, { intent })).status).toBe(400)
   })
 
-  it('stores the task document and answers its CID, which GET serves back', async () => {
+  it('stores the task document as the openrd-frontend writes it and answers its raw CID, which GET serves back', async () => {
     const browser = await signedInBrowser()
-    const response = await post(browser, taskForm)
+    const response = await post(browser, { ...taskForm, description: 'What to do when the indexer **halts**:\n\n- page the on-call' })
     expect(response.status).toBe(201)
     const { cid, uri } = (await response.json()) as { cid: string; uri: string }
     expect(uri).toBe(`ipfs://${cid}`)
-    expect(await (await get(cid)).json()).toEqual({
-      title: 'Write the indexer runbook',
-      description: 'What to do when the indexer halts.',
-      tags: [{ tag: 'docs' }, { tag: 'ops' }],
-      projectSize: 0,
-      teamSize: 1,
-      resources: '',
-      links: [{ name: 'Repo', url: 'https://github.com/openmesh-network' }],
-    })
-    // Storing the same form again gives the same CID (canonical JSON).
-    expect(((await (await post(browser, taskForm)).json()) as { cid: string }).cid).toBe(cid)
+    const served = Buffer.from(await (await get(cid)).arrayBuffer())
+    // Compact JSON in the frontend's key order; the description (rich text) written as HTML.
+    expect(served.toString('utf8')).toBe(
+      JSON.stringify({
+        title: 'Write the indexer runbook',
+        tags: [{ tag: 'docs' }, { tag: 'ops' }],
+        projectSize: 0,
+        teamSize: 1,
+        description: '<p>What to do when the indexer <strong>halts</strong>:</p>\n<ul>\n<li>page the on-call</li>\n</ul>',
+        resources: '',
+        links: [{ name: 'Repo', url: 'https://github.com/openmesh-network' }],
+      }),
+    )
+    // The CID any IPFS node computes for those bytes (CIDv1, raw, sha2-256).
+    expect(cid).toBe(CID.create(1, raw.code, await sha256.digest(served)).toString())
+    // Storing the same form again gives the same CID.
+    expect(((await (await post(browser, { ...taskForm, description: 'What to do when the indexer **halts**:\n\n- page the on-call' })).json()) as { cid: string }).cid).toBe(cid)
   })
 
   it('refuses an application to a course-gated task until the course is completed', async () => {

@@ -6,7 +6,7 @@ import { hostileLinkUrls, xssPayloads } from './testing/xss-fixtures'
 
 const allowedTags = new Set([
   'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code',
-  'em', 'strong', 'del', 's', 'ul', 'ol', 'li', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'em', 'strong', 'u', 'del', 's', 'sub', 'sup', 'ul', 'ol', 'li', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
 ])
 const allowedAttributes: Record<string, Set<string>> = {
   a: new Set(['href', 'title', 'rel', 'target']),
@@ -87,6 +87,31 @@ describe('renderMarkdown', () => {
     expect(renderOptionalMarkdown('  \n ')).toBeNull()
     expect(renderOptionalMarkdown(42)).toBeNull()
     expect(renderOptionalMarkdown('hi')).toBe('<p>hi</p>\n')
+  })
+})
+
+describe('rich text (HTML from the frontends’ editors)', () => {
+  it('renders react-quill HTML as it is, not as markdown', () => {
+    // As markdown, "*not emphasis*" inside the HTML and the indented line would be reinterpreted.
+    const quill = '<p>Plan: <strong>two</strong> steps, *not emphasis*</p><ol><li>one</li><li><u>two</u></li></ol><p>    not code</p>'
+    const html = renderMarkdown(quill)
+    expect(html).toBe(quill)
+    expectInert(html)
+  })
+
+  it('still renders plain text and markdown as markdown', () => {
+    expect(renderMarkdown('## Deliverables\n- a')).toBe('<h2>Deliverables</h2>\n<ul>\n<li>a</li>\n</ul>\n')
+  })
+
+  // Markdown payloads stay text inside HTML (no link is made of them), so only the HTML ones are checked here.
+  it.each(xssPayloads.filter((payload) => payload.includes("<")).map((payload, index) => [index + 1, payload]))("renders HTML XSS payload %i inside editor HTML inert", (_, payload) => {
+    expectInert(renderMarkdown(`<p>Intro ${payload as string}</p>`))
+  })
+
+  it('adds the untrusted-link attributes to an editor’s links', () => {
+    expect(renderMarkdown('<p><a href="https://openmesh.network" target="_self">site</a></p>')).toBe(
+      '<p><a href="https://openmesh.network" target="_blank" rel="noopener noreferrer nofollow">site</a></p>',
+    )
   })
 })
 

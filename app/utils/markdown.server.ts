@@ -1,33 +1,17 @@
-import { Marked } from 'marked'
 import sanitizeHtml from 'sanitize-html'
+import { RICH_TEXT_ALLOWED, unsanitizedHtml } from '#documents/rich-text'
 import { isSafeLinkUrl, UNTRUSTED_LINK_REL } from './safe-url'
 
-// Markdown from chain metadata is untrusted. It is rendered with marked and then everything
-// that is not on a short allowlist is removed: no scripts, no styles, no event handlers, no
-// iframes or forms, links only to http(s)/mailto, images not at all (they would let any
-// author track who reads a task). Sanitizing the output, not the input, is what makes it safe:
-// whatever marked produces from hostile input goes through the same filter.
-
-const marked = new Marked({ async: false, gfm: true, breaks: false })
-
+// Text from chain metadata is untrusted. A rich-text field holds HTML as Openmesh's frontends
+// write it (documents/rich-text.ts), which is sanitized as it is; plain text or markdown (older
+// documents, other tools) is rendered with marked first. Then everything that is not on a short
+// allowlist is removed: no scripts, no styles, no event handlers, no iframes or forms, links only
+// to http(s)/mailto, images not at all (they would let any author track who reads a task).
+// Sanitizing the output, not the input, is what makes it safe: whatever marked produces from
+// hostile input goes through the same filter.
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code',
-    'em', 'strong', 'del', 's', 'ul', 'ol', 'li', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
-  ],
-  allowedAttributes: {
-    a: ['href', 'title', 'rel', 'target'],
-    ol: ['start'],
-    th: ['align'],
-    td: ['align'],
-  },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesAppliedToAttributes: ['href'],
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-  // Text inside removed script/style/textarea elements is dropped with them, not shown as text.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'iframe', 'object', 'embed', 'svg', 'math'],
+  ...RICH_TEXT_ALLOWED,
   transformTags: {
     // A link to anything but http(s)/mailto becomes its plain text (span is not allowed, so
     // only its content survives).
@@ -38,14 +22,13 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   },
 }
 
-/** Markdown → HTML that is safe to put in the page with dangerouslySetInnerHTML. */
-export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown) as string
-  return sanitizeHtml(html, sanitizeOptions)
+/** Rich text (HTML) or markdown → HTML that is safe to put in the page with dangerouslySetInnerHTML. */
+export function renderMarkdown(text: string): string {
+  return sanitizeHtml(unsanitizedHtml(text), sanitizeOptions)
 }
 
-/** Markdown → safe HTML, or null for missing/blank text (so the page can say "no description"). */
-export function renderOptionalMarkdown(markdown: unknown): string | null {
-  if (typeof markdown !== 'string' || markdown.trim() === '') return null
-  return renderMarkdown(markdown)
+/** Rich text or markdown → safe HTML, or null for missing/blank text (so the page can say "no description"). */
+export function renderOptionalMarkdown(text: unknown): string | null {
+  if (typeof text !== 'string' || text.trim() === '') return null
+  return renderMarkdown(text)
 }

@@ -1,509 +1,116 @@
-// The devnet's OpenR&D tasks. People are indexes into devnetAccounts (0 Ada, 1 Bruno, 2 Chen,
-// 3 Dalia, 4 Emeka, 5 Freya, 6 Gabriel, 7 Hana, 8 Ivan, 9 Jamila). Each task plays one scenario,
-// so the seeded chain holds every task state the portal shows.
+import { parseEther } from 'viem'
+import { tasksAbi } from '../../contracts-abi'
+import type { WorldKit } from './kit'
+import { acceptanceFeedback, backgrounds, cancelReasons, rejectionFeedback, submissionTexts } from './specs/people'
+import type { TaskSpec } from './specs/tasks'
 
-export type TaskScenario =
-  | 'open' // no applications yet
-  | 'applied' // applications waiting for the manager
-  | 'accepted' // an application accepted, not taken yet
-  | 'preapproved' // created with a preapproved applicant
-  | 'taken' // in progress
-  | 'submitted' // a submission waits for review
-  | 'resubmitted' // first submission rejected with feedback, second one waiting
-  | 'completed' // submission accepted, executor paid
-  | 'cancelled' // cancelled while open
-  | 'cancel-requested' // taken; the manager asked to cancel, the executor has not answered
-  | 'cancel-executed' // taken; cancel request accepted by the executor and executed
-  | 'disputed' // settled by the dispute manager with a partial payment
-  | 'partially-paid' // taken, part of the reward paid ahead
-  | 'overdue' // taken, deadline passed (cancellable at once by the manager)
+// One OpenR&D task played to its scenario, as the openrd-frontend makes each step: its documents
+// stored first, then the call. Every task's dispute manager is the Dispute department's smart
+// account, the only one the frontends offer. A 'disputed' task ends taken with a submission; its
+// dispute is opened by ./disputes.ts.
 
-export type TaskSpec = {
-  title: string
-  tags: string[]
-  projectSize: string
-  teamSize: number
-  summary: string
-  deliverables: string[]
-  resources: string
-  links: { name: string; url: string }[]
-  /** Budget: ETH and/or OPEN, as decimal strings. */
-  eth?: string
-  open?: string
-  creator: number
-  /** Applicants in order; the first is the one accepted / taking the task where the scenario needs one. */
-  applicants: number[]
-  scenario: TaskScenario
-  /** A course the portal may ask for before applying (a later feature reads it). */
-  requiredCourse?: string
-  /** Deadline from seeding time, in days (an overdue task gets minutes, then time moves on). */
-  deadlineDays: number
+const DAY = 24 * 60 * 60
+
+export type SeededTask = { taskId: number; spec: TaskSpec; executor: number | null; eth: bigint; open: bigint }
+
+export async function seedTask(kit: WorldKit, spec: TaskSpec, index: number, from: number): Promise<SeededTask> {
+  const { topology: t, send, doc, address } = kit
+  const tasks = t.tasks.address
+  const taskId = kit.ids.task()
+  const manager = spec.creator
+  const eth = spec.eth ? parseEther(spec.eth) : 0n
+  const open = spec.open ? parseEther(spec.open) : 0n
+  const seeded: SeededTask = { taskId, spec, executor: null, eth, open }
+  // An overdue task gets a five-minute deadline; the clock later moves past it.
+  const deadline = spec.scenario === 'overdue' ? from + 5 * 60 : from + spec.deadlineDays * DAY
+  const rewardFor = (applicant: number, share: bigint) => ({
+    nativeReward: eth ? [{ to: address(applicant), amount: (eth * share) / 100n }] : [],
+    reward: open ? [{ nextToken: true, to: address(applicant), amount: (open * share) / 100n }] : [],
+  })
+  const taskDoc = await doc('task', {
+    title: spec.title,
+    tags: spec.tags.map((tag) => ({ tag })),
+    projectSize: spec.projectSize,
+    teamSize: spec.teamSize,
+    description: `${spec.summary}\n\n## Deliverables\n${spec.deliverables.map((d) => `- ${d}`).join('\n')}\n\n## How to apply\nTell us how you would approach it, how long it would take, and what you have built before.`,
+    resources: spec.resources,
+    links: spec.links,
+    ...(spec.requiredCourse ? { requiredCourse: spec.requiredCourse } : {}),
+  })
+  const preapproved = spec.scenario === 'preapproved'
+  await send(spec.creator, tasks, tasksAbi, 'createTask', [
+    taskDoc,
+    BigInt(deadline),
+    address(manager),
+    t.departments.dispute.smartAccount.address,
+    open ? [{ tokenContract: t.openToken.address, amount: open }] : [],
+    preapproved ? [{ applicant: address(spec.applicants[0]!), ...rewardFor(spec.applicants[0]!, 100n) }] : [],
+  ], { value: eth, label: `create task "${spec.title}"` })
+  if (preapproved || spec.scenario === 'open') return seeded
+
+  if (spec.scenario === 'cancelled') {
+    await send(manager, tasks, tasksAbi, 'cancelTask', [taskId, await doc('cancel', { reason: cancelReasons.open })])
+    return seeded
+  }
+
+  for (const [n, applicant] of spec.applicants.entries()) {
+    const { nativeReward, reward } = rewardFor(applicant, n === 0 ? 100n : 90n)
+    const application = await doc('application', {
+      teamSize: spec.teamSize,
+      plan: `${spec.deliverables.map((d, k) => `${k + 1}. ${d}`).join('\n')}\n\nI would start with the first item and share a draft within a week${n > 0 ? ', and I can do it for 10% less than the budget' : ''}.`,
+      background: backgrounds[applicant] ?? '',
+    })
+    await send(applicant, tasks, tasksAbi, 'applyForTask', [taskId, application, nativeReward, reward])
+  }
+  if (spec.scenario === 'applied') return seeded
+
+  const executor = spec.applicants[0]!
+  await send(manager, tasks, tasksAbi, 'acceptApplications', [taskId, [0]])
+  if (spec.scenario === 'accepted') return seeded
+
+  seeded.executor = executor
+  await send(executor, tasks, tasksAbi, 'takeTask', [taskId, 0])
+  const submit = async (n: number) =>
+    send(executor, tasks, tasksAbi, 'createSubmission', [
+      taskId,
+      await doc('submission', {
+        explanation: `${submissionTexts[(index + n) % submissionTexts.length]}\n\nPR: https://github.com/Openmesh-Network/openmesh-portal/pull/${100 + index * 3 + n}`,
+      }),
+    ])
+  const review = async (submissionId: number, judgement: 1 | 2, feedback: string) =>
+    send(manager, tasks, tasksAbi, 'reviewSubmission', [taskId, submissionId, judgement, await doc('review', { feedback })])
+  const share = (percent: bigint) => [eth ? [(eth * percent) / 100n] : [], open ? [(open * percent) / 100n] : []] as const
+
+  switch (spec.scenario) {
+    case 'taken':
+    case 'overdue':
+      break
+    case 'submitted':
+    case 'disputed':
+      await submit(0)
+      break
+    case 'resubmitted':
+      await submit(0)
+      await review(0, 2, rejectionFeedback)
+      await submit(1)
+      break
+    case 'completed':
+      await submit(0)
+      await review(0, 1, acceptanceFeedback[index % acceptanceFeedback.length]!)
+      break
+    case 'cancel-requested':
+      await send(manager, tasks, tasksAbi, 'cancelTask', [taskId, await doc('cancel', { reason: cancelReasons.requested })])
+      break
+    case 'cancel-executed':
+      await send(manager, tasks, tasksAbi, 'cancelTask', [taskId, await doc('cancel', { reason: cancelReasons.requested })])
+      await send(executor, tasks, tasksAbi, 'acceptRequest', [taskId, 0, 0, false])
+      await send(manager, tasks, tasksAbi, 'executeRequest', [taskId, 0, 0])
+      break
+    case 'partially-paid': {
+      const [native, erc20] = share(40n)
+      await send(manager, tasks, tasksAbi, 'partialPayment', [taskId, native, erc20])
+      break
+    }
+  }
+  return seeded
 }
-
-const gh = (repo: string) => ({ name: 'Repository', url: `https://github.com/Openmesh-Network/${repo}` })
-const docs = (path: string) => ({ name: 'Docs', url: `https://docs.openmesh.network/${path}` })
-
-export const taskSpecs: TaskSpec[] = [
-  {
-    title: 'Index Uniswap v4 hook events into Xnode data streams',
-    tags: ['data', 'indexing', 'uniswap'],
-    projectSize: 'large',
-    teamSize: 2,
-    summary: 'Uniswap v4 moved pool logic into hooks. Our streams only see v3-style swaps, so v4 pools are invisible to Xnode users.',
-    deliverables: ['A collector for `Initialize`, `Swap` and `ModifyLiquidity` on the v4 PoolManager', 'Hook address and fee tier in every normalized record', 'A replay test over one day of mainnet blocks'],
-    resources: 'The v4 PoolManager ABI and our v3 collector are the starting points.',
-    links: [gh('xnode-collectors'), { name: 'Uniswap v4 core', url: 'https://github.com/Uniswap/v4-core' }],
-    eth: '2.5',
-    open: '6000',
-    creator: 0,
-    applicants: [6, 8],
-    scenario: 'applied',
-    deadlineDays: 30,
-  },
-  {
-    title: 'Write a quickstart for running an Xnode on bare metal',
-    tags: ['docs', 'xnode'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'People who own a spare server ask how to turn it into an Xnode. The current guide assumes a cloud provider.',
-    deliverables: ['A step-by-step page from a blank disk to a synced Xnode', 'Troubleshooting for the three most common network issues', 'Screenshots of every step in Xnode Studio'],
-    resources: 'Ask in #xnode for a test machine if you do not have one.',
-    links: [docs('xnode/quickstart')],
-    open: '1500',
-    creator: 1,
-    applicants: [],
-    scenario: 'open',
-    requiredCourse: 'openrd-contributing',
-    deadlineDays: 21,
-  },
-  {
-    title: 'Reconnect with backoff in the market-data WebSocket client',
-    tags: ['typescript', 'client', 'reliability'],
-    projectSize: 'medium',
-    teamSize: 1,
-    summary: 'When an exchange drops the socket the client gives up. Consumers then silently stop receiving data.',
-    deliverables: ['Exponential backoff with jitter and a maximum delay', 'Resubscription to every channel after reconnecting', 'Tests with a fake server that drops connections'],
-    resources: 'The client lives in `packages/stream-client`.',
-    links: [gh('openmesh-sdk')],
-    eth: '0.8',
-    creator: 2,
-    applicants: [5],
-    scenario: 'completed',
-    deadlineDays: 14,
-  },
-  {
-    title: 'Design the OpenR&D task card for mobile',
-    tags: ['design', 'ux', 'mobile'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'On a phone the task board wraps budgets and deadlines into an unreadable column.',
-    deliverables: ['Figma frames for 360px and 414px widths', 'States: open, taken, closed, with and without budget tokens', 'A short note on what to drop when space runs out'],
-    resources: 'Current desktop designs are in the shared Figma project.',
-    links: [{ name: 'Figma project', url: 'https://www.figma.com/community/openmesh' }],
-    open: '1200',
-    creator: 3,
-    applicants: [9, 7],
-    scenario: 'applied',
-    deadlineDays: 10,
-  },
-  {
-    title: 'Translate the docs landing page into Spanish',
-    tags: ['docs', 'translation', 'community'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'A large part of the community reads Spanish first. The landing page is the place to start.',
-    deliverables: ['A Spanish version of the landing page', 'A glossary of the terms kept in English'],
-    resources: 'Keep product names (Xnode, OpenR&D, OVC) untranslated.',
-    links: [docs('')],
-    open: '400',
-    creator: 4,
-    applicants: [6],
-    scenario: 'completed',
-    deadlineDays: 7,
-  },
-  {
-    title: 'Benchmark ClickHouse against DuckDB for order-book snapshots',
-    tags: ['data', 'benchmark', 'research'],
-    projectSize: 'medium',
-    teamSize: 1,
-    summary: 'We store one order-book snapshot per second per market. We need numbers before choosing the analytics store.',
-    deliverables: ['A reproducible benchmark script', 'Ingest rate, storage size and p95 query latency for five typical queries', 'A one-page recommendation'],
-    resources: 'A week of Binance BTC-USDT snapshots is available on request.',
-    links: [gh('data-benchmarks')],
-    eth: '1.2',
-    creator: 0,
-    applicants: [7],
-    scenario: 'taken',
-    deadlineDays: 20,
-  },
-  {
-    title: 'Fix the timezone bug in the task deadline picker',
-    tags: ['bug', 'frontend'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'A deadline picked in UTC+10 is stored one day early, because the picker sends local midnight.',
-    deliverables: ['A fix that stores the end of the chosen day in the user’s timezone', 'A regression test'],
-    resources: 'Reproduce by setting your system clock to Australia/Sydney.',
-    links: [gh('openrd-frontend')],
-    open: '300',
-    creator: 1,
-    applicants: [9],
-    scenario: 'completed',
-    deadlineDays: 5,
-  },
-  {
-    title: 'Grafana dashboard for Xnode health metrics',
-    tags: ['devops', 'monitoring', 'xnode'],
-    projectSize: 'medium',
-    teamSize: 1,
-    summary: 'Operators run Xnodes blind: the metrics are exported but nobody has a dashboard.',
-    deliverables: ['A dashboard JSON with sync lag, disk, memory and peer count', 'Alert rules for lag above five minutes', 'A README on importing it'],
-    resources: 'Prometheus endpoint: `:9100/metrics` on every Xnode.',
-    links: [gh('xnode-studio')],
-    eth: '0.6',
-    open: '800',
-    creator: 2,
-    applicants: [8],
-    scenario: 'submitted',
-    deadlineDays: 12,
-  },
-  {
-    title: 'Publish a Rust crate for decoding Binance depth streams',
-    tags: ['rust', 'data', 'open-source'],
-    projectSize: 'medium',
-    teamSize: 1,
-    summary: 'Three internal services decode Binance depth updates, each differently. One crate, published, ends that.',
-    deliverables: ['A `no_std`-friendly crate with serde types and a checked update applier', 'Fuzz tests against recorded streams', 'Release on crates.io under the Openmesh org'],
-    resources: 'The Go decoder in `collectors/binance` documents the edge cases.',
-    links: [gh('openmesh-rs')],
-    eth: '1.5',
-    open: '2500',
-    creator: 3,
-    applicants: [5, 6],
-    scenario: 'resubmitted',
-    deadlineDays: 25,
-  },
-  {
-    title: 'Review the Tasks escrow for reentrancy paths',
-    tags: ['security', 'solidity', 'audit'],
-    projectSize: 'medium',
-    teamSize: 1,
-    summary: 'Budgets and reward recipients are caller-chosen, so every payout is an external call. We want a second pair of eyes.',
-    deliverables: ['A written review of every payout path', 'Foundry or viem tests for each finding', 'Severity for each issue'],
-    resources: 'Scope: `contracts/Tasks.sol` and `contracts/Escrow.sol`.',
-    links: [gh('openmesh-portal')],
-    eth: '3',
-    creator: 0,
-    applicants: [9],
-    scenario: 'preapproved',
-    deadlineDays: 18,
-  },
-  {
-    title: 'Record a five-minute video: applying for your first task',
-    tags: ['video', 'onboarding', 'community'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'New contributors stop at the wallet step. A short walkthrough would carry them to their first application.',
-    deliverables: ['A video under five minutes with captions', 'The script as a markdown file'],
-    resources: 'Use the devnet so nothing real is spent.',
-    links: [docs('openrd/apply')],
-    open: '600',
-    creator: 4,
-    applicants: [],
-    scenario: 'cancelled',
-    deadlineDays: 10,
-  },
-  {
-    title: 'Add Polygon zkEVM to the chain registry',
-    tags: ['chains', 'config'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'Tasks can be created on zkEVM but the portal does not list the chain.',
-    deliverables: ['Registry entry with RPC, explorer and native currency', 'A check in CI that every entry answers `eth_chainId`'],
-    resources: 'See how Arbitrum Sepolia was added.',
-    links: [gh('openmesh-portal')],
-    eth: '0.25',
-    creator: 1,
-    applicants: [7, 8],
-    scenario: 'accepted',
-    deadlineDays: 9,
-  },
-  {
-    title: 'Property tests for the reward-splitting logic',
-    tags: ['testing', 'solidity'],
-    projectSize: 'medium',
-    teamSize: 1,
-    summary: 'Rewards split across several recipients and tokens; the invariants are easy to state and easy to break.',
-    deliverables: ['Property tests: payouts plus refunds equal the budget, to the wei', 'A generator for reward lists across 1–3 tokens'],
-    resources: 'The `nextToken` encoding is described in the reference README.',
-    links: [gh('openmesh-portal')],
-    eth: '0.9',
-    open: '1500',
-    creator: 2,
-    applicants: [6],
-    scenario: 'partially-paid',
-    deadlineDays: 16,
-  },
-  {
-    title: 'Clearer error messages in xnode-cli',
-    tags: ['cli', 'ux', 'rust'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: '“Error: os error 13” is what a user sees when the data directory is not writable.',
-    deliverables: ['Human-readable messages with a suggested fix for the ten most common errors', 'Snapshot tests of the output'],
-    resources: 'Error sites are tagged `// TODO(ux)` in the code.',
-    links: [gh('xnode-cli')],
-    open: '700',
-    creator: 3,
-    applicants: [],
-    scenario: 'open',
-    deadlineDays: 14,
-  },
-  {
-    title: 'Nightly snapshot exports to IPFS',
-    tags: ['ipfs', 'data', 'devops'],
-    projectSize: 'medium',
-    teamSize: 2,
-    summary: 'Researchers want daily snapshots without running a node. Pinning them to IPFS makes them citable.',
-    deliverables: ['A job that exports, compresses and pins yesterday’s data', 'A manifest of CIDs published on the docs site'],
-    resources: 'We have a pinning service account; ask Dalia for a key.',
-    links: [gh('xnode-collectors')],
-    eth: '1',
-    open: '1000',
-    creator: 4,
-    applicants: [5],
-    scenario: 'cancel-requested',
-    deadlineDays: 20,
-  },
-  {
-    title: 'Prototype a Coinbase Advanced Trade connector',
-    tags: ['data', 'exchanges', 'go'],
-    projectSize: 'large',
-    teamSize: 2,
-    summary: 'Coinbase retired the old Pro feed. Our connector needs the Advanced Trade WebSocket.',
-    deliverables: ['Level-2 and trades channels normalized to our schema', 'Authenticated reconnects', 'A comparison with the old feed over one hour'],
-    resources: 'Read the migration notes first.',
-    links: [gh('xnode-collectors'), { name: 'Coinbase docs', url: 'https://docs.cdp.coinbase.com/advanced-trade/docs/ws-overview' }],
-    eth: '2',
-    creator: 0,
-    applicants: [8, 9, 6],
-    scenario: 'applied',
-    deadlineDays: 28,
-  },
-  {
-    title: 'Governance FAQ for new verified contributors',
-    tags: ['docs', 'governance', 'dao'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'New OVC holders ask the same questions: why delegate to yourself, what optimistic actions are, who can veto.',
-    deliverables: ['An FAQ page with at least twelve questions', 'Links to the contracts and the portal pages'],
-    resources: 'The DAO’s settings are readable on the portal’s DAO page.',
-    links: [docs('dao')],
-    open: '500',
-    creator: 1,
-    applicants: [7],
-    scenario: 'completed',
-    requiredCourse: 'openrd-contributing',
-    deadlineDays: 8,
-  },
-  {
-    title: 'Accessibility pass on the portal’s forms',
-    tags: ['accessibility', 'frontend'],
-    projectSize: 'medium',
-    teamSize: 1,
-    summary: 'Screen readers announce our budget inputs as “edit text”. Forms need labels, errors tied to fields and focus order.',
-    deliverables: ['Fixes for every form, checked with axe and VoiceOver', 'A short checklist for future forms'],
-    resources: 'WCAG 2.2 AA is the bar.',
-    links: [gh('openmesh-portal')],
-    eth: '0.7',
-    creator: 2,
-    applicants: [9],
-    scenario: 'disputed',
-    deadlineDays: 12,
-  },
-  {
-    title: 'Move openmesh-core CI to GitHub Actions',
-    tags: ['devops', 'ci'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'The old CI is slow and nobody has the admin password any more.',
-    deliverables: ['Workflows for lint, test and release', 'Caching so a no-op run takes under two minutes'],
-    resources: 'Secrets are in the org vault.',
-    links: [gh('openmesh-core')],
-    open: '900',
-    creator: 3,
-    applicants: [8],
-    scenario: 'cancel-executed',
-    deadlineDays: 10,
-  },
-  {
-    title: 'Kraken trades normalizer',
-    tags: ['data', 'exchanges'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'Kraken reports trades as arrays with positional fields; ours are named records.',
-    deliverables: ['A normalizer with tests over recorded messages', 'Handling of Kraken’s pair names (XBT)'],
-    resources: 'Schema: `schemas/trade.json`.',
-    links: [gh('xnode-collectors')],
-    eth: '0.4',
-    open: '400',
-    creator: 4,
-    applicants: [6],
-    scenario: 'overdue',
-    deadlineDays: 0,
-  },
-  {
-    title: 'Dockerize the metadata pinning service',
-    tags: ['devops', 'ipfs', 'docker'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'The pinning service runs on one hand-configured VM. A container makes it reproducible.',
-    deliverables: ['A multi-stage Dockerfile under 150 MB', 'A compose file with IPFS and the service', 'Health checks'],
-    resources: 'Node 20, no native modules.',
-    links: [gh('metadata-pinner')],
-    open: '650',
-    creator: 0,
-    applicants: [5],
-    scenario: 'taken',
-    deadlineDays: 11,
-  },
-  {
-    title: 'Community call agenda and notes template',
-    tags: ['community', 'writing'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'Community calls have no fixed agenda, and the notes end up in five places.',
-    deliverables: ['An agenda template', 'A notes template with decisions and action items', 'Notes of the next call written with it'],
-    resources: 'Calls are on the first Thursday of the month.',
-    links: [{ name: 'Discord', url: 'https://discord.gg/openmesh' }],
-    open: '250',
-    creator: 1,
-    applicants: [],
-    scenario: 'cancelled',
-    deadlineDays: 6,
-  },
-  {
-    title: 'Load-test the realtime API at 10k subscribers',
-    tags: ['performance', 'backend'],
-    projectSize: 'large',
-    teamSize: 2,
-    summary: 'We claim the realtime API handles ten thousand subscribers. Nobody has checked.',
-    deliverables: ['A k6 (or similar) script', 'Latency and error rates at 1k, 5k and 10k subscribers', 'The first bottleneck, found and described'],
-    resources: 'A staging cluster is available on weekends.',
-    links: [gh('realtime-api')],
-    eth: '1.8',
-    open: '3000',
-    creator: 2,
-    applicants: [9],
-    scenario: 'submitted',
-    deadlineDays: 15,
-  },
-  {
-    title: 'Dark mode for the docs site',
-    tags: ['frontend', 'docs', 'design'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'Half of our readers browse with a dark system theme and get a white page.',
-    deliverables: ['Dark palette with AA contrast', 'Respect `prefers-color-scheme` with a manual toggle'],
-    resources: 'The docs use the default theme of the site generator.',
-    links: [docs('')],
-    open: '350',
-    creator: 3,
-    applicants: [7, 5],
-    scenario: 'applied',
-    deadlineDays: 9,
-  },
-  {
-    title: 'EIP-6963 wallet discovery in the portal',
-    tags: ['wallet', 'frontend', 'web3'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'With two wallet extensions installed the portal picks whichever injected last.',
-    deliverables: ['A wallet picker listing every EIP-6963 provider', 'A fallback to `window.ethereum`'],
-    resources: 'wagmi supports EIP-6963 out of the box.',
-    links: [gh('openmesh-portal'), { name: 'EIP-6963', url: 'https://eips.ethereum.org/EIPS/eip-6963' }],
-    eth: '0.5',
-    creator: 4,
-    applicants: [8],
-    scenario: 'completed',
-    deadlineDays: 7,
-  },
-  {
-    title: 'Opencircle lesson: reading escrow balances',
-    tags: ['education', 'opencircle', 'solidity'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'A lesson that shows how to find a task’s escrow and check its balances with a block explorer.',
-    deliverables: ['An MDX lesson with a quiz of three questions', 'Screenshots from Etherscan and Polygonscan'],
-    resources: 'Follow the course style guide.',
-    links: [gh('opencircle-courses')],
-    open: '450',
-    creator: 0,
-    applicants: [],
-    scenario: 'open',
-    requiredCourse: 'openrd-contributing',
-    deadlineDays: 20,
-  },
-  {
-    title: 'Example notebooks for historical funding rates',
-    tags: ['data', 'python', 'research'],
-    projectSize: 'medium',
-    teamSize: 1,
-    summary: 'Researchers keep asking for funding-rate data; a notebook shows both the data and how to use it.',
-    deliverables: ['Two Jupyter notebooks: fetching and analysing funding rates', 'Published outputs in the docs'],
-    resources: 'Funding rates are in the `perp_funding` stream.',
-    links: [gh('openmesh-notebooks')],
-    eth: '0.6',
-    open: '600',
-    creator: 1,
-    applicants: [9, 6],
-    scenario: 'accepted',
-    deadlineDays: 13,
-  },
-  {
-    title: 'Harden the Nix configuration of Xnode Studio',
-    tags: ['nix', 'security', 'xnode'],
-    projectSize: 'medium',
-    teamSize: 1,
-    summary: 'Services in the default Xnode configuration run as root and listen on every interface.',
-    deliverables: ['Dedicated users and systemd sandboxing for each service', 'Services bound to localhost unless exposed on purpose'],
-    resources: 'NixOS options reference and the current module.',
-    links: [gh('xnode-studio')],
-    eth: '1.1',
-    creator: 2,
-    applicants: [],
-    scenario: 'open',
-    deadlineDays: 30,
-  },
-  {
-    title: 'Triage the issues from the hackathon',
-    tags: ['community', 'triage'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'Forty-odd issues came in during the hackathon; most are duplicates or questions.',
-    deliverables: ['Every issue labelled, deduplicated or answered', 'A summary of the top five real problems'],
-    resources: 'Labels are documented in CONTRIBUTING.md.',
-    links: [gh('openmesh-portal')],
-    open: '300',
-    creator: 3,
-    applicants: [7],
-    scenario: 'taken',
-    deadlineDays: 6,
-  },
-  {
-    title: 'Localize date formats across the portal',
-    tags: ['i18n', 'frontend'],
-    projectSize: 'small',
-    teamSize: 1,
-    summary: 'Dates are printed as `MM/DD/YYYY` everywhere, which half our users misread.',
-    deliverables: ['`Intl.DateTimeFormat` with the browser locale everywhere a date is shown', 'Relative times for recent events'],
-    resources: 'Server-rendered pages must not mismatch on hydration.',
-    links: [gh('openmesh-portal')],
-    eth: '0.3',
-    open: '200',
-    creator: 4,
-    applicants: [5, 9],
-    scenario: 'applied',
-    deadlineDays: 12,
-  },
-]
