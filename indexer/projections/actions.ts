@@ -1,4 +1,5 @@
-import { decodeFunctionData, type Abi, type AbiFunction, type Hex } from 'viem'
+import { decodeAbiParameters, decodeFunctionData, type Abi, type AbiFunction, type Hex } from 'viem'
+import { tasksAbi } from '#contracts-abi/index'
 import type { DecodedAction, DecodedArg, JsonValue } from '#db/schema/chain'
 import { actionAbis, type ActionTargetKind } from '../decode/abis'
 import { lower, str } from './context'
@@ -28,6 +29,29 @@ export function decodeActions(actions: readonly { to: string; value: bigint; dat
     }
     return decoded
   })
+}
+
+/**
+ * A Tasks call queued by TaskDisputes (completeByDispute) or TaskDrafts (createTask), decoded with
+ * its arguments by name; undefined when the calldata is not that function's.
+ */
+export function decodeTasksCall(data: Hex, functionName: 'completeByDispute' | 'createTask'): Record<string, unknown> | undefined {
+  try {
+    const call = decodeFunctionData({ abi: tasksAbi, data })
+    if (call.functionName !== functionName) return undefined
+    const values = (call.args ?? []) as readonly unknown[]
+    const inputs = functionInputs(tasksAbi, functionName, values.length)
+    return Object.fromEntries(values.map((value, i) => [(inputs[i]?.name ?? '').replace(/^_/, '') || `arg${i}`, value]))
+  } catch {
+    return undefined
+  }
+}
+
+/** The task id Tasks.createTask returned (an executed action's return value), or null if it is not one. */
+export function decodeTaskIdResult(returned: Hex | undefined): number | null {
+  if (!returned || returned.length !== 66) return null
+  const [taskId] = decodeAbiParameters([{ type: 'uint256' }], returned)
+  return taskId > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(taskId)
 }
 
 function functionInputs(abi: Abi, name: string, count: number): AbiFunction['inputs'] {
