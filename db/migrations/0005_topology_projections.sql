@@ -238,7 +238,8 @@ CREATE TABLE `__new_dao_votes` (
 	PRIMARY KEY(`chain_id`, `plugin`, `proposal_id`, `voter`)
 );
 --> statement-breakpoint
-INSERT INTO `__new_dao_votes`("chain_id", "plugin", "proposal_id", "voter", "option", "option_name", "voting_power", "voted_block", "voted_at", "transaction_hash") SELECT "chain_id", "plugin", "proposal_id", "voter", "option", "option_name", "voting_power", "voted_block", "voted_at", "transaction_hash" FROM `dao_votes`;--> statement-breakpoint
+-- Votes had no plugin: each takes its proposal's (there was one plugin). The indexer rebuilds every projection anyway.
+INSERT INTO `__new_dao_votes`("chain_id", "plugin", "proposal_id", "voter", "option", "option_name", "voting_power", "voted_block", "voted_at", "transaction_hash") SELECT "chain_id", COALESCE((SELECT p."plugin" FROM `dao_proposals` p WHERE p."chain_id" = v."chain_id" AND p."proposal_id" = v."proposal_id" LIMIT 1), ''), "proposal_id", "voter", "option", "option_name", "voting_power", "voted_block", "voted_at", "transaction_hash" FROM `dao_votes` v;--> statement-breakpoint
 DROP TABLE `dao_votes`;--> statement-breakpoint
 ALTER TABLE `__new_dao_votes` RENAME TO `dao_votes`;--> statement-breakpoint
 CREATE INDEX `dao_votes_voter` ON `dao_votes` (`chain_id`,`voter`);--> statement-breakpoint
