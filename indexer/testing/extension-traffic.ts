@@ -84,7 +84,7 @@ export async function extensionCohort(traffic: Traffic): Promise<void> {
   await passDepartmentProposal(
     world,
     departments.dispute,
-    traffic.voters.dispute,
+    world.voters.dispute,
     [{ to: pessimistic, value: 0n, data: call(pessimisticActionsAbi, 'executeAction', [disputeAccount, disputeActions[0]!]) }],
     `Resolve the dispute of task ${disputed[0]}`,
   )
@@ -118,7 +118,7 @@ export async function extensionCohort(traffic: Traffic): Promise<void> {
   await passDepartmentProposal(
     world,
     departments.coreMember,
-    traffic.voters.coreMember,
+    world.voters.coreMember,
     [{ to: pessimistic, value: 0n, data: call(pessimisticActionsAbi, 'executeAction', [coreAccount, draftActions[0]!]) }],
     `Approve draft ${draftActions[0]}`,
   )

@@ -132,8 +132,8 @@ export async function governanceCohort(traffic: Traffic, options: GovernanceTraf
   const coreMembers = tokens.slice(3, 6)
   await tagMembers(world, departments.dispute, disputeMembers)
   await tagMembers(world, departments.coreMember, coreMembers)
-  traffic.voters.dispute.push(...disputeMembers.map((t) => t.member))
-  traffic.voters.coreMember.push(...coreMembers.map((t) => t.member))
+  world.voters.dispute.push(...disputeMembers.map((t) => t.member))
+  world.voters.coreMember.push(...coreMembers.map((t) => t.member))
   traffic.events += 6
 
   const proposalsPerCohort = 6
@@ -179,11 +179,11 @@ export async function governanceCohort(traffic: Traffic, options: GovernanceTraf
   await passDepartmentProposal(
     world,
     departments.coreMember,
-    traffic.voters.coreMember,
+    world.voters.coreMember,
     [{ to: topologyOf(world).tagManager, value: 0n, data: call(verifiedContributorTagManagerAbi, 'addTag', [newTag.tokenId, departments.coreMember.tag]) }],
     `Welcome ${newTag.member} to CoreMember`,
   )
-  traffic.voters.coreMember.push(newTag.member)
+  world.voters.coreMember.push(newTag.member)
   traffic.proposals++
   traffic.events += 6
 

@@ -26,7 +26,6 @@ export async function generateWorkload(world: World, options: WorkloadOptions): 
     proposals: 0,
     actions: 0,
     rfps: 0,
-    voters: { dispute: [], coreMember: [] },
     tokenSerial: seedTag * 1_000_000,
   }
   const startBlock = Number.parseInt(await rpc<string>(world.rpcUrl, 'eth_blockNumber'), 16)

@@ -7,7 +7,16 @@ import { assertMined, createSender, mine, rpc, type Sender, type Tx } from './ch
 // with anvil's accounts impersonated, and the few helpers every kind of traffic uses (accounts by
 // label, a seeded random source, a block of transactions at once, the events of the last block).
 
-export type World = { rpcUrl: string; deployment: PortalDeployment; deployer: Hex; dao: Hex; sender: Sender; documents: Map<string, unknown> }
+export type World = {
+  rpcUrl: string
+  deployment: PortalDeployment
+  deployer: Hex
+  dao: Hex
+  sender: Sender
+  documents: Map<string, unknown>
+  /** The departments' tag holders so far, over every workload: a department vote needs more than half of them. */
+  voters: { dispute: Hex[]; coreMember: Hex[] }
+}
 
 const DEPLOYER: Hex = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266'
 
@@ -22,6 +31,7 @@ export async function deployWorld(rpcUrl: string): Promise<World> {
     dao: deployment.contracts.dao!.address.toLowerCase() as Hex,
     sender: createSender(rpcUrl),
     documents: new Map(),
+    voters: { dispute: [], coreMember: [] },
   }
 }
 
@@ -99,8 +109,6 @@ export type Traffic = {
   proposals: number
   actions: number
   rfps: number
-  /** The departments' tag holders so far: a department vote needs more than half of them. */
-  voters: { dispute: Hex[]; coreMember: Hex[] }
   /** Next OVC token id to mint: unique across the workload's cohorts. */
   tokenSerial: number
 }
