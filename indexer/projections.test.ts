@@ -12,6 +12,7 @@ import { PROJECTION_VERSION } from './projections/version'
 import { call, rpc, transact, type Tx } from './testing/chain'
 import { createOptimisticAction, rejectOptimisticAction } from './testing/governance-traffic'
 import { indexOnce, testConfig } from './testing/harness'
+import { emptyProjections } from './testing/projection-coverage'
 import { generateWorkload } from './testing/workload'
 import { address, deployWorld, type World } from './testing/world'
 
@@ -325,6 +326,7 @@ describe('status and rebuild', () => {
     await generateWorkload(world, { events: 1500, seed: 21, tasksPerCohort: 40 })
     await indexOnce({ sqlite: db.sqlite, config: testConfig(world.rpcUrl, world.deployment, { FINALITY_DEPTH: '3' }) })
     const before = digestChain(db.sqlite, chainId)
+    expect(emptyProjections(before)).toEqual([])
     const undoBefore = db.sqlite.prepare('SELECT count(*) FROM indexer_undo').pluck().get()
     const config = testConfig(world.rpcUrl, world.deployment)
     rebuildProjections({ sqlite: db.sqlite, chainId, config, logger: silentLogger })
