@@ -265,7 +265,10 @@ describe('a dispute resolved by the Dispute department', () => {
         { name: 'to', type: 'address', value: pessimistic },
         { name: 'value', type: 'uint256', value: '0' },
         { name: 'data', type: 'bytes', value: action(topology.pessimisticActions.address, pessimisticActionsAbi, 'executeAction', [dispute.smartAccount.address, 0]).data },
-      ] }),
+      ], inner: expect.objectContaining({ to: pessimistic, contract: 'pessimisticActions', functionName: 'executeAction', args: [
+        { name: '_dao', type: 'address', value: disputeAccount },
+        { name: '_id', type: 'uint32', value: 0 },
+      ] }) }),
     ])
     expect(all('SELECT plugin, voter, option_name, voting_power FROM dao_votes WHERE chain_id = ? ORDER BY voted_block')).toEqual([
       { plugin, voter: addr(d1), option_name: 'yes', voting_power: '1' },

@@ -27,6 +27,8 @@ export type DecodedAction = {
   contract?: string
   functionName?: string
   args?: DecodedArg[]
+  /** For SmartAccount.performCall (how a department acts): the call the smart account makes, decoded the same way. */
+  inner?: DecodedAction
 }
 
 /** Every log of the portal's contracts, unique on (chain, block hash, log index): the source projections are rebuilt from. */

@@ -10,25 +10,32 @@ import { lower, str } from './context'
 // Anything else stays raw calldata.
 
 export function decodeActions(actions: readonly { to: string; value: bigint; data: Hex }[], targets: Map<string, string>): DecodedAction[] {
-  return actions.map((action) => {
-    const to = lower(action.to)
-    const decoded: DecodedAction = { to, value: str(action.value), data: action.data }
-    const contract = targets.get(to) as ActionTargetKind | undefined
-    const abi: Abi | undefined = contract ? actionAbis[contract] : undefined
-    if (contract && abi && action.data.length >= 10) {
-      try {
-        const call = decodeFunctionData({ abi, data: action.data })
-        const values = (call.args ?? []) as readonly unknown[]
-        const inputs = functionInputs(abi, call.functionName, values.length)
-        decoded.contract = contract
-        decoded.functionName = call.functionName
-        decoded.args = values.map((value, i): DecodedArg => ({ name: inputs[i]?.name || `arg${i}`, type: inputs[i]?.type ?? 'unknown', value: toJson(value) }))
-      } catch {
-        // Not a function of that contract: shown raw.
+  return actions.map((action) => decodeAction(action, targets, true))
+}
+
+/** `nested`: a smart account's performCall gets its inner call decoded too (one level: a department's proposal). */
+function decodeAction(action: { to: string; value: bigint; data: Hex }, targets: Map<string, string>, nested: boolean): DecodedAction {
+  const to = lower(action.to)
+  const decoded: DecodedAction = { to, value: str(action.value), data: action.data }
+  const contract = targets.get(to) as ActionTargetKind | undefined
+  const abi: Abi | undefined = contract ? actionAbis[contract] : undefined
+  if (contract && abi && action.data.length >= 10) {
+    try {
+      const call = decodeFunctionData({ abi, data: action.data })
+      const values = (call.args ?? []) as readonly unknown[]
+      const inputs = functionInputs(abi, call.functionName, values.length)
+      decoded.contract = contract
+      decoded.functionName = call.functionName
+      decoded.args = values.map((value, i): DecodedArg => ({ name: inputs[i]?.name || `arg${i}`, type: inputs[i]?.type ?? 'unknown', value: toJson(value) }))
+      if (nested && contract === 'smartAccount' && call.functionName === 'performCall') {
+        const [innerTo, innerValue, innerData] = values as [string, bigint, Hex]
+        decoded.inner = decodeAction({ to: innerTo, value: innerValue, data: innerData }, targets, false)
       }
+    } catch {
+      // Not a function of that contract: shown raw.
     }
-    return decoded
-  })
+  }
+  return decoded
 }
 
 /**
