@@ -4,6 +4,7 @@ import { WrongNetworkBanner } from '~/wallet/wrong-network-banner'
 
 const sections = [
   { to: '/tasks', label: 'Tasks' },
+  { to: '/rfps', label: 'RFPs' },
   { to: '/courses', label: 'Courses' },
   { to: '/dao', label: 'DAO' },
   { to: '/contributors', label: 'Contributors' },
