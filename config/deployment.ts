@@ -1,42 +1,79 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import type { Env } from './env'
+import { departmentNames } from './departments'
+import { ConfigError, type Env } from './env'
 
-// Where the portal's contracts live on a chain. On the devnet `npm start` deploys them and
-// writes `.data/devnet/deployment.json`; for a real chain the addresses come from env
-// (they win) or from the committed `contracts-abi/deployments/<chainId>.json`.
+// Where Openmesh's contracts live on a chain. On the devnet `npm start` deploys them and writes
+// `.data/devnet/deployment.json`; for a real chain the addresses come from env (they win) or from
+// the committed `contracts-abi/deployments/<chainId>.json` (kept equal to the reference
+// deployments by config/reference-deployments.test.ts).
+//
+// A start block is the first block with the contract's code. `null` means unknown: the indexer
+// finds it at first start (indexer/sync/start-blocks.ts) and stores it, rather than scanning from 0.
 
 const hexAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/).transform((v) => v as `0x${string}`)
-const contractSchema = z.object({ address: hexAddress, startBlock: z.number().int().min(0) })
+const contractSchema = z.object({ address: hexAddress, startBlock: z.number().int().min(0).nullable() })
+
+const departmentSchema = z.object({
+  name: z.enum(departmentNames),
+  /** The department's smart account: the dispute manager of tasks, the `dao` of its trustless actions. */
+  smartAccount: contractSchema,
+  /** The Aragon DAO that owns the smart account, and its TagVoting plugin (not on every chain). */
+  dao: contractSchema.optional(),
+  tagVoting: contractSchema.optional(),
+})
 
 const deploymentSchema = z.object({
   chainId: z.number().int().positive(),
   contracts: z.object({
     tasks: contractSchema,
+    rfps: contractSchema.optional(),
+    taskDisputes: contractSchema.optional(),
+    taskDrafts: contractSchema.optional(),
     verifiedContributor: contractSchema.optional(),
+    tagManager: contractSchema.optional(),
+    /** The Openmesh DAO (all OVC holders) and its TokenVoting plugin. */
+    dao: contractSchema.optional(),
     tokenVoting: contractSchema.optional(),
     optimisticActions: contractSchema.optional(),
-    dao: contractSchema.optional(),
+    pessimisticActions: contractSchema.optional(),
+    addressTrustlessManagement: contractSchema.optional(),
+    erc721CountTrustlessManagement: contractSchema.optional(),
+    tagTrustlessManagement: contractSchema.optional(),
     openToken: contractSchema.optional(),
+    usdc: contractSchema.optional(),
   }),
+  departments: z.array(departmentSchema).default([]),
+  /** The deployment's other addresses (installers, factories, cross-chain accounts, tokens), by name: listed, not read. */
+  others: z.record(z.string(), hexAddress).default({}),
 })
 export type Deployment = z.infer<typeof deploymentSchema>
-type DeployedContract = z.infer<typeof contractSchema>
+export type DeployedContract = z.infer<typeof contractSchema>
+export type DeploymentContractKey = keyof Deployment['contracts']
+export type DeployedDepartment = z.infer<typeof departmentSchema>
 
 export function devnetDeploymentPath(dataDir: string): string {
   return path.join(dataDir, 'devnet', 'deployment.json')
 }
 
-function committedDeploymentPath(chainId: number): string {
+export function committedDeploymentPath(chainId: number): string {
   return path.resolve('contracts-abi', 'deployments', `${chainId}.json`)
+}
+
+/** Validates a deployment read from anywhere (a file, a test): the first problem is named. */
+export function parseDeployment(value: unknown, source: string): Deployment {
+  const parsed = deploymentSchema.safeParse(value)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`${source} is not a valid deployment: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`)
+  }
+  return parsed.data
 }
 
 export function readDeploymentFile(file: string): Deployment | undefined {
   if (!fs.existsSync(file)) return undefined
-  const parsed = deploymentSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')))
-  if (!parsed.success) throw new Error(`${file} is not a valid deployment file: ${parsed.error.issues[0]?.message}`)
-  return parsed.data
+  return parseDeployment(JSON.parse(fs.readFileSync(file, 'utf8')), file)
 }
 
 export function writeDeploymentFile(file: string, deployment: Deployment): void {
@@ -46,18 +83,27 @@ export function writeDeploymentFile(file: string, deployment: Deployment): void 
   fs.renameSync(tmp, file)
 }
 
+function deploymentFileFor(env: Env, chainId: number): Deployment | undefined {
+  if (env.DEPLOYMENT_FILE) {
+    const deployment = readDeploymentFile(env.DEPLOYMENT_FILE)
+    if (!deployment) throw new ConfigError(`invalid configuration: DEPLOYMENT_FILE ${env.DEPLOYMENT_FILE} does not exist`)
+    if (deployment.chainId !== chainId) throw new ConfigError(`invalid configuration: DEPLOYMENT_FILE ${env.DEPLOYMENT_FILE} is a deployment on chain ${deployment.chainId}, not ${chainId}`)
+    return deployment
+  }
+  return env.RPC_URL ? readDeploymentFile(committedDeploymentPath(chainId)) : readDeploymentFile(devnetDeploymentPath(env.DATA_DIR))
+}
+
 /** The deployment the app and the indexer use for this configuration, or undefined if none is known yet. */
 export function resolveDeployment(env: Env, chainId: number): Deployment | undefined {
-  const base = env.RPC_URL
-    ? readDeploymentFile(committedDeploymentPath(chainId))
-    : readDeploymentFile(devnetDeploymentPath(env.DATA_DIR))
+  const base = deploymentFileFor(env, chainId)
   const fromEnv = (address: `0x${string}` | undefined, startBlock: number | undefined, fallback?: DeployedContract) =>
-    address ? { address, startBlock: startBlock ?? 0 } : fallback
+    address ? { address, startBlock: startBlock ?? null } : fallback
   const tasks = fromEnv(env.TASKS_ADDRESS, env.TASKS_START_BLOCK, base?.contracts.tasks)
   if (!tasks) return undefined
   return {
     chainId,
     contracts: {
+      ...base?.contracts,
       tasks,
       verifiedContributor: fromEnv(
         env.VERIFIED_CONTRIBUTOR_ADDRESS,
@@ -73,5 +119,7 @@ export function resolveDeployment(env: Env, chainId: number): Deployment | undef
       dao: fromEnv(env.DAO_ADDRESS, undefined, base?.contracts.dao),
       openToken: fromEnv(env.OPEN_TOKEN_ADDRESS, undefined, base?.contracts.openToken),
     },
+    departments: base?.departments ?? [],
+    others: base?.others ?? {},
   }
 }

@@ -46,6 +46,11 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   ANVIL_PORT: port.default(8545),
   CHAIN_ID: z.coerce.number().int().positive().optional(),
+  /**
+   * A deployment file (config/deployment.ts) to use instead of the committed
+   * contracts-abi/deployments/<chainId>.json (or, on the devnet, the one `npm start` wrote).
+   */
+  DEPLOYMENT_FILE: optionalString,
   TASKS_ADDRESS: address.optional(),
   TASKS_START_BLOCK: blockNumber.optional(),
   VERIFIED_CONTRIBUTOR_ADDRESS: address.optional(),

@@ -55,7 +55,7 @@ export function topologySettings(chainId: number): TopologySettings {
   }
 }
 
-/** The portal's deployment: the contracts the app and indexer know today, and the whole topology. */
+/** The portal's deployment: where the app and the indexer find the contracts, and the whole topology. */
 export type PortalDeployment = Deployment & { topology: Topology }
 
 /** Every custom error of our contracts, to name the revert of a failed deployment step. */
@@ -71,16 +71,37 @@ const errorAbi = Object.entries(artifacts)
 export async function deployPortal(args: { rpcUrl: string; chainId?: number }): Promise<PortalDeployment> {
   const deployer = await createDeployer({ rpcUrl: args.rpcUrl, chainId: args.chainId, errorAbi })
   const topology = await deployTopology(deployer, topologySettings(deployer.chainId))
+  return { ...deploymentOf(deployer.chainId, topology), topology }
+}
+
+/** Where the app and the indexer find the topology's contracts (config/deployment.ts). */
+export function deploymentOf(chainId: number, topology: Topology): Deployment {
+  const department = (d: Topology['departments']['dispute']) => ({ name: d.name, smartAccount: d.smartAccount, dao: d.dao, tagVoting: d.tagVoting })
   return {
-    chainId: deployer.chainId,
+    chainId,
     contracts: {
       tasks: topology.tasks,
+      rfps: topology.rfps,
+      taskDisputes: topology.taskDisputes,
+      taskDrafts: topology.taskDrafts,
       verifiedContributor: topology.verifiedContributor,
+      tagManager: topology.tagManager,
+      dao: topology.openmeshDao,
       tokenVoting: topology.tokenVoting,
       optimisticActions: topology.optimisticActions,
-      dao: topology.openmeshDao,
+      pessimisticActions: topology.pessimisticActions,
+      addressTrustlessManagement: topology.addressTrustlessManagement,
+      erc721CountTrustlessManagement: topology.erc721CountTrustlessManagement,
+      tagTrustlessManagement: topology.tagTrustlessManagement,
       openToken: topology.openToken,
+      usdc: topology.usdc,
     },
-    topology,
+    departments: [department(topology.departments.dispute), department(topology.departments.coreMember), department(topology.departments.expert)],
+    others: {
+      SmartAccountTrustlessExecution: topology.smartAccountTrustlessExecution.address,
+      'ETH/USD price feed': topology.priceFeeds.nativeUsd.address,
+      'OPEN/USD price feed': topology.priceFeeds.openUsd.address,
+      'USDC/USD price feed': topology.priceFeeds.usdcUsd.address,
+    },
   }
 }

@@ -1,11 +1,11 @@
 import { setMaxListeners } from 'node:events'
 import fs from 'node:fs'
 import { ConfigError, loadDotEnvFile, loadEnv, type Env } from '#config/env'
-import { resolveDeployment } from '#config/deployment'
+import { resolveDeployment, type Deployment } from '#config/deployment'
 import { redactUrl } from '#config/redact-url'
 import { openDatabase } from '#db/client'
 import { getIndexerStatus } from '#db/indexer-status'
-import { buildIndexerConfig, type IndexerConfig } from './config'
+import { buildIndexerConfig, configuredContracts, type IndexerConfig } from './config'
 import { digestChain } from './digest'
 import { createLogger, type Logger } from './logger'
 import { createMetadataResolver } from './metadata/resolver'
@@ -17,6 +17,7 @@ import { createEth } from './rpc/eth'
 import { startCheckpointer } from './store/checkpointer'
 import { resetIndexedChain } from './store/reset'
 import { createIndexer } from './sync/indexer'
+import { findStartBlocks, StartBlockError } from './sync/start-blocks'
 
 const usage = `Usage: npm run indexer [-- <command>] [options]
 
@@ -65,22 +66,30 @@ async function main(): Promise<number> {
   const abort = new AbortController()
   // Every in-flight request listens to it (a dozen at once is normal): not a leak.
   setMaxListeners(100, abort.signal)
-  const config = await connect(env, rpcUrl, abort.signal)
-  const logger = baseLogger.child({ chainId: config.chainId })
+  const { chainId, deployment } = await connect(env, rpcUrl, abort.signal)
+  const logger = baseLogger.child({ chainId })
   const handle = openDatabase(env.databasePath)
   try {
     if (command === 'status') {
-      console.log(JSON.stringify(getIndexerStatus(handle.db, config.chainId) ?? null))
+      console.log(JSON.stringify(getIndexerStatus(handle.db, chainId) ?? null))
       return 0
     }
     if (command === 'digest') {
-      console.log(JSON.stringify(digestChain(handle.sqlite, config.chainId)))
+      console.log(JSON.stringify(digestChain(handle.sqlite, chainId)))
       return 0
     }
     // rebuild and reread rewrite every projection in one transaction, which would hold a running
     // indexer's writes past their busy timeout: like a second indexer, they refuse to run beside one.
-    const release = acquireLock(env.databasePath, config.chainId, command)
+    const release = acquireLock(env.databasePath, chainId, command)
     try {
+      const startBlocks = await findStartBlocks({
+        sqlite: handle.sqlite,
+        eth: createEth(createRpcClient({ url: rpcUrl, fallbackUrl: env.RPC_FALLBACK_URL, logger, timeoutMs: env.INDEXER_RPC_TIMEOUT_MS, signal: abort.signal })),
+        chainId,
+        contracts: configuredContracts(deployment),
+        logger,
+      })
+      const config = buildIndexerConfig(env, deployment, chainId, rpcUrl, startBlocks)
       if (command === 'rebuild') {
         const result = rebuildProjections({ sqlite: handle.sqlite, chainId: config.chainId, config, logger })
         logger.info('rebuilt projections from raw logs', result)
@@ -96,7 +105,7 @@ async function main(): Promise<number> {
   }
 }
 
-async function connect(env: Env, rpcUrl: string, signal: AbortSignal): Promise<IndexerConfig> {
+async function connect(env: Env, rpcUrl: string, signal: AbortSignal): Promise<{ chainId: number; deployment: Deployment }> {
   const probe = createEth(
     createRpcClient({ url: rpcUrl, fallbackUrl: env.RPC_FALLBACK_URL, logger: createLogger({ format: 'json', level: 'error' }), maxAttempts: 3, timeoutMs: 5_000, signal }),
   )
@@ -115,7 +124,7 @@ async function connect(env: Env, rpcUrl: string, signal: AbortSignal): Promise<I
       `indexer: no deployment known for chain ${chainId}: set TASKS_ADDRESS (and the other contract addresses), or run \`npm start\` to deploy the devnet`,
     )
   }
-  return buildIndexerConfig(env, deployment, chainId, rpcUrl)
+  return { chainId, deployment }
 }
 
 /** The configured RPC (and its fallback) as the indexer's commands use it. */
@@ -274,6 +283,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof CliError || error instanceof ConfigError) console.error(error.message)
+    else if (error instanceof StartBlockError) console.error(`indexer: ${error.message}`)
     else if ((error as Error).name === 'DeepReorgError') console.error(`indexer halted: ${(error as Error).message}`)
     else console.error(`indexer failed: ${(error as Error).stack ?? String(error)}`)
     process.exit(1)

@@ -1,11 +1,13 @@
 import type { Env } from '#config/env'
-import type { Deployment } from '#config/deployment'
-import { actionTargetKinds, type ActionTargetKind, type IndexedContractKind } from './decode/abis'
+import type { DeployedContract, Deployment, DeploymentContractKey } from '#config/deployment'
+import type { ActionTargetKind, IndexedContractKind } from './decode/abis'
 
 // Everything the indexer needs to run against one chain, from the validated env (config/env.ts,
 // INDEXER_* tuning included), the deployment and the chain id the RPC reported.
 
 export type IndexedContract = { kind: IndexedContractKind; address: `0x${string}`; startBlock: number }
+/** A contract as the deployment gives it: its start block may be unknown (null) until found. */
+export type ConfiguredContract = Omit<IndexedContract, 'startBlock'> & { startBlock: number | null }
 /** A contract a DAO action may call (indexed or not, like the OPEN token): its calldata is decoded. */
 export type ActionTarget = { kind: ActionTargetKind; address: `0x${string}` }
 
@@ -57,17 +59,72 @@ function devnetWebSocket(rpcUrl: string, env: Env): string | undefined {
   return rpcUrl === devnet ? `ws://127.0.0.1:${env.ANVIL_PORT}` : undefined
 }
 
-export function buildIndexerConfig(env: Env, deployment: Deployment, chainId: number, rpcUrl: string): IndexerConfig {
+/** Where each indexed kind is in a deployment (department parts: every department's). */
+const indexedKeys: Partial<Record<IndexedContractKind, DeploymentContractKey>> = {
+  tasks: 'tasks',
+  rfps: 'rfps',
+  taskDisputes: 'taskDisputes',
+  taskDrafts: 'taskDrafts',
+  verifiedContributor: 'verifiedContributor',
+  tagManager: 'tagManager',
+  tokenVoting: 'tokenVoting',
+  optimisticActions: 'optimisticActions',
+  pessimisticActions: 'pessimisticActions',
+  addressTrustlessManagement: 'addressTrustlessManagement',
+  erc721CountTrustlessManagement: 'erc721CountTrustlessManagement',
+  tagTrustlessManagement: 'tagTrustlessManagement',
+  dao: 'dao',
+}
+const actionTargetKeys: Partial<Record<ActionTargetKind, DeploymentContractKey>> = { ...indexedKeys, openToken: 'openToken', usdc: 'usdc' }
+
+function located<K extends string>(deployment: Deployment, keys: Partial<Record<K, DeploymentContractKey>>) {
+  const out: { kind: K; contract: DeployedContract }[] = []
+  for (const [kind, key] of Object.entries(keys) as [K, DeploymentContractKey][]) {
+    const contract = deployment.contracts[key]
+    if (contract) out.push({ kind, contract })
+  }
+  for (const d of deployment.departments) {
+    if (d.tagVoting) out.push({ kind: 'tagVoting' as K, contract: d.tagVoting })
+    if (d.dao) out.push({ kind: 'dao' as K, contract: d.dao })
+  }
+  return out
+}
+
+/** The contracts whose logs are indexed: every one of the deployment the projections read. */
+export function configuredContracts(deployment: Deployment): ConfiguredContract[] {
+  const seen = new Set<string>()
+  return located(deployment, indexedKeys).flatMap(({ kind, contract }) => {
+    const address = contract.address.toLowerCase() as `0x${string}`
+    if (seen.has(address)) return []
+    seen.add(address)
+    return [{ kind, address, startBlock: contract.startBlock }]
+  })
+}
+
+/** Thrown when a contract's start block is neither configured nor found (see sync/start-blocks.ts). */
+export class UnknownStartBlockError extends Error {}
+
+/**
+ * `startBlocks`: the start blocks found for contracts the deployment gives none (by lowercase
+ * address, from sync/start-blocks.ts). Every indexed contract must have one.
+ */
+export function buildIndexerConfig(
+  env: Env,
+  deployment: Deployment,
+  chainId: number,
+  rpcUrl: string,
+  startBlocks: ReadonlyMap<string, number> = new Map(),
+): IndexerConfig {
   const t = env
-  const kinds: IndexedContractKind[] = ['tasks', 'verifiedContributor', 'tokenVoting', 'optimisticActions', 'dao']
-  const contracts = kinds.flatMap((kind) => {
-    const c = deployment.contracts[kind]
-    return c ? [{ kind, address: c.address.toLowerCase() as `0x${string}`, startBlock: c.startBlock }] : []
+  const contracts = configuredContracts(deployment).map((c): IndexedContract => {
+    const startBlock = c.startBlock ?? startBlocks.get(c.address)
+    if (startBlock === undefined) throw new UnknownStartBlockError(`the start block of ${c.kind} ${c.address} is not known`)
+    return { ...c, startBlock }
   })
-  const actionTargets = actionTargetKinds.flatMap((kind) => {
-    const c = deployment.contracts[kind]
-    return c ? [{ kind, address: c.address.toLowerCase() as `0x${string}` }] : []
-  })
+  const targets = located(deployment, actionTargetKeys).map(({ kind, contract }) => ({ kind, address: contract.address }))
+  // A department's proposal wraps each call in SmartAccount.performCall: the accounts are targets too.
+  for (const d of deployment.departments) targets.push({ kind: 'smartAccount', address: d.smartAccount.address })
+  const actionTargets = targets.map((c) => ({ kind: c.kind, address: c.address.toLowerCase() as `0x${string}` }))
   return {
     chainId,
     rpcUrl,

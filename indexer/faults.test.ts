@@ -14,6 +14,7 @@ import { OutOfOrderBatchError } from './errors'
 import { createIndexer } from './sync/indexer'
 import { exited, indexOnce, spawnCli, testConfig, testEnv } from './testing/harness'
 import { startRpcProxy, type RpcProxy } from './testing/rpc-proxy'
+import { emptyProjections } from './testing/projection-coverage'
 import { generateWorkload } from './testing/workload'
 import { deployWorld, type World } from './testing/world'
 
@@ -56,6 +57,7 @@ describe('RPC faults', () => {
   it('indexes the same rows through a proxy failing 20% of requests', async () => {
     const expected = await directDigest()
     expect(expected.tables.raw_logs!.rows).toBeGreaterThan(2000)
+    expect(emptyProjections(expected)).toEqual([])
 
     const proxy = await startRpcProxy({
       upstream: rpcUrl,

@@ -6,11 +6,12 @@ import { openDatabase } from '#db/client'
 import { useAnvil } from '../test/setup'
 import { digestChain } from './digest'
 import { exited, indexOnce, spawnCli, testConfig, testEnv } from './testing/harness'
+import { emptyProjections } from './testing/projection-coverage'
 import { generateWorkload } from './testing/workload'
 import { deployWorld } from './testing/world'
 
 // Crash safety: the real CLI is SIGKILLed at 10 random instants of a backfill of more than 20k
-// events and restarted each time; after every kill the DB holds exactly the logs up to its
+// events (every projection table gets rows) and restarted each time; after every kill the DB holds exactly the logs up to its
 // checkpoint (no half-written batch), and the final DB equals an uninterrupted run, row for row.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'indexer-kill-'))
@@ -28,6 +29,7 @@ describe('kill -9 during backfill', () => {
     await indexOnce({ sqlite: reference.sqlite, config: testConfig(anvil.rpcUrl, world.deployment) })
     const expected = digestChain(reference.sqlite, chainId)
     expect(expected.tables.raw_logs!.rows).toBeGreaterThanOrEqual(20_000)
+    expect(emptyProjections(expected)).toEqual([])
     const logsUpTo = reference.sqlite.prepare('SELECT count(*) FROM raw_logs WHERE chain_id = ? AND block_number <= ?').pluck()
 
     const file = path.join(dir, 'killed.sqlite')

@@ -9,14 +9,16 @@ import { silentLogger } from './logger'
 import { createMetadataResolver } from './metadata/resolver'
 import { rebuildIfOutdated, rebuildProjections } from './projections/rebuild'
 import { PROJECTION_VERSION } from './projections/version'
-import { call, rpc, transact } from './testing/chain'
+import { call, rpc, transact, type Tx } from './testing/chain'
+import { createOptimisticAction, rejectOptimisticAction } from './testing/governance-traffic'
 import { indexOnce, testConfig } from './testing/harness'
+import { emptyProjections } from './testing/projection-coverage'
 import { generateWorkload } from './testing/workload'
 import { address, deployWorld, type World } from './testing/world'
 
 // What the app reads after real transactions: task life cycles (budgets read from the escrow,
 // rewards, partial payments, payouts, submissions, cancel requests), DAO membership, delegation,
-// proposals with tallies and reasons, optimistic actions, the activity feed, resolved titles;
+// proposals with tallies, optimistic actions made through asDAO, the activity feed, resolved titles;
 // and `rebuild` recomputing the very same rows from the raw logs.
 
 const db = useTempDatabase()
@@ -108,13 +110,16 @@ beforeAll(async () => {
       false,
     ]),
   )
-  await send(m1, voting, call(tokenVotingAbi, 'voteWithReason', [0n, 2, false, 'she shipped the indexer']))
+  await send(m1, voting, call(tokenVotingAbi, 'vote', [0n, 2, false]))
   await send(m2, voting, call(tokenVotingAbi, 'vote', [0n, 3, false]))
   await send(m2, voting, call(tokenVotingAbi, 'execute', [0n]))
+  // Optimistic actions of the Openmesh DAO, made and rejected by members through asDAO.
   const mintAction = (who: Hex, id: bigint) => [{ to: ovc, value: 0n, data: call(verifiedContributorAbi, 'mint', [who, id]) }]
-  await send(m2, optimistic, call(optimisticActionsAbi, 'createAction', [m2, 0n, mintAction(address('x'), 11n), 0n, 'ipfs://a0']))
-  await send(m1, optimistic, call(optimisticActionsAbi, 'rejectAction', [0, 'ipfs://no']))
-  await send(m2, optimistic, call(optimisticActionsAbi, 'createAction', [m2, 0n, mintAction(address('y'), 12n), 0n, 'ipfs://a1']))
+  const openmesh = { manager: c.erc721CountTrustlessManagement!.address.toLowerCase() as Hex, dao: world.dao, role: 1n }
+  const asTx = (tx: Tx) => transact(url, tx)
+  await asTx(createOptimisticAction(world, m2, openmesh, mintAction(address('x'), 11n), 'ipfs://a0'))
+  await asTx(rejectOptimisticAction(world, m1, openmesh, 0, 'ipfs://no'))
+  await asTx(createOptimisticAction(world, m2, openmesh, mintAction(address('y'), 12n), 'ipfs://a1'))
   await rpc(url, 'evm_increaseTime', [3600])
   await send(m1, optimistic, call(optimisticActionsAbi, 'executeAction', [world.dao, 1]))
   await send(m2, ovc, call(verifiedContributorAbi, 'burn', [2n]))
@@ -251,8 +256,9 @@ describe('DAO projections', () => {
     expect(one('SELECT votes FROM dao_voting_power WHERE chain_id = ? AND address = ?', chainId, m2)).toEqual({ votes: '0' })
   })
 
-  it('tallies proposals and keeps vote reasons', () => {
-    const proposal = one<Record<string, unknown>>('SELECT * FROM dao_proposals WHERE chain_id = ? AND proposal_id = ?', chainId, '0')
+  it('tallies proposals, keyed by their plugin', () => {
+    const plugin = world.deployment.contracts.tokenVoting!.address.toLowerCase()
+    const proposal = one<Record<string, unknown>>('SELECT * FROM dao_proposals WHERE chain_id = ? AND plugin = ? AND proposal_id = ?', chainId, plugin, '0')
     expect(proposal).toMatchObject({ yes: '2', no: '1', abstain: '0', voter_count: 2, state: 'executed', title: 'Welcome Nora', metadata_uri: proposalUri, total_voting_power: '3', support_threshold: 500_000 })
     const actions = JSON.parse(proposal.actions as string)
     expect(actions[0]).toMatchObject({
@@ -273,26 +279,28 @@ describe('DAO projections', () => {
         toEventSelector('ProposalExecuted(uint256)'),
       ).hash,
     )
-    expect(all('SELECT voter, option_name, voting_power, reason FROM dao_votes WHERE chain_id = ? ORDER BY voter', chainId)).toEqual(
+    expect(all('SELECT plugin, voter, option_name, voting_power FROM dao_votes WHERE chain_id = ? ORDER BY voter', chainId)).toEqual(
       [
-        { voter: m1, option_name: 'yes', voting_power: '2', reason: 'she shipped the indexer' },
-        { voter: m2, option_name: 'no', voting_power: '1', reason: null },
+        { plugin, voter: m1, option_name: 'yes', voting_power: '2' },
+        { plugin, voter: m2, option_name: 'no', voting_power: '1' },
       ].sort((a, b) => a.voter.localeCompare(b.voter)),
     )
   })
 
-  it('follows optimistic actions', () => {
-    const actions = all<{ action_id: number; state: string; rejection_count: number; executable_from: number; executor: string | null }>(
-      'SELECT action_id, state, rejection_count, executable_from, executor FROM dao_optimistic_actions WHERE chain_id = ? ORDER BY action_id',
+  it('follows optimistic actions, keyed by (contract, dao, id), with the members who made and rejected them', () => {
+    const optimistic = world.deployment.contracts.optimisticActions!.address.toLowerCase()
+    const actions = all<{ contract: string; dao: string; action_id: number; kind: string; state: string; rejection_count: number; executable_from: number; creator: string; executor: string | null }>(
+      'SELECT contract, dao, action_id, kind, state, rejection_count, executable_from, creator, executor FROM trustless_actions WHERE chain_id = ? ORDER BY action_id',
       chainId,
     )
-    expect(actions.map((a) => [a.action_id, a.state, a.rejection_count, a.executor])).toEqual([
-      [0, 'rejected', 1, null],
-      [1, 'executed', 0, m1],
+    expect(actions.map((a) => [a.contract, a.dao, a.action_id, a.kind, a.state, a.rejection_count, a.creator, a.executor])).toEqual([
+      [optimistic, world.dao, 0, 'optimistic', 'rejected', 1, m2, null],
+      [optimistic, world.dao, 1, 'optimistic', 'executed', 0, m2, m1],
     ])
     expect(actions[1]!.executable_from).toBeGreaterThan(0)
+    expect(all('SELECT action_id, metadata_uri, rejector FROM trustless_action_rejections WHERE chain_id = ?', chainId)).toEqual([{ action_id: 0, metadata_uri: 'ipfs://no', rejector: m1 }])
     const executed = one<{ execution_transaction_hash: string; executed_block: number }>(
-      'SELECT execution_transaction_hash, executed_block FROM dao_optimistic_actions WHERE chain_id = ? AND action_id = 1',
+      'SELECT execution_transaction_hash, executed_block FROM trustless_actions WHERE chain_id = ? AND action_id = 1',
       chainId,
     )
     expect(executed.execution_transaction_hash).toBe(
@@ -303,7 +311,7 @@ describe('DAO projections', () => {
         toEventSelector(getAbiItem({ abi: optimisticActionsAbi, name: 'ActionExecuted' })),
       ).hash,
     )
-    expect(one('SELECT execution_transaction_hash FROM dao_optimistic_actions WHERE chain_id = ? AND action_id = 0', chainId)).toEqual({ execution_transaction_hash: null })
+    expect(one('SELECT execution_transaction_hash FROM trustless_actions WHERE chain_id = ? AND action_id = 0', chainId)).toEqual({ execution_transaction_hash: null })
   })
 })
 
@@ -318,6 +326,7 @@ describe('status and rebuild', () => {
     await generateWorkload(world, { events: 1500, seed: 21, tasksPerCohort: 40 })
     await indexOnce({ sqlite: db.sqlite, config: testConfig(world.rpcUrl, world.deployment, { FINALITY_DEPTH: '3' }) })
     const before = digestChain(db.sqlite, chainId)
+    expect(emptyProjections(before)).toEqual([])
     const undoBefore = db.sqlite.prepare('SELECT count(*) FROM indexer_undo').pluck().get()
     const config = testConfig(world.rpcUrl, world.deployment)
     rebuildProjections({ sqlite: db.sqlite, chainId, config, logger: silentLogger })
@@ -331,8 +340,8 @@ describe('status and rebuild', () => {
     const version = () => db.sqlite.prepare('SELECT projection_version FROM sync_checkpoints WHERE chain_id = ?').pluck().get(chainId)
     expect(version()).toBe(PROJECTION_VERSION)
     expect(rebuildIfOutdated({ sqlite: db.sqlite, chainId, config, logger: silentLogger })).toBe(false)
-    // A database as the indexer before task_events and execution transactions left it.
-    db.sqlite.exec(`DELETE FROM task_events; UPDATE dao_proposals SET execution_transaction_hash = NULL; UPDATE sync_checkpoints SET projection_version = 0`)
+    // A database as an indexer before task_events, execution transactions and department tags left it.
+    db.sqlite.exec(`DELETE FROM task_events; DELETE FROM ovc_tags; UPDATE dao_proposals SET execution_transaction_hash = NULL; UPDATE sync_checkpoints SET projection_version = 1`)
     expect(digestChain(db.sqlite, chainId)).not.toEqual(current)
     expect(rebuildIfOutdated({ sqlite: db.sqlite, chainId, config, logger: silentLogger })).toBe(true)
     expect(digestChain(db.sqlite, chainId)).toEqual(current)

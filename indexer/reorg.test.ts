@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseEther, type Hex } from 'viem'
+import { parseEther, toHex, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tasksAbi } from '#contracts-abi/index'
+import { erc721CountTrustlessManagementAbi, rfpsAbi, tasksAbi, verifiedContributorAbi, verifiedContributorTagManagerAbi } from '#contracts-abi/index'
+import { ALWAYS_ALLOWED } from '#devnet/topology'
 import { openDatabase, type DatabaseHandle } from '#db/client'
 import { getIndexerStatus } from '#db/indexer-status'
 import { useAnvil } from '../test/setup'
@@ -17,7 +18,9 @@ import { createRealtimeSync, type TickResult } from './sync/realtime'
 import { call, mine, rpc, type Tx } from './testing/chain'
 import { indexOnce, testConfig } from './testing/harness'
 import { generateWorkload } from './testing/workload'
-import { address, deployWorld, inOneBlock, type World } from './testing/world'
+import { createOptimisticAction, topologyOf } from './testing/governance-traffic'
+import { address, deployWorld, fund, inOneBlock, type World } from './testing/world'
+import { emptyProjections } from './testing/projection-coverage'
 
 // Reorgs during realtime sync (anvil_reorg replaces the last blocks with blocks holding other
 // transactions): after each, the live DB must equal a fresh index of the canonical chain. A reorg
@@ -35,6 +38,10 @@ beforeAll(async () => {
   await generateWorkload(world, { events: 600, seed: 11, tasksPerCohort: 40 })
 }, 60_000)
 
+it('starts from a workload that fills every projection table', async () => {
+  expect(emptyProjections(await freshDigest('coverage'))).toEqual([])
+})
+
 function taskTx(from: Hex): Tx {
   const id = serial++
   return {
@@ -46,13 +53,60 @@ function taskTx(from: Hex): Tx {
   }
 }
 
-/** Blocks with events: a task created and an application, in each of `count` blocks. */
+const rolledBackTables = ['dao_members', 'ovc_tokens', 'ovc_tags', 'ovc_default_tokens', 'rfp_projects', 'trustless_actions', 'trustless_permissions', 'chain_activity']
+
+/** OVC tokens minted by activeBlocks and not tagged yet: the next active block tags them. */
+let untagged: bigint[] = []
+
+/**
+ * What a block of activity writes on Openmesh's topology, beside two tasks: an OVC minted (members,
+ * tokens) and the previous block's token tagged (tags, default tokens); a project submitted to an
+ * RFP; an optimistic action created by a member through asDAO (actions, their creator); a
+ * permission changed by the Openmesh DAO (permissions). The replacement blocks hold tasks only, so
+ * a reorg must undo every one of these rows.
+ */
+async function topologyTxs(manager: Hex): Promise<Tx[]> {
+  const { ovc, tagManager, rfps, countTm, optimistic, departments } = topologyOf(world)
+  // A reorg may have dropped the block that minted them.
+  const exists = async (id: bigint) => rpc(rpcUrl, 'eth_call', [{ to: ovc, data: call(verifiedContributorAbi, 'ownerOf', [id]) }, 'latest']).then(() => true, () => false)
+  const taggable = (await Promise.all(untagged.map(async (id) => ((await exists(id)) ? [id] : [])))).flat()
+  const member = world.voters.dispute[0]!
+  const tokenId = BigInt(9_000_000 + serial)
+  const txs: Tx[] = [
+    { from: world.dao, to: ovc, data: call(verifiedContributorAbi, 'mint', [address(`reorg-member-${serial}`), tokenId]), gas: 300_000n },
+    { from: manager, to: rfps, data: call(rfpsAbi, 'submitProject', [0n, `ipfs://reorg-project-${serial}`, 2_000_000_000n, [], []]), gas: 400_000n },
+    createOptimisticAction(world, member, { manager: countTm, dao: world.dao, role: 1n }, [], `ipfs://reorg-action-${serial}`),
+    {
+      from: world.dao,
+      to: countTm,
+      data: call(erc721CountTrustlessManagementAbi, 'changeFunctionAccess', [world.dao, 1n, optimistic, toHex(serial, { size: 4 }), ALWAYS_ALLOWED]),
+      gas: 200_000n,
+    },
+    ...taggable.map((id) => ({
+      from: departments.expert.smartAccount.address.toLowerCase() as Hex,
+      to: tagManager,
+      data: call(verifiedContributorTagManagerAbi, 'addTag', [id, departments.expert.tag]),
+      gas: 300_000n,
+    })),
+  ]
+  untagged = [tokenId]
+  return txs
+}
+
+/** Blocks with events of every projection: two tasks created, and the topology's activity (topologyTxs), in each of `count` blocks. */
 async function activeBlocks(count: number) {
+  await fund(world, [world.dao, world.deployment.topology.departments.expert.smartAccount.address.toLowerCase() as Hex])
   for (let i = 0; i < count; i++) {
     const manager = address(`reorg-manager-${serial}`)
     await rpc(rpcUrl, 'anvil_setBalance', [manager, '0x56bc75e2d63100000'])
-    await inOneBlock(world, [taskTx(manager), taskTx(manager)])
+    await inOneBlock(world, [taskTx(manager), taskTx(manager), ...(await topologyTxs(manager))])
   }
+}
+
+/** anvil_reorg, after which the replaced blocks' senders have other nonces: the sender asks again. */
+async function reorgChain(depth: number, replacement: unknown[]) {
+  await rpc(rpcUrl, 'anvil_reorg', [depth, replacement])
+  world.sender.forget()
 }
 
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000) {
@@ -105,11 +159,13 @@ describe('reorgs during realtime sync', () => {
         const tx = taskTx(manager)
         return [{ from: tx.from, to: tx.to, data: tx.data, value: `0x${tx.value!.toString(16)}`, gas: `0x${tx.gas.toString(16)}` }, offset]
       })
-      await rpc(rpcUrl, 'anvil_reorg', [depth, replacement])
+      await reorgChain(depth, replacement)
       await until(() => ticks.some((t) => t.kind === 'reorg' && t.depth === depth), `the depth-${depth} reorg to be seen`)
       await until(() => caughtUp(live), `sync after the depth-${depth} reorg`)
       const after = digestChain(live.sqlite, world.deployment.chainId)
       expect(after.digest).not.toEqual(before.digest)
+      // The replaced blocks wrote rows of the topology's tables (topologyTxs), which the rollback undid.
+      for (const table of rolledBackTables) expect(after.tables[table]!.digest, `${table}: the replaced blocks' rows are undone`).not.toBe(before.tables[table]!.digest)
       expect(after).toEqual(await freshDigest(`fresh-${depth}`))
       // The replacement transactions' tasks are there, the replaced blocks' ones are gone.
       const titles = live.sqlite.prepare("SELECT metadata_uri FROM tasks WHERE metadata_uri LIKE 'ipfs://reorg-%'").pluck().all()
@@ -143,7 +199,7 @@ describe('reorgs during realtime sync', () => {
     const manager = address('prefetch-reorg')
     await rpc(rpcUrl, 'anvil_setBalance', [manager, '0x56bc75e2d63100000'])
     const tx = taskTx(manager)
-    await rpc(rpcUrl, 'anvil_reorg', [2, [[{ from: tx.from, to: tx.to, data: tx.data, value: '0x2386f26fc10000', gas: '0xc3500' }, 1]]])
+    await reorgChain(2, [[{ from: tx.from, to: tx.to, data: tx.data, value: '0x2386f26fc10000', gas: '0xc3500' }, 1]])
     await mine(rpcUrl, 1)
     const stale = await indexer.realtime.tick(tip)
     expect(stale).toMatchObject({ kind: 'indexed', indexedBlock: head })
@@ -158,7 +214,7 @@ describe('reorgs during realtime sync', () => {
     await activeBlocks(2)
     const again = indexer.realtime.prefetch(indexer.checkpoints.get()!.blockNumber + 1, Number(await rpc<Hex>(rpcUrl, 'eth_blockNumber', [])))
     await again.promise
-    await rpc(rpcUrl, 'anvil_reorg', [1, [[{ ...tx, value: '0x2386f26fc10000', gas: '0xc3500' }, 0]]])
+    await reorgChain(1, [[{ ...tx, value: '0x2386f26fc10000', gas: '0xc3500' }, 0]])
     expect(await indexer.realtime.tick(again)).toMatchObject({ kind: 'indexed' })
     expect(lines.at(-1)).toMatchObject({ msg: 'batch', prefetched: false })
     expect(await caughtUp(live)).toBe(true)
@@ -182,7 +238,7 @@ describe('reorgs during realtime sync', () => {
     const start = indexer.checkpoints.get()!.blockNumber + 1
     const discarded = realtime.prefetch(start, Number(await rpc<Hex>(rpcUrl, 'eth_blockNumber', [])))
     await discarded.promise
-    await rpc(rpcUrl, 'anvil_reorg', [1, [[{ ...tx, value: '0x2386f26fc10000', gas: '0xc3500' }, 0]]])
+    await reorgChain(1, [[{ ...tx, value: '0x2386f26fc10000', gas: '0xc3500' }, 0]])
     expect(await realtime.tick(discarded)).toMatchObject({ kind: 'indexed' })
     expect(forgotten).toEqual([start - 1])
     await activeBlocks(1)
@@ -204,7 +260,7 @@ describe('reorgs during realtime sync', () => {
     const manager = address('deep-reorg')
     await rpc(rpcUrl, 'anvil_setBalance', [manager, '0x56bc75e2d63100000'])
     const tx = taskTx(manager)
-    await rpc(rpcUrl, 'anvil_reorg', [8, [[{ from: tx.from, to: tx.to, data: tx.data, value: '0x2386f26fc10000', gas: '0xc3500' }, 0]]])
+    await reorgChain(8, [[{ from: tx.from, to: tx.to, data: tx.data, value: '0x2386f26fc10000', gas: '0xc3500' }, 0]])
     await expect(running).rejects.toBeInstanceOf(DeepReorgError)
     const status = getIndexerStatus(live.db, world.deployment.chainId)
     expect(status?.halted).toMatch(/deeper than finality/)

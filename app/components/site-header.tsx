@@ -3,6 +3,7 @@ import { SessionArea, WrongNetworkArea } from '~/wallet/session-area'
 
 const sections = [
   { to: '/tasks', label: 'Tasks' },
+  { to: '/rfps', label: 'RFPs' },
   { to: '/courses', label: 'Courses' },
   { to: '/dao', label: 'DAO' },
   { to: '/contributors', label: 'Contributors' },

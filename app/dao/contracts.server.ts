@@ -1,15 +1,21 @@
-import { resolveDeployment } from '#config/deployment'
+import { resolveDeployment, type DeploymentContractKey } from '#config/deployment'
 import { getEnv } from '~/env.server'
-import { daoContractKinds, type KnownContracts } from './decode-action.server'
+import { daoContractKinds, type DaoContractKind, type KnownContracts } from './decode-action.server'
 
-/** The portal's contracts on this chain by lowercase address (empty when nothing is deployed). */
+/** The portal's contracts on this chain by lowercase address (empty when nothing is deployed), departments' included. */
 export function getKnownContracts(chainId: number): KnownContracts {
   const known: KnownContracts = new Map()
-  const contracts = resolveDeployment(getEnv(), chainId)?.contracts
-  if (!contracts) return known
+  const deployment = resolveDeployment(getEnv(), chainId)
+  if (!deployment) return known
   for (const kind of daoContractKinds) {
-    const address = contracts[kind]?.address
+    const address = deployment.contracts[kind as DeploymentContractKey]?.address
     if (address) known.set(address.toLowerCase(), kind)
+  }
+  const add = (address: string | undefined, kind: DaoContractKind) => address && known.set(address.toLowerCase(), kind)
+  for (const d of deployment.departments) {
+    add(d.smartAccount.address, 'smartAccount')
+    add(d.dao?.address, 'dao')
+    add(d.tagVoting?.address, 'tagVoting')
   }
   return known
 }

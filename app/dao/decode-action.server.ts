@@ -7,7 +7,25 @@ import { formatTokenAmount, NATIVE_TOKEN, type TokenInfo } from '~/utils/tokens'
 // practice, summed up in a sentence ("mint OVC #6 to 0x…"). Anything else stays raw calldata.
 // Everything here is untrusted chain data: the page renders it as text.
 
-export const daoContractKinds = ['tasks', 'verifiedContributor', 'tokenVoting', 'optimisticActions', 'dao', 'openToken'] as const
+export const daoContractKinds = [
+  'tasks',
+  'rfps',
+  'taskDisputes',
+  'taskDrafts',
+  'verifiedContributor',
+  'tagManager',
+  'tokenVoting',
+  'tagVoting',
+  'optimisticActions',
+  'pessimisticActions',
+  'addressTrustlessManagement',
+  'erc721CountTrustlessManagement',
+  'tagTrustlessManagement',
+  'dao',
+  'smartAccount',
+  'openToken',
+  'usdc',
+] as const
 export type DaoContractKind = (typeof daoContractKinds)[number]
 
 /** The portal's contracts on this chain by lowercase address. */
@@ -15,11 +33,22 @@ export type KnownContracts = Map<string, DaoContractKind>
 
 export const contractLabels: Record<DaoContractKind, string> = {
   tasks: 'OpenR&D Tasks',
+  rfps: 'OpenR&D RFPs',
+  taskDisputes: 'Task disputes',
+  taskDrafts: 'Task drafts',
   verifiedContributor: 'Verified Contributor (OVC)',
+  tagManager: 'Department tags',
   tokenVoting: 'Token voting',
+  tagVoting: 'Department voting',
   optimisticActions: 'Optimistic actions',
+  pessimisticActions: 'Pessimistic actions',
+  addressTrustlessManagement: 'Trustless management (address)',
+  erc721CountTrustlessManagement: 'Trustless management (OVC holders)',
+  tagTrustlessManagement: 'Trustless management (department tags)',
   dao: 'DAO',
+  smartAccount: 'Department smart account',
   openToken: 'OPEN token',
+  usdc: 'USDC',
 }
 
 /** A piece of a sentence: plain text, an address (linked to its profile) or a task (linked to its page). */
@@ -57,6 +86,10 @@ export function describeAction(input: DecodedAction, known: KnownContracts): Act
   const decoded = contract && indexerKind(action.contract) === contract ? storedCall(action) : null
   if (decoded) {
     const call = { functionName: decoded.functionName, args: decoded.args }
+    // A department acts through its smart account: say what the account does.
+    if (contract === 'smartAccount' && decoded.functionName === 'performCall' && action.inner && typeof action.inner === 'object' && !action.inner.inner) {
+      return { ...base, call, summary: [{ address: to }, { text: ' calls: ' }, ...describeAction(action.inner, known).summary] }
+    }
     return { ...base, call, summary: summarize(contract!, decoded, valueLabel) ?? genericSummary(base, call) }
   }
   if (data === '0x') {
@@ -134,6 +167,16 @@ function summarize(contract: DaoContractKind, call: Decoded, valueLabel: string 
     }
     case 'tasks.completeByDispute':
       return withValue([{ text: 'completeByDispute ' }, { task: String(a) }])
+    case 'tasks.createTask':
+      return withValue([{ text: 'create a task managed by ' }, { address: str(call.raw[2]) }])
+    case 'tagManager.addTag':
+      return withValue([{ text: `add the department tag to OVC #${String(a)}` }])
+    case 'tagManager.removeTag':
+      return withValue([{ text: `remove the department tag from OVC #${String(a)}` }])
+    case 'pessimisticActions.executeAction':
+      return withValue([{ text: `approve pessimistic action #${String(b)} of ` }, { address: str(a) }])
+    case 'optimisticActions.executeAction':
+      return withValue([{ text: `execute optimistic action #${String(b)} of ` }, { address: str(a) }])
     case 'tokenVoting.updateVotingSettings':
       return withValue([{ text: 'change the voting settings' }])
     case 'optimisticActions.setExecuteDelay':

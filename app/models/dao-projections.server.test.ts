@@ -5,19 +5,24 @@ import { describe, expect, it } from 'vitest'
 import { verifiedContributorAbi } from '#contracts-abi/index'
 import { ProposalResult } from '~/dao/components/proposal-result'
 import type { KnownContracts } from '~/dao/decode-action.server'
+import { ovcDefaultTokens as ovcDefaultTokensTable } from '#db/schema'
 import { useTempDatabase } from '../../test/setup'
 import { listMembers } from './dao-members.server'
-import { getOptimisticAction, listOptimisticActions } from './optimistic-actions.server'
+import { listTagHolders } from './department-members.server'
 import { getProposal, listProposals, type ProposalDetail } from './proposals.server'
+import { getTrustlessAction, listTrustlessActions } from './trustless-actions.server'
 import {
   hash,
   putAction,
   putCheckpoint,
   putDocument,
+  OPENMESH_DAO,
+  PLUGIN,
   putMember,
   putProposal,
   putRejection,
   putSettings,
+  putToken,
   putVote,
 } from './testing/dao-row-fixtures'
 
@@ -66,10 +71,26 @@ describe('proposals', () => {
   putProposal(db, { chainId, proposalNumber: 3, metadataUri: 'ipfs://bafkreihaxfczi6d7p64zmvq5ipqelyaavesgkrgkzwvnteph5t3roq726y' }) // not fetched yet
   putProposal(db, { chainId, proposalNumber: 4, startDate: 2_000, endDate: 3_000, yes: '1', voterCount: 1 })
   putVote(db, { chainId, proposalId: '0', voter: ADA, optionName: 'yes' })
-  putVote(db, { chainId, proposalId: '0', voter: BRUNO, optionName: 'yes', reason: 'Docs are our biggest gap. <b>not html</b>', votedBlock: 21 })
+  putVote(db, { chainId, proposalId: '0', voter: BRUNO, optionName: 'yes', votedBlock: 21 })
+  // A department's TagVoting numbers its proposals from 0 too.
+  const TAG_VOTING = '0x0000000000000000000000000000000000007a90'
+  putSettings(db, chainId, TAG_VOTING)
+  putProposal(db, { chainId, plugin: TAG_VOTING, proposalNumber: 0, createdBlock: 99, yes: '1', voterCount: 1, totalVotingPower: '3' })
+  putVote(db, { chainId, plugin: TAG_VOTING, proposalId: '0', voter: CHEN, optionName: 'yes' })
+
+  it('lists every plugin’s proposals newest first, or one plugin’s, and reads each by (plugin, id)', () => {
+    expect(listProposals(db, { chainId, now: 2_100 }).map((p) => [p.plugin, p.proposalId])).toEqual([
+      [TAG_VOTING, '0'],
+      ...['4', '3', '2', '1', '0'].map((id) => [PLUGIN, id]),
+    ])
+    expect(listProposals(db, { chainId, now: 2_100, plugin: TAG_VOTING }).map((p) => p.proposalId)).toEqual(['0'])
+    const department = getProposal(db, { chainId, plugin: TAG_VOTING, proposalId: '0', now: 2_100, known })!
+    expect(department.votes.map((v) => v.voter)).toEqual([CHEN])
+    expect(getProposal(db, { chainId, plugin: PLUGIN, proposalId: '0', now: 2_100, known })!.votes.map((v) => v.voter)).toEqual([ADA, BRUNO])
+  })
 
   it('lists every proposal newest first, with the state at chain time', () => {
-    const states = listProposals(db, { chainId, now: 2_100 }).map((p) => [p.proposalId, p.outcome.state])
+    const states = listProposals(db, { chainId, now: 2_100, plugin: PLUGIN }).map((p) => [p.proposalId, p.outcome.state])
     expect(states).toEqual([
       ['4', 'active'],
       ['3', 'failed'],
@@ -92,12 +113,12 @@ describe('proposals', () => {
   })
 
   it('reads one proposal with its votes, decoded actions and execution transaction', () => {
-    const proposal = getProposal(db, { chainId, proposalId: '0', now: 2_100, known })!
+    const proposal = getProposal(db, { chainId, plugin: PLUGIN, proposalId: '0', now: 2_100, known })!
     expect(proposal.summary).toBe('**Two** ETH <script>alert(1)</script>')
     expect(proposal.resources).toEqual([{ name: 'Plan', url: 'https://example.org' }])
-    expect(proposal.votes.map((v) => [v.voter, v.option, v.reason])).toEqual([
-      [ADA, 'yes', null],
-      [BRUNO, 'yes', 'Docs are our biggest gap. <b>not html</b>'],
+    expect(proposal.votes.map((v) => [v.voter, v.option])).toEqual([
+      [ADA, 'yes'],
+      [BRUNO, 'yes'],
     ])
     expect(proposal.actions[0]?.summary).toEqual([{ text: 'mint OVC #7 to ' }, { address: CHEN }])
     expect(proposal.executionTransactionHash).toBe(hash(45))
@@ -105,8 +126,9 @@ describe('proposals', () => {
   })
 
   it('returns null for an unknown proposal and for another chain', () => {
-    expect(getProposal(db, { chainId, proposalId: '999999', now: 0, known })).toBeNull()
-    expect(getProposal(db, { chainId: chainId + 1, proposalId: '0', now: 0, known })).toBeNull()
+    expect(getProposal(db, { chainId, plugin: PLUGIN, proposalId: '999999', now: 0, known })).toBeNull()
+    expect(getProposal(db, { chainId: chainId + 1, plugin: PLUGIN, proposalId: '0', now: 0, known })).toBeNull()
+    expect(getProposal(db, { chainId, plugin: '0x0000000000000000000000000000000000000bad', proposalId: '0', now: 0, known })).toBeNull()
   })
 })
 
@@ -118,7 +140,7 @@ describe('a proposal whose parameters the indexer could not read', () => {
   const page = (proposal: ProposalDetail) => renderToStaticMarkup(createElement(ProposalResult, { proposal }))
 
   it('is judged on the current threshold alone, and the page says so', () => {
-    const proposal = getProposal(db, { chainId, proposalId: '0', now: 2_100, known })!
+    const proposal = getProposal(db, { chainId, plugin: PLUGIN, proposalId: '0', now: 2_100, known })!
     expect(proposal.parametersUnread).toBe(true)
     expect(proposal.outcome).toMatchObject({ state: 'passed', supportThreshold: 500_000, minVotingPower: null })
     const html = page(proposal)
@@ -129,24 +151,29 @@ describe('a proposal whose parameters the indexer could not read', () => {
   })
 
   it('is not said of a proposal whose parameters were read', () => {
-    const proposal = getProposal(db, { chainId: 201, proposalId: '1', now: 2_100, known })!
+    const proposal = getProposal(db, { chainId: 201, plugin: PLUGIN, proposalId: '1', now: 2_100, known })!
     expect(proposal.parametersUnread).toBe(false)
     expect(page(proposal)).not.toContain('could not be read')
   })
 })
 
-describe('optimistic actions', () => {
+describe('trustless actions', () => {
   const chainId = 301
-  putDocument(db, { chainId, uri: 'ipfs://a1', kind: 'action', status: 'ok', content: { title: 'Add Ivan', description: 'Ivan works on CI.' } })
+  const ACCOUNT = '0x0000000000000000000000000000000000ac0001'
+  const PESSIMISTIC = '0x0000000000000000000000000000000000be0001'
+  putDocument(db, { chainId, uri: 'ipfs://a1', kind: 'action', status: 'ok', content: { title: 'Add Ivan', summary: 'Ivan works on CI.' } })
   putDocument(db, { chainId, uri: 'ipfs://r1', kind: 'rejection', status: 'ok', content: { reason: 'Not yet: first a completed task.' } })
   putAction(db, { chainId, actionId: 0, state: 'executed', executor: CHEN, executedBlock: 167, executedAt: 1_700, executionTransactionHash: hash(167) })
-  putAction(db, { chainId, actionId: 1, metadataUri: 'ipfs://a1', state: 'rejected', rejectionCount: 1 })
+  putAction(db, { chainId, actionId: 1, metadataUri: 'ipfs://a1', state: 'rejected', rejectionCount: 1, creator: ADA })
   putAction(db, { chainId, actionId: 2, executableFrom: 1_600 })
   putAction(db, { chainId, actionId: 3, executableFrom: 2_300 })
-  putRejection(db, { chainId, actionId: 1, blockNumber: 64, metadataUri: 'ipfs://r1', rejectedAt: 1_050 })
+  putRejection(db, { chainId, actionId: 1, blockNumber: 64, metadataUri: 'ipfs://r1', rejectedAt: 1_050, rejector: BRUNO })
+  // A department smart account numbers its own optimistic and pessimistic actions from 0.
+  putAction(db, { chainId, actionId: 0, dao: ACCOUNT, executableFrom: 1_900, createdBlock: 200 })
+  putAction(db, { chainId, actionId: 0, dao: ACCOUNT, contract: PESSIMISTIC, kind: 'pessimistic', executableFrom: null, createdBlock: 201 })
 
   it('derives pending / ready / rejected / executed at chain time', () => {
-    const states = listOptimisticActions(db, { chainId, now: 2_000, known }).map((a) => [a.actionId, a.state])
+    const states = listTrustlessActions(db, { chainId, now: 2_000, known, dao: OPENMESH_DAO }).map((a) => [a.actionId, a.state])
     expect(states).toEqual([
       [3, 'pending'],
       [2, 'ready'],
@@ -155,13 +182,44 @@ describe('optimistic actions', () => {
     ])
   })
 
-  it('reads one action with its rejection reasons and execution transaction', () => {
-    const rejected = getOptimisticAction(db, { chainId, actionId: 1, now: 2_000, known })!
-    expect(rejected).toMatchObject({ title: 'Add Ivan', description: 'Ivan works on CI.', state: 'rejected' })
-    expect(rejected.rejections).toEqual([{ reason: 'Not yet: first a completed task.', metadataState: 'ok', rejectedAt: 1_050, transactionHash: hash(4_001) }])
-    const executed = getOptimisticAction(db, { chainId, actionId: 0, now: 2_000, known })!
-    expect(executed).toMatchObject({ executor: CHEN, executionTransactionHash: hash(167), title: null, metadataState: 'none' })
-    expect(getOptimisticAction(db, { chainId, actionId: 42, now: 2_000, known })).toBeNull()
+  it('keys actions by DAO and kind: the same id of another DAO or kind is another action', () => {
+    expect(listTrustlessActions(db, { chainId, now: 2_000, known, dao: ACCOUNT }).map((a) => [a.kind, a.actionId, a.state])).toEqual([
+      ['pessimistic', 0, 'pending'],
+      ['optimistic', 0, 'ready'],
+    ])
+    expect(listTrustlessActions(db, { chainId, now: 2_000, known, kind: 'optimistic' })).toHaveLength(5)
+    expect(getTrustlessAction(db, { chainId, kind: 'pessimistic', dao: ACCOUNT, actionId: 0, now: 2_000, known })).toMatchObject({ contract: PESSIMISTIC, state: 'pending' })
+    expect(getTrustlessAction(db, { chainId, kind: 'pessimistic', dao: OPENMESH_DAO, actionId: 0, now: 2_000, known })).toBeNull()
+  })
+
+  it('reads one action with its creator, rejections (reason, rejector) and execution transaction', () => {
+    const rejected = getTrustlessAction(db, { chainId, kind: 'optimistic', dao: OPENMESH_DAO, actionId: 1, now: 2_000, known })!
+    expect(rejected).toMatchObject({ title: 'Add Ivan', summary: 'Ivan works on CI.', state: 'rejected', creator: ADA })
+    expect(rejected.rejections).toEqual([{ reason: 'Not yet: first a completed task.', metadataState: 'ok', rejector: BRUNO, rejectedAt: 1_050, transactionHash: hash(4_001) }])
+    const executed = getTrustlessAction(db, { chainId, kind: 'optimistic', dao: OPENMESH_DAO, actionId: 0, now: 2_000, known })!
+    expect(executed).toMatchObject({ executor: CHEN, executionTransactionHash: hash(167), title: null, metadataState: 'none', creator: null })
+    expect(getTrustlessAction(db, { chainId, kind: 'optimistic', dao: OPENMESH_DAO, actionId: 42, now: 2_000, known })).toBeNull()
+  })
+})
+
+describe('department members', () => {
+  const chainId = 501
+  const DISPUTE = '0x' + 'd1'.repeat(32)
+  const EXPERT = '0x' + 'e1'.repeat(32)
+  putToken(db, { chainId, tokenId: '1', owner: ADA, tags: [DISPUTE, EXPERT], isDefault: true })
+  // Bruno's tag is on a token that is not his default one: hasTag is false.
+  putToken(db, { chainId, tokenId: '2', owner: BRUNO, isDefault: true })
+  putToken(db, { chainId, tokenId: '3', owner: BRUNO, tags: [DISPUTE] })
+  // Chen's tagged token was burned.
+  putToken(db, { chainId, tokenId: '4', owner: null, tags: [DISPUTE] })
+  db.insert(ovcDefaultTokensTable).values({ chainId, account: CHEN, tokenId: '4', setBlock: 2 }).run()
+
+  it('are the holders of the tag through their default token, as hasTag counts them', () => {
+    expect(listTagHolders(db, chainId, DISPUTE).map((h) => [h.address, h.tokenId])).toEqual([[ADA, '1']])
+    expect(listTagHolders(db, chainId).map((h) => [h.address, h.tag])).toEqual([
+      [ADA, DISPUTE],
+      [ADA, EXPERT],
+    ])
   })
 })
 

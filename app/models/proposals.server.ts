@@ -5,8 +5,9 @@ import { describeAction, type ActionView, type KnownContracts } from '~/dao/deco
 import { documentOf, linksField, loadDocuments, textField, type DocumentLink, type DocumentState } from './documents.server'
 import { proposalOutcome, type ProposalOutcome, type SettingsFacts } from '~/dao/proposal-state'
 
-// Proposals of the TokenVoting plugin, read from the indexer's projections. The state shown
-// (active / passed / failed / executed) is derived here, at chain time `now`.
+// Proposals of every voting plugin (the Openmesh DAO's TokenVoting, each department's TagVoting),
+// read from the indexer's projections, where a proposal is keyed by (plugin, id). The state shown
+// (active / passed / failed / executed) is derived here, at chain time `now`, by its plugin's rules.
 
 export type VotingSettings = {
   votingMode: number
@@ -16,9 +17,16 @@ export type VotingSettings = {
   minProposerVotingPower: string
 }
 
-export function getVotingSettings(db: Db, chainId: number): VotingSettings | null {
-  const row = db.select().from(daoVotingSettings).where(eq(daoVotingSettings.chainId, chainId)).get()
-  if (!row) return null
+export function getVotingSettings(db: Db, chainId: number, plugin: string): VotingSettings | null {
+  const row = db
+    .select()
+    .from(daoVotingSettings)
+    .where(and(eq(daoVotingSettings.chainId, chainId), eq(daoVotingSettings.plugin, plugin.toLowerCase())))
+    .get()
+  return row ? settingsOf(row) : null
+}
+
+function settingsOf(row: typeof daoVotingSettings.$inferSelect): VotingSettings {
   return {
     votingMode: row.votingMode,
     supportThreshold: row.supportThreshold,
@@ -35,6 +43,8 @@ type Outcome = Omit<ProposalOutcome, 'minVotingPower' | 'totalVotingPower' | 'ca
 }
 
 export type ProposalSummary = {
+  /** The voting plugin that numbers it. */
+  plugin: string
   proposalId: string
   title: string | null
   metadataState: DocumentState
@@ -80,27 +90,30 @@ function outcomeOf(row: ProposalRow, settings: SettingsFacts | null, now: number
   )
 }
 
-/** Every proposal, newest first, with its state at `now`. */
-export function listProposals(db: Db, { chainId, now }: { chainId: number; now: number }): ProposalSummary[] {
-  const settings = getVotingSettings(db, chainId)
+/** Every proposal of every plugin (or of `plugin` only), newest first, with its state at `now`. */
+export function listProposals(db: Db, { chainId, now, plugin }: { chainId: number; now: number; plugin?: string }): ProposalSummary[] {
+  const settings = new Map(
+    db.select().from(daoVotingSettings).where(eq(daoVotingSettings.chainId, chainId)).all().map((row) => [row.plugin, settingsOf(row)]),
+  )
   const rows = db
     .select()
     .from(daoProposals)
-    .where(eq(daoProposals.chainId, chainId))
-    .orderBy(desc(daoProposals.proposalNumber), desc(daoProposals.proposalId))
+    .where(plugin === undefined ? eq(daoProposals.chainId, chainId) : and(eq(daoProposals.chainId, chainId), eq(daoProposals.plugin, plugin.toLowerCase())))
+    .orderBy(desc(daoProposals.createdBlock), desc(daoProposals.plugin), desc(daoProposals.proposalNumber))
     .all()
   const documents = loadDocuments(db, chainId, rows.map((row) => row.metadataUri))
-  return rows.map((row) => summarizeProposal(row, documentOf(documents, row.metadataUri), settings, now))
+  return rows.map((row) => summarizeProposal(row, documentOf(documents, row.metadataUri), settings.get(row.plugin) ?? null, now))
 }
 
 /** The fields the list and the detail page share, derived one way so they never disagree. */
 function summarizeProposal(
   row: ProposalRow,
   doc: ReturnType<typeof documentOf>,
-  settings: ReturnType<typeof getVotingSettings>,
+  settings: VotingSettings | null,
   now: number,
 ): ProposalSummary {
   return {
+    plugin: row.plugin,
     proposalId: row.proposalId,
     title: textField(doc, 'title', 200)?.trim() || row.title,
     metadataState: doc.state,
@@ -120,7 +133,6 @@ export type ProposalVote = {
   voter: string
   option: 'none' | 'abstain' | 'yes' | 'no'
   votingPower: string
-  reason: string | null
   votedAt: number
   transactionHash: string
 }
@@ -150,20 +162,17 @@ export type ProposalDetail = ProposalSummary & {
 
 export function getProposal(
   db: Db,
-  { chainId, proposalId, now, known }: { chainId: number; proposalId: string; now: number; known: KnownContracts },
+  { chainId, plugin, proposalId, now, known }: { chainId: number; plugin: string; proposalId: string; now: number; known: KnownContracts },
 ): ProposalDetail | null {
-  const row = db
-    .select()
-    .from(daoProposals)
-    .where(and(eq(daoProposals.chainId, chainId), eq(daoProposals.proposalId, proposalId)))
-    .get()
+  const key = [eq(daoProposals.chainId, chainId), eq(daoProposals.plugin, plugin.toLowerCase()), eq(daoProposals.proposalId, proposalId)]
+  const row = db.select().from(daoProposals).where(and(...key)).get()
   if (!row) return null
-  const settings = getVotingSettings(db, chainId)
+  const settings = getVotingSettings(db, chainId, row.plugin)
   const doc = documentOf(loadDocuments(db, chainId, [row.metadataUri]), row.metadataUri)
   const votes = db
     .select()
     .from(daoVotes)
-    .where(and(eq(daoVotes.chainId, chainId), eq(daoVotes.proposalId, proposalId)))
+    .where(and(eq(daoVotes.chainId, chainId), eq(daoVotes.plugin, row.plugin), eq(daoVotes.proposalId, proposalId)))
     .orderBy(asc(daoVotes.votedBlock), asc(daoVotes.voter))
     .all()
   return {
@@ -187,7 +196,6 @@ export function getProposal(
       voter: vote.voter,
       option: vote.optionName,
       votingPower: vote.votingPower,
-      reason: vote.reason,
       votedAt: vote.votedAt,
       transactionHash: vote.transactionHash,
     })),

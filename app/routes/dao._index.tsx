@@ -1,28 +1,26 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
-import { Timestamp, When } from '~/components/when'
 import { actionStates } from '~/dao/action-state'
 import { getChainNow } from '~/models/chain-time.server'
-import { Person } from '~/dao/components/person'
-import { Segments } from '~/dao/components/segments'
-import { ActionStateBadge, ProposalStateBadge } from '~/dao/components/state-badges'
-import { TallyBars } from '~/dao/components/tally-bars'
+import { ActionCard, ProposalCard } from '~/dao/components/dao-cards'
 import { VotingRules } from '~/dao/components/voting-rules'
+import { actionPath, bodyOfAccount, bodyOfPlugin, bodyOfSlug, proposalPath } from '~/dao/bodies'
+import { getGoverningBodies } from '~/dao/bodies.server'
 import { getKnownContracts } from '~/dao/contracts.server'
 import { formatDuration } from '~/dao/format'
 import { getAddressNames } from '~/dao/names.server'
 import { parseProposalFilter } from '~/dao/proposal-filter'
 import { proposalStateLabels, proposalStates, type ProposalState } from '~/dao/proposal-state'
-import { getTransactionSenders } from '~/dao/tx-senders.server'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
-import { listOptimisticActions } from '~/models/optimistic-actions.server'
 import { getVotingSettings, listProposals } from '~/models/proposals.server'
+import { getExecuteDelay } from '~/models/trustless-settings.server'
+import { listTrustlessActions } from '~/models/trustless-actions.server'
 
 export const meta: MetaFunction = () => [
   { title: 'DAO · Openmesh Portal' },
-  { name: 'description', content: 'Proposals, votes and optimistic actions of the Openmesh DAO of verified contributors.' },
+  { name: 'description', content: 'Proposals, votes and optimistic actions of the Openmesh DAO of verified contributors and its departments.' },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,23 +30,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const chainId = getChainId()
   const now = getChainNow(db, chainId)
   const known = getKnownContracts(chainId)
+  const bodies = getGoverningBodies(chainId)
+  const openmesh = bodyOfSlug(bodies, 'openmesh')
   const proposals = listProposals(db, { chainId, now })
   const counts = Object.fromEntries(proposalStates.map((state) => [state, 0])) as Record<ProposalState, number>
   for (const proposal of proposals) counts[proposal.outcome.state]++
-  const actions = listOptimisticActions(db, { chainId, now, known })
-  const senders = await getTransactionSenders(actions.map((action) => action.transactionHash))
-  const latest = actions.find((action) => action.executableFrom !== null)
+  const actions = listTrustlessActions(db, { chainId, now, known, kind: 'optimistic' })
+  const delay = openmesh ? getExecuteDelay(db, { chainId, dao: openmesh.account }) : null
+  const named = <T extends object>(item: T, account: string, path: string) => ({ ...item, path, body: bodyOfAccount(bodies, account)?.name ?? account })
   return {
     chainId,
     now,
     filter: parsed.filter,
-    settings: getVotingSettings(db, chainId),
+    settings: openmesh?.plugin ? getVotingSettings(db, chainId, openmesh.plugin) : null,
     counts,
     total: proposals.length,
-    proposals: parsed.filter.state ? proposals.filter((p) => p.outcome.state === parsed.filter.state) : proposals,
-    actions: actions.map((action) => ({ ...action, creator: senders[action.transactionHash.toLowerCase()] ?? null })),
-    // The plugin's delay is not projected; the latest action shows the one in force.
-    optimisticDelay: latest && latest.executableFrom !== null ? latest.executableFrom - latest.createdAt : null,
+    proposals: (parsed.filter.state ? proposals.filter((p) => p.outcome.state === parsed.filter.state) : proposals).map((p) => ({
+      ...p,
+      path: proposalPath(bodies, p.plugin, p.proposalId),
+      body: bodyOfPlugin(bodies, p.plugin)?.name ?? p.plugin,
+    })),
+    actions: actions.map((action) => named(action, action.dao, actionPath(bodies, action.dao, action.kind, action.actionId))),
+    departments: bodies.filter((b) => b.department !== null).map((b) => ({ slug: b.slug, name: b.name })),
+    optimisticDelay: delay,
     names: getAddressNames(chainId, known),
   }
 }
@@ -56,21 +60,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const tabOrder: ProposalState[] = ['active', 'passed', 'failed', 'executed', 'pending']
 
 export default function DaoOverview() {
-  const { chainId, now, filter, settings, counts, total, proposals, actions, optimisticDelay, names } = useLoaderData<typeof loader>()
+  const { chainId, now, filter, settings, counts, total, proposals, actions, departments, optimisticDelay, names } = useLoaderData<typeof loader>()
   return (
     <div className="dao-page">
       <h1>DAO</h1>
       <p className="dao-lead">
         The Openmesh DAO is every verified contributor: holders of the soulbound OVC vote on proposals and can object to
-        optimistic actions. Everything here is read from the chain.
+        optimistic actions. Its departments vote among their members, one vote each. Everything here is read from the chain.
       </p>
       <nav aria-label="DAO sections" className="dao-subnav">
         <Link to="/dao/members">Members</Link>
         <Link to="/dao/requests">Membership requests</Link>
+        {departments.map((d) => (
+          <Link key={d.slug} to={`/dao/departments/${d.slug}`}>
+            {d.name}
+          </Link>
+        ))}
       </nav>
 
       <section aria-labelledby="rules-heading" className="card dao-section">
         <h2 id="rules-heading">Voting rules</h2>
+        <p className="small muted">Of the Openmesh DAO (one vote per delegated OVC); each department votes by the same rules, one vote per member.</p>
         <VotingRules settings={settings} />
         <p className="small muted">
           Optimistic actions: any member may propose one (adding a verified contributor goes this way); it can be executed
@@ -98,28 +108,7 @@ export default function DaoOverview() {
         ) : (
           <ul className="dao-list">
             {proposals.map((proposal) => (
-              <li key={proposal.proposalId} className="dao-card" data-proposal-id={proposal.proposalId} data-state={proposal.outcome.state}>
-                <div className="dao-card-head">
-                  <h3>
-                    <Link to={`/dao/proposals/${proposal.proposalId}`}>{proposal.title ?? `Proposal #${proposal.proposalId}`}</Link>
-                  </h3>
-                  <ProposalStateBadge state={proposal.outcome.state} />
-                </div>
-                <p className="small muted">
-                  Proposal #{proposal.proposalId}
-                  {proposal.title === null ? ` · ${proposal.metadataState === 'pending' ? 'metadata is being fetched' : 'metadata unavailable'}` : ''} · by{' '}
-                  <Person address={proposal.creator} names={names} /> ·{' '}
-                  {proposal.outcome.state === 'executed' && proposal.executedAt !== null ? (
-                    <When at={proposal.executedAt} now={now} prefix="executed" />
-                  ) : proposal.outcome.state === 'pending' ? (
-                    <When at={proposal.startDate} now={now} prefix="starts" />
-                  ) : (
-                    <When at={proposal.endDate} now={now} prefix={proposal.endDate > now ? 'ends' : 'ended'} />
-                  )}
-                  {proposal.outcome.executableEarly ? ' · can already be executed' : ''}
-                </p>
-                <TallyBars yes={proposal.yes} no={proposal.no} abstain={proposal.abstain} compact />
-              </li>
+              <ProposalCard key={proposal.path} proposal={proposal} now={now} names={names} />
             ))}
           </ul>
         )}
@@ -136,57 +125,13 @@ export default function DaoOverview() {
             </p>
             <ul className="dao-list">
               {actions.map((action) => (
-                <li key={action.actionId} className="dao-card" data-action-id={action.actionId} data-state={action.state}>
-                  <div className="dao-card-head">
-                    <h3>
-                      <Link to={`/dao/actions/${action.actionId}`}>{action.title ?? `Optimistic action #${action.actionId}`}</Link>
-                    </h3>
-                    <ActionStateBadge state={action.state} />
-                  </div>
-                  <p className="small muted">
-                    Action #{action.actionId}
-                    {action.title === null ? ` · ${action.metadataState === 'pending' ? 'metadata is being fetched' : 'metadata unavailable'}` : ''}
-                    {action.creator ? (
-                      <>
-                        {' '}
-                        · by <Person address={action.creator} names={names} />
-                      </>
-                    ) : null}{' '}
-                    · <ActionTiming action={action} now={now} />
-                  </p>
-                  {action.calls.length > 0 ? (
-                    <ul className="dao-calls small">
-                      {action.calls.map((segments, index) => (
-                        <li key={index}>
-                          <Segments segments={segments} names={names} chainId={chainId} />
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </li>
+                <ActionCard key={action.path} action={action} now={now} names={names} chainId={chainId} />
               ))}
             </ul>
           </>
         )}
       </section>
     </div>
-  )
-}
-
-function ActionTiming({
-  action,
-  now,
-}: {
-  action: { state: string; executableFrom: number | null; executedAt: number | null; rejectionCount: number }
-  now: number
-}) {
-  if (action.state === 'executed' && action.executedAt !== null) return <When at={action.executedAt} now={now} prefix="executed" />
-  if (action.state === 'rejected') return <>rejected by {action.rejectionCount === 1 ? 'a member' : `${action.rejectionCount} members`}</>
-  if (action.executableFrom === null) return <>delay not indexed yet</>
-  return (
-    <>
-      executable from <Timestamp at={action.executableFrom} now={now} />
-    </>
   )
 }
 

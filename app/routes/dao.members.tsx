@@ -9,7 +9,9 @@ import { formatVotes } from '~/dao/format'
 import { getAddressNames } from '~/dao/names.server'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
+import { getGoverningBodies } from '~/dao/bodies.server'
 import { listMembers } from '~/models/dao-members.server'
+import { listTagHolders } from '~/models/department-members.server'
 
 export const meta: MetaFunction = () => [
   { title: 'Members · DAO · Openmesh Portal' },
@@ -19,9 +21,15 @@ export const meta: MetaFunction = () => [
 export async function loader(_args: LoaderFunctionArgs) {
   const db = getDb()
   const chainId = getChainId()
+  const bodies = getGoverningBodies(chainId)
+  const departments = new Map<string, { slug: string; name: string }[]>()
+  for (const holder of listTagHolders(db, chainId)) {
+    const body = bodies.find((b) => b.tag === holder.tag)
+    if (body) departments.set(holder.address, [...(departments.get(holder.address) ?? []), { slug: body.slug, name: body.name }])
+  }
   return {
     now: getChainNow(db, chainId),
-    members: listMembers(db, chainId),
+    members: listMembers(db, chainId).map((member) => ({ ...member, departments: departments.get(member.address) ?? [] })),
     names: getAddressNames(chainId, getKnownContracts(chainId)),
   }
 }
@@ -37,7 +45,8 @@ export default function DaoMembers() {
       <h1>Members</h1>
       <p className="dao-lead">
         Every holder of the soulbound Verified Contributor token (OVC) is a member. One OVC is one vote, counted for whoever the
-        holder delegated it to — usually themselves; a holder who never delegated has no voting power yet.
+        holder delegated it to — usually themselves; a holder who never delegated has no voting power yet. A member may
+        also belong to departments (a department tag on their OVC), where each member has one vote.
       </p>
       <nav aria-label="DAO sections" className="dao-subnav">
         <Link to="/dao/requests">Membership requests</Link>
@@ -56,6 +65,7 @@ export default function DaoMembers() {
               <tr>
                 <th scope="col">Member</th>
                 <th scope="col">OVC</th>
+                <th scope="col">Departments</th>
                 <th scope="col">Joined</th>
                 <th scope="col">Revoked</th>
                 <th scope="col">Delegate</th>
@@ -71,6 +81,18 @@ export default function DaoMembers() {
                     <code className="dao-hex small">{member.address}</code>
                   </td>
                   <td>{member.tokenId !== null ? `#${member.tokenId}` : <span className="muted">—</span>}</td>
+                  <td>
+                    {member.departments.length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      member.departments.map((d, i) => (
+                        <span key={d.slug}>
+                          {i > 0 ? ', ' : null}
+                          <Link to={`/dao/departments/${d.slug}`}>{d.name}</Link>
+                        </span>
+                      ))
+                    )}
+                  </td>
                   <td className="small">
                     <Timestamp at={member.joinedAt} now={now} />
                   </td>

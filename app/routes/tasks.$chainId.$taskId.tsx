@@ -4,12 +4,15 @@ import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
 import { AddressLink } from '~/components/address-link'
 import { getIndexerStatus } from '~/models/indexer-status.server'
 import { ErrorPage } from '~/components/error-page'
+import { actionPath, bodyName } from '~/dao/bodies'
+import { getGoverningBodies } from '~/dao/bodies.server'
 import { ExternalLinks } from '~/components/external-link'
 import { Markdown } from '~/components/markdown'
 import { MetadataNotice } from '~/components/metadata-notice'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
+import { listTaskDisputes } from '~/models/task-disputes.server'
 import { getTaskDetail } from '~/models/task-detail.server'
 import { getAddress } from '~/session/auth.server'
 import { availableActions } from '~/tasks/available-actions'
@@ -25,6 +28,7 @@ import {
   TASK_WRITES_HANDLE,
 } from '~/tasks/components/actions/lazy'
 import { Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/task-badges'
+import { DisputesSection } from '~/tasks/components/task-disputes'
 import {
   ApplicationsSection,
   CancelRequestsSection,
@@ -68,7 +72,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const now = getChainNow(db, chainId)
   const known = { openToken: contracts?.openToken ?? null }
   const task = presentTask(detail, known)
+  const bodies = getGoverningBodies(chainId)
   return {
+    disputes: listTaskDisputes(db, { chainId, taskId }).map((dispute) => ({
+      ...dispute,
+      path: actionPath(bodies, dispute.dao, 'pessimistic', dispute.actionId),
+      daoName: bodyName(bodies, dispute.dao) ?? dispute.dao,
+    })),
+    disputeManagerName: bodyName(bodies, task.disputeManager),
     task,
     viewer,
     now,
@@ -87,7 +98,7 @@ export default function TaskPage() {
 }
 
 function TaskPageContent() {
-  const { task, viewer, now, indexedBlock, contracts, known, dao, actions, gate } = useLoaderData<typeof loader>()
+  const { task, viewer, now, indexedBlock, contracts, known, dao, actions, gate, disputes, disputeManagerName } = useLoaderData<typeof loader>()
   const ctx: TaskWriteContext | null = contracts
     ? { chainId: task.chainId, taskId: task.taskId, contracts, pageBlock: indexedBlock, known, budgetTokens: task.budgetTokens }
     : null
@@ -141,6 +152,7 @@ function TaskPageContent() {
         <ApplicationsSection task={task} actions={actions} ctx={ctx} now={now} />
         <SubmissionsSection task={task} actions={actions} ctx={ctx} now={now} />
         <CancelRequestsSection task={task} actions={actions} ctx={ctx} now={now} />
+        <DisputesSection disputes={disputes} now={now} />
         <TimelineSection task={task} now={now} />
       </article>
 
@@ -181,7 +193,7 @@ function TaskPageContent() {
             </dd>
             <dt>Dispute manager</dt>
             <dd>
-              <AddressLink address={task.disputeManager} label={isDao(task.disputeManager) ? 'The DAO' : undefined} />
+              <AddressLink address={task.disputeManager} label={disputeManagerName ?? (isDao(task.disputeManager) ? 'The DAO' : undefined)} />
             </dd>
             <dt>Creator</dt>
             <dd>

@@ -27,6 +27,8 @@ export type DecodedAction = {
   contract?: string
   functionName?: string
   args?: DecodedArg[]
+  /** For SmartAccount.performCall (how a department acts): the call the smart account makes, decoded the same way. */
+  inner?: DecodedAction
 }
 
 /** Every log of the portal's contracts, unique on (chain, block hash, log index): the source projections are rebuilt from. */
@@ -88,6 +90,22 @@ export const syncCheckpoints = sqliteTable('sync_checkpoints', {
    */
   projectionVersion: integer('projection_version').notNull().default(0),
 })
+
+/**
+ * The first block with each contract's code, found by the indexer (binary search on eth_getCode)
+ * for a contract whose deployment gives no start block, so it is searched once per chain. Not a
+ * projection: kept by `--from-scratch` (it is a fact of the chain), dropped with the chain's rows.
+ */
+export const contractStartBlocks = sqliteTable(
+  'contract_start_blocks',
+  {
+    chainId: integer('chain_id').notNull(),
+    address: text('address').notNull(),
+    blockNumber: integer('block_number').notNull(),
+    foundAt: integer('found_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chainId, t.address] })],
+)
 
 /**
  * Headers of the indexed blocks that may still be reorganised (above head - finality), plus the
@@ -275,155 +293,10 @@ export const taskEvents = sqliteTable(
   (t) => [primaryKey({ columns: [t.chainId, t.taskId, t.blockNumber, t.logIndex] })],
 )
 
-// ─── DAO: members (OVC), delegation, proposals, votes, optimistic actions ──────────────────
+// ─── Governance, RFPs, disputes and drafts: their own files, part of the chain schema ───────
 
-export const daoMembers = sqliteTable(
-  'dao_members',
-  {
-    chainId: integer('chain_id').notNull(),
-    address: text('address').notNull(),
-    /** OVC tokens held (soulbound, so 0 or 1 in practice). */
-    balance: integer('balance').notNull(),
-    tokenId: text('token_id'),
-    active: integer('active', { mode: 'boolean' }).notNull(),
-    joinedBlock: integer('joined_block').notNull(),
-    joinedAt: integer('joined_at').notNull(),
-    revokedBlock: integer('revoked_block'),
-    revokedAt: integer('revoked_at'),
-  },
-  (t) => [primaryKey({ columns: [t.chainId, t.address] })],
-)
-
-export const daoDelegations = sqliteTable(
-  'dao_delegations',
-  {
-    chainId: integer('chain_id').notNull(),
-    delegator: text('delegator').notNull(),
-    delegate: text('delegate').notNull(),
-    updatedBlock: integer('updated_block').notNull(),
-    updatedAt: integer('updated_at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.chainId, t.delegator] }), index('dao_delegations_delegate').on(t.chainId, t.delegate)],
-)
-
-export const daoVotingPower = sqliteTable(
-  'dao_voting_power',
-  {
-    chainId: integer('chain_id').notNull(),
-    address: text('address').notNull(),
-    votes: text('votes').notNull(),
-    updatedBlock: integer('updated_block').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.chainId, t.address] })],
-)
-
-export const daoVotingSettings = sqliteTable('dao_voting_settings', {
-  chainId: integer('chain_id').primaryKey(),
-  plugin: text('plugin').notNull(),
-  votingMode: integer('voting_mode').notNull(),
-  /** Parts per million, like Aragon. */
-  supportThreshold: integer('support_threshold').notNull(),
-  minParticipation: integer('min_participation').notNull(),
-  minDuration: integer('min_duration').notNull(),
-  minProposerVotingPower: text('min_proposer_voting_power').notNull(),
-  updatedBlock: integer('updated_block').notNull(),
-})
-
-export const daoProposals = sqliteTable(
-  'dao_proposals',
-  {
-    chainId: integer('chain_id').notNull(),
-    proposalId: text('proposal_id').notNull(),
-    /** proposalId as an integer for sorting (Aragon ids are counters). */
-    proposalNumber: integer('proposal_number').notNull(),
-    plugin: text('plugin').notNull(),
-    creator: text('creator').notNull(),
-    metadataUri: text('metadata_uri').notNull(),
-    title: text('title'),
-    startDate: integer('start_date').notNull(),
-    endDate: integer('end_date').notNull(),
-    actions: text('actions', { mode: 'json' }).$type<DecodedAction[]>().notNull(),
-    allowFailureMap: text('allow_failure_map').notNull(),
-    /** From getProposal at the creation block (null when the read failed). */
-    snapshotBlock: integer('snapshot_block'),
-    supportThreshold: integer('support_threshold'),
-    minVotingPower: text('min_voting_power'),
-    totalVotingPower: text('total_voting_power'),
-    yes: text('yes').notNull(),
-    no: text('no').notNull(),
-    abstain: text('abstain').notNull(),
-    voterCount: integer('voter_count').notNull(),
-    /** 'executed' once ProposalExecuted; otherwise 'active' and the app derives passed/defeated from the dates and tallies. */
-    state: text('state', { enum: ['active', 'executed'] }).notNull(),
-    executedBlock: integer('executed_block'),
-    executedAt: integer('executed_at'),
-    /** The transaction that executed it (its ProposalExecuted log's). */
-    executionTransactionHash: text('execution_transaction_hash'),
-    createdBlock: integer('created_block').notNull(),
-    createdAt: integer('created_at').notNull(),
-    transactionHash: text('transaction_hash').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.chainId, t.proposalId] }), index('dao_proposals_number').on(t.chainId, t.proposalNumber)],
-)
-
-export const daoVotes = sqliteTable(
-  'dao_votes',
-  {
-    chainId: integer('chain_id').notNull(),
-    proposalId: text('proposal_id').notNull(),
-    voter: text('voter').notNull(),
-    /** Aragon vote option: 0 none, 1 abstain, 2 yes, 3 no. */
-    option: integer('option').notNull(),
-    optionName: text('option_name', { enum: ['none', 'abstain', 'yes', 'no'] }).notNull(),
-    votingPower: text('voting_power').notNull(),
-    reason: text('reason'),
-    votedBlock: integer('voted_block').notNull(),
-    votedAt: integer('voted_at').notNull(),
-    transactionHash: text('transaction_hash').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.chainId, t.proposalId, t.voter] }), index('dao_votes_voter').on(t.chainId, t.voter)],
-)
-
-export const daoOptimisticActions = sqliteTable(
-  'dao_optimistic_actions',
-  {
-    chainId: integer('chain_id').notNull(),
-    actionId: integer('action_id').notNull(),
-    dao: text('dao').notNull(),
-    manager: text('manager').notNull(),
-    role: text('role').notNull(),
-    actions: text('actions', { mode: 'json' }).$type<DecodedAction[]>().notNull(),
-    failureMap: text('failure_map').notNull(),
-    metadataUri: text('metadata_uri').notNull(),
-    /** Unix seconds from which it can be executed unless rejected. */
-    executableFrom: integer('executable_from'),
-    state: text('state', { enum: ['pending', 'rejected', 'executed'] }).notNull(),
-    rejectionCount: integer('rejection_count').notNull(),
-    executor: text('executor'),
-    executedBlock: integer('executed_block'),
-    executedAt: integer('executed_at'),
-    /** The transaction that executed it (its ActionExecuted log's). */
-    executionTransactionHash: text('execution_transaction_hash'),
-    createdBlock: integer('created_block').notNull(),
-    createdAt: integer('created_at').notNull(),
-    transactionHash: text('transaction_hash').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.chainId, t.actionId] })],
-)
-
-export const daoOptimisticRejections = sqliteTable(
-  'dao_optimistic_rejections',
-  {
-    chainId: integer('chain_id').notNull(),
-    actionId: integer('action_id').notNull(),
-    blockNumber: integer('block_number').notNull(),
-    logIndex: integer('log_index').notNull(),
-    metadataUri: text('metadata_uri').notNull(),
-    rejectedAt: integer('rejected_at').notNull(),
-    transactionHash: text('transaction_hash').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.chainId, t.blockNumber, t.logIndex] }), index('dao_optimistic_rejections_action').on(t.chainId, t.actionId)],
-)
+export * from './governance'
+export * from './openrd-extensions'
 
 // ─── Per-address activity feed ──────────────────────────────────────────────────────────────
 
@@ -445,6 +318,13 @@ const activityKinds = [
   'dao.proposed',
   'dao.voted',
   'dao.action',
+  'dao.rejected',
+  'department.tagged',
+  'department.untagged',
+  'rfp.created',
+  'rfp.project',
+  'rfp.accepted',
+  'task.disputed',
 ] as const
 export type ActivityKind = (typeof activityKinds)[number]
 
@@ -457,7 +337,7 @@ export const activity = sqliteTable(
     blockNumber: integer('block_number').notNull(),
     logIndex: integer('log_index').notNull(),
     kind: text('kind', { enum: activityKinds }).notNull(),
-    /** The task id, proposal id or action id the activity is about. */
+    /** The task, proposal, action, RFP or project the activity is about (see app/models for each kind's form). */
     subject: text('subject'),
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
     timestamp: integer('timestamp').notNull(),

@@ -35,6 +35,22 @@ export type HandlerContext = {
   logger: Logger
   /** The portal's contracts a DAO action may call, by lowercase address: their calldata is decoded. */
   actionTargets: Map<string, string>
+  /** What earlier events of the same transaction left for later ones (reset at each new transaction). */
+  transaction: TransactionMemo
+}
+
+/**
+ * Links between events of one transaction that no event states: OptimisticActions does not name
+ * the member who created or rejected an action, but the TrustlessManagement `Execution` emitted
+ * after it in the same transaction does (its `sender`). Rebuilt the same way on every replay: a
+ * transaction's logs are always projected together and in order.
+ */
+export type TransactionMemo = {
+  hash: string
+  /** Trustless actions created in this transaction, not yet attributed to an Execution's sender. */
+  createdActions: { contract: string; dao: string; actionId: number }[]
+  /** Rejections made in this transaction, not yet attributed. */
+  rejections: { key: readonly [number, number, number]; dao: string }[]
 }
 
 /** How a failed pinned read is stored (reads/plan.ts): the node's error message. */

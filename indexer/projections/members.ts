@@ -1,7 +1,7 @@
 import { lower, str, zeroAddress, type HandlerContext, type Handlers } from './context'
 
-// VerifiedContributor (OVC, soulbound ERC721Votes) → dao_members, dao_delegations, dao_voting_power.
-// A mint makes a member (joined), a burn to a zero balance revokes them.
+// VerifiedContributor (OVC, soulbound ERC721Votes) → dao_members, ovc_tokens, dao_delegations,
+// dao_voting_power. A mint makes a member (joined), a burn to a zero balance revokes them.
 
 function adjustBalance(ctx: HandlerContext, address: string, delta: 1 | -1, tokenId: string) {
   const key = [ctx.chainId, address] as const
@@ -32,6 +32,15 @@ export const memberHandlers: Handlers<'verifiedContributor'> = {
     const tokenId = str(a.tokenId)
     if (from !== zeroAddress) adjustBalance(ctx, from, -1, tokenId)
     if (to !== zeroAddress) adjustBalance(ctx, to, 1, tokenId)
+    const token = ctx.store.get('ovcTokens', [ctx.chainId, tokenId])
+    ctx.store.put('ovcTokens', {
+      chainId: ctx.chainId,
+      tokenId,
+      owner: to === zeroAddress ? null : to,
+      mintedBlock: token?.mintedBlock ?? ctx.log.blockNumber,
+      mintedAt: token?.mintedAt ?? ctx.log.blockTimestamp,
+      burnedAt: to === zeroAddress ? ctx.log.blockTimestamp : null,
+    })
   },
 
   DelegateChanged(ctx, a) {

@@ -8,9 +8,13 @@ import type { ProjectionStore } from '../store/projection-store'
 import type { IndexedContractKind } from '../decode/abis'
 import type { HandlerContext, Handlers, LogPosition, ReadFailure } from './context'
 import { memberHandlers } from './members'
-import { optimisticHandlers } from './optimistic'
+import { rfpHandlers } from './rfps'
+import { tagHandlers } from './tags'
+import { taskDisputeHandlers, taskDraftHandlers } from './task-extensions'
 import { recordTaskEvent } from './task-events'
 import { taskHandlers } from './tasks'
+import { optimisticActionHandlers, pessimisticActionHandlers } from './trustless-actions'
+import { trustlessManagementHandlers } from './trustless-management'
 import { votingHandlers } from './voting'
 
 // Routes each decoded event, in (block, transaction index, log index) order, to its handler.
@@ -18,9 +22,20 @@ import { votingHandlers } from './voting'
 
 const handlers: { [K in IndexedContractKind]: Handlers<K> } = {
   tasks: taskHandlers,
+  rfps: rfpHandlers,
+  taskDisputes: taskDisputeHandlers,
+  taskDrafts: taskDraftHandlers,
   verifiedContributor: memberHandlers,
+  tagManager: tagHandlers,
   tokenVoting: votingHandlers,
-  optimisticActions: optimisticHandlers,
+  tagVoting: votingHandlers,
+  optimisticActions: optimisticActionHandlers,
+  pessimisticActions: pessimisticActionHandlers,
+  // The three share one ABI; their events mean the same on each.
+  addressTrustlessManagement: trustlessManagementHandlers,
+  erc721CountTrustlessManagement: trustlessManagementHandlers,
+  tagTrustlessManagement: trustlessManagementHandlers,
+  // Indexed for the raw layer (executions, deposits); nothing is projected from them yet.
   dao: {},
 }
 
@@ -65,6 +80,7 @@ export function createProjector({
     store,
     logger,
     actionTargets,
+    transaction: { hash: '', createdActions: [], rejections: [] },
     read<T>(kind: string, key: string) {
       const raw = selectRead.get(chainId, ctx.log.blockHash, kind, key) as string | undefined
       return raw === undefined ? undefined : (JSON.parse(raw) as T | ReadFailure)
@@ -98,11 +114,13 @@ export function createProjector({
       const handler = (handlers[event.contract] as Record<string, ((ctx: HandlerContext, args: unknown) => void) | undefined>)[event.name]
       ctx.log = log
       ctx.eventName = event.name
+      if (ctx.transaction.hash !== log.transactionHash) ctx.transaction = { hash: log.transactionHash, createdActions: [], rejections: [] }
       if (event.contract === 'tasks') recordTaskEvent(ctx, event.name, event.args)
       handler?.(ctx, event.args)
     },
     begin() {
       noted.clear()
+      ctx.transaction = { hash: '', createdActions: [], rejections: [] }
     },
     flush() {
       for (const [uri, kind] of noted) note.run(chainId, uri, kind, isFetchableUri(uri) ? 'pending' : 'invalid')

@@ -4,4 +4,7 @@
 // so they hold exactly the rows a fresh index would.
 //   1: task_events, execution transactions of proposals and optimistic actions, OPEN token calls
 //      decoded in DAO actions with their arguments' names and types.
-export const PROJECTION_VERSION = 1
+//   2: Openmesh's topology: proposals and votes per plugin (TagVoting too), trustless actions per
+//      (contract, dao, id) with their creator, OVC tokens and department tags, TrustlessManagement
+//      permissions, RFPs and projects, disputes and drafts.
+export const PROJECTION_VERSION = 2

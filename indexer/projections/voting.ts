@@ -1,10 +1,12 @@
 import { hexToString, type Hex } from 'viem'
-import type { ProposalParams } from '../reads/proposal'
+import { proposalReadKey, type ProposalParams } from '../reads/proposal'
 import { decodeActions } from './actions'
 import { int, lower, str, type HandlerContext, type Handlers } from './context'
 
-// TokenVoting (Aragon majority voting) → dao_proposals, dao_votes, dao_voting_settings.
-// Tallies are kept per option; a replaced vote (vote-replacement mode) moves its power.
+// Aragon majority voting → dao_proposals, dao_votes, dao_voting_settings, keyed by the plugin
+// that numbers the proposals: the Openmesh DAO's TokenVoting and each department's TagVoting
+// emit the same events (TagVoting gives every tag holder one vote). Tallies are kept per option;
+// a replaced vote (vote-replacement mode) moves its power.
 
 const optionNames = ['none', 'abstain', 'yes', 'no'] as const
 const tallyColumn = { none: undefined, abstain: 'abstain', yes: 'yes', no: 'no' } as const
@@ -19,20 +21,25 @@ function metadataUriFromBytes(metadata: Hex): string {
 }
 
 function proposalKey(ctx: HandlerContext, args: { proposalId: bigint }) {
-  return [ctx.chainId, str(args.proposalId)] as const
+  return [ctx.chainId, lower(ctx.log.address), str(args.proposalId)] as const
 }
 
-export const votingHandlers: Handlers<'tokenVoting'> = {
+function proposalParams(ctx: HandlerContext, plugin: string, proposalId: string) {
+  // Databases indexed before proposals were keyed by plugin (one TokenVoting) read by id alone.
+  const params = ctx.read<ProposalParams>('proposalParams', proposalReadKey(plugin, proposalId)) ?? ctx.read<ProposalParams>('proposalParams', proposalId)
+  return params && !('error' in params) ? params : undefined
+}
+
+export const votingHandlers: Handlers<'tokenVoting'> & Handlers<'tagVoting'> = {
   ProposalCreated(ctx, a) {
-    const [chainId, proposalId] = proposalKey(ctx, a)
+    const [chainId, plugin, proposalId] = proposalKey(ctx, a)
     const metadataUri = metadataUriFromBytes(a.metadata)
-    const params = ctx.read<ProposalParams>('proposalParams', proposalId)
-    const ok = params && !('error' in params) ? params : undefined
+    const ok = proposalParams(ctx, plugin, proposalId)
     ctx.store.insert('daoProposals', {
       chainId,
+      plugin,
       proposalId,
       proposalNumber: int(a.proposalId),
-      plugin: ctx.log.address,
       creator: lower(a.creator),
       metadataUri,
       title: metadataUri ? ctx.metadata(metadataUri, 'proposal') : null,
@@ -56,18 +63,19 @@ export const votingHandlers: Handlers<'tokenVoting'> = {
       createdAt: ctx.log.blockTimestamp,
       transactionHash: ctx.log.transactionHash,
     })
-    ctx.activity(lower(a.creator), 'dao.proposed', proposalId)
+    ctx.activity(lower(a.creator), 'dao.proposed', proposalId, { plugin })
   },
 
   VoteCast(ctx, a) {
-    const [chainId, proposalId] = proposalKey(ctx, a)
-    const proposal = ctx.store.get('daoProposals', [chainId, proposalId])
+    const key = proposalKey(ctx, a)
+    const [chainId, plugin, proposalId] = key
+    const proposal = ctx.store.get('daoProposals', key)
     if (!proposal) return
     const voter = lower(a.voter)
     const option = a.voteOption
     const optionName = optionNames[option] ?? 'none'
     const power = a.votingPower
-    const previous = ctx.store.get('daoVotes', [chainId, proposalId, voter])
+    const previous = ctx.store.get('daoVotes', [chainId, plugin, proposalId, voter])
     const tallies = { yes: BigInt(proposal.yes), no: BigInt(proposal.no), abstain: BigInt(proposal.abstain) }
     const previousColumn = previous ? tallyColumn[previous.optionName] : undefined
     if (previous && previousColumn) tallies[previousColumn] -= BigInt(previous.votingPower)
@@ -82,29 +90,21 @@ export const votingHandlers: Handlers<'tokenVoting'> = {
     })
     ctx.store.put('daoVotes', {
       chainId,
+      plugin,
       proposalId,
       voter,
       option,
       optionName,
       votingPower: power.toString(),
-      reason: previous?.reason ?? null,
       votedBlock: ctx.log.blockNumber,
       votedAt: ctx.log.blockTimestamp,
       transactionHash: ctx.log.transactionHash,
     })
-    ctx.activity(voter, 'dao.voted', proposalId, { option: optionName })
-  },
-
-  VoteReason(ctx, a) {
-    const [chainId, proposalId] = proposalKey(ctx, a)
-    const voter = lower(a.voter)
-    const vote = ctx.store.get('daoVotes', [chainId, proposalId, voter])
-    if (vote) ctx.store.put('daoVotes', { ...vote, reason: a.reason })
+    ctx.activity(voter, 'dao.voted', proposalId, { option: optionName, plugin })
   },
 
   ProposalExecuted(ctx, a) {
-    const [chainId, proposalId] = proposalKey(ctx, a)
-    const proposal = ctx.store.get('daoProposals', [chainId, proposalId])
+    const proposal = ctx.store.get('daoProposals', proposalKey(ctx, a))
     if (!proposal) return
     ctx.store.put('daoProposals', {
       ...proposal,
@@ -118,7 +118,7 @@ export const votingHandlers: Handlers<'tokenVoting'> = {
   VotingSettingsUpdated(ctx, a) {
     ctx.store.put('daoVotingSettings', {
       chainId: ctx.chainId,
-      plugin: ctx.log.address,
+      plugin: lower(ctx.log.address),
       votingMode: a.votingMode,
       supportThreshold: a.supportThreshold,
       minParticipation: a.minParticipation,

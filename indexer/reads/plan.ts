@@ -14,14 +14,19 @@ import {
   type EscrowBalances,
   type TaskInfoCache,
 } from './escrow'
-import { decodeProposalParameters, decodeTotalVotingPower, getProposalCall, totalVotingPowerCall, type ProposalParams } from './proposal'
+import { decodeProposalParameters, proposalReadKey, decodeTotalVotingPower, getProposalCall, totalVotingPowerCall, type ProposalParams } from './proposal'
 
 // Which contract reads a range's events need, and doing them (pinned to each event's block hash)
 // while the range is fetched, so the batch transaction never waits on the network. Reads of a
 // range go out in a few JSON-RPC batches rather than one request each.
 
 /** The events whose reads are planned here ("contract.EventName"): all a fetcher must decode to plan them. */
-export const eventsNeedingReads: ReadonlySet<string> = new Set(['tasks.TaskCreated', 'tasks.BudgetChanged', 'tokenVoting.ProposalCreated'])
+export const eventsNeedingReads: ReadonlySet<string> = new Set([
+  'tasks.TaskCreated',
+  'tasks.BudgetChanged',
+  'tokenVoting.ProposalCreated',
+  'tagVoting.ProposalCreated',
+])
 
 export type ReadRow = { blockHash: Hex; blockNumber: number; kind: string; key: string; result: string }
 
@@ -97,7 +102,7 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
       } else if (event.contract === 'tasks' && event.name === 'BudgetChanged' && tasks) {
         const taskId = event.args.taskId
         escrowReads.set(`${log.blockHash}:${taskId}`, { log, taskId })
-      } else if (event.contract === 'tokenVoting' && event.name === 'ProposalCreated') {
+      } else if ((event.contract === 'tokenVoting' || event.contract === 'tagVoting') && event.name === 'ProposalCreated') {
         proposalReads.push({ log, proposalId: event.args.proposalId })
       }
     }
@@ -206,7 +211,7 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
           result = { error: (error as Error).message }
         }
       }
-      rows.push({ blockHash: r.log.blockHash, blockNumber: r.log.blockNumber, kind: 'proposalParams', key: r.proposalId.toString(), result: JSON.stringify(result) })
+      rows.push({ blockHash: r.log.blockHash, blockNumber: r.log.blockNumber, kind: 'proposalParams', key: proposalReadKey(r.log.address, r.proposalId), result: JSON.stringify(result) })
     })
     return rows
   }

@@ -4,6 +4,7 @@ import { tokenVotingAbi as votingAbi } from '#contracts-abi/index'
 // A proposal's voting parameters, read at its creation block: ProposalCreated carries the dates
 // but not the snapshot block, the support threshold or the minimum participation. Two calls per
 // proposal (getProposal, then totalVotingPower at its snapshot), batched by the read planner.
+// TokenVoting and TagVoting answer both alike (TagVoting's total is its tag's holder count).
 
 export type ProposalParams = {
   snapshotBlock: number
@@ -30,4 +31,9 @@ export function totalVotingPowerCall(plugin: Hex, snapshotBlock: bigint, blockHa
 
 export function decodeTotalVotingPower(result: Hex): bigint {
   return decodeFunctionResult({ abi: votingAbi, functionName: 'totalVotingPower', data: result })
+}
+
+/** The key of a proposal's pinned parameter read in raw_reads: ids count per plugin. */
+export function proposalReadKey(plugin: string, proposalId: bigint | string): string {
+  return `${plugin.toLowerCase()}:${proposalId}`
 }

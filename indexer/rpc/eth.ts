@@ -70,6 +70,11 @@ export function createEth(rpc: RpcClient) {
     async call(to: Hex, data: Hex, blockHash: Hex): Promise<Hex> {
       return rpc.request<Hex>('eth_call', [{ to, data }, { blockHash }])
     },
+    /** Whether `address` has code at block `block` (a number: the search for a start block walks old blocks). */
+    async hasCode(address: Hex, block: number): Promise<boolean> {
+      const code = await rpc.request<string>('eth_getCode', [address, toHex(block)])
+      return typeof code === 'string' && code !== '0x' && code.length > 2
+    },
     async balance(address: Hex, blockHash: Hex): Promise<bigint> {
       return BigInt(await rpc.request<string>('eth_getBalance', [address, { blockHash }]))
     },

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import type Database from 'better-sqlite3'
-import type { Deployment } from '#config/deployment'
+import { writeDeploymentFile, type Deployment } from '#config/deployment'
 import { loadEnv } from '#config/env'
 import { buildIndexerConfig, type IndexerConfig } from '../config'
 import { silentLogger, type Logger } from '../logger'
@@ -11,27 +11,26 @@ import { createIndexer, type IndexerEvents } from '../sync/indexer'
 // Running the indexer from tests: in-process (fast, for most tests) or as the real CLI in a child
 // process (for kill -9). Both configured like production, from env-style variables.
 
+/**
+ * The variables of an indexer CLI run against `deployment`: it is written beside the database
+ * (DEPLOYMENT_FILE), so the child indexes every contract of the topology, as production does.
+ */
 export function testEnv(rpcUrl: string, deployment: Deployment, databasePath: string, extra: Record<string, string> = {}) {
-  const c = deployment.contracts
-  return {
+  const vars: Record<string, string> = {
     RPC_URL: rpcUrl,
     CHAIN_ID: String(deployment.chainId),
     DATABASE_PATH: databasePath,
-    TASKS_ADDRESS: c.tasks.address,
-    TASKS_START_BLOCK: String(c.tasks.startBlock),
-    VERIFIED_CONTRIBUTOR_ADDRESS: c.verifiedContributor?.address ?? '',
-    VERIFIED_CONTRIBUTOR_START_BLOCK: String(c.verifiedContributor?.startBlock ?? ''),
-    TOKEN_VOTING_ADDRESS: c.tokenVoting?.address ?? '',
-    TOKEN_VOTING_START_BLOCK: String(c.tokenVoting?.startBlock ?? ''),
-    OPTIMISTIC_ACTIONS_ADDRESS: c.optimisticActions?.address ?? '',
-    OPTIMISTIC_ACTIONS_START_BLOCK: String(c.optimisticActions?.startBlock ?? ''),
-    DAO_ADDRESS: c.dao?.address ?? '',
-    OPEN_TOKEN_ADDRESS: c.openToken?.address ?? '',
     IPFS_GATEWAY_URL: 'http://127.0.0.1:9/ipfs/',
     POLL_INTERVAL_MS: '200',
     LOG_FORMAT: 'json',
     ...extra,
   }
+  if (databasePath !== ':memory:') {
+    const file = `${databasePath}.deployment.json`
+    writeDeploymentFile(file, deployment)
+    vars.DEPLOYMENT_FILE = file
+  }
+  return vars
 }
 
 /**

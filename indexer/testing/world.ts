@@ -1,14 +1,22 @@
 import { decodeEventLog, keccak256, parseEther, stringToHex, toHex, type Abi, type Hex } from 'viem'
-import type { Deployment } from '#config/deployment'
 import { canonicalJsonBytes, cidForBytes } from '#db/content-store'
-import { deployPortal } from '#devnet/deploy'
+import { deployPortal, type PortalDeployment } from '#devnet/deploy'
 import { assertMined, createSender, mine, rpc, type Sender, type Tx } from './chain'
 
 // The chain tests and the benchmark send traffic to: the portal's contracts deployed on an anvil,
 // with anvil's accounts impersonated, and the few helpers every kind of traffic uses (accounts by
 // label, a seeded random source, a block of transactions at once, the events of the last block).
 
-export type World = { rpcUrl: string; deployment: Deployment; deployer: Hex; dao: Hex; sender: Sender; documents: Map<string, unknown> }
+export type World = {
+  rpcUrl: string
+  deployment: PortalDeployment
+  deployer: Hex
+  dao: Hex
+  sender: Sender
+  documents: Map<string, unknown>
+  /** The departments' tag holders so far, over every workload: a department vote needs more than half of them. */
+  voters: { dispute: Hex[]; coreMember: Hex[] }
+}
 
 const DEPLOYER: Hex = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266'
 
@@ -23,6 +31,7 @@ export async function deployWorld(rpcUrl: string): Promise<World> {
     dao: deployment.contracts.dao!.address.toLowerCase() as Hex,
     sender: createSender(rpcUrl),
     documents: new Map(),
+    voters: { dispute: [], coreMember: [] },
   }
 }
 
@@ -67,6 +76,11 @@ export async function documentUri(world: World, doc: unknown): Promise<string> {
   return `ipfs://${cid}`
 }
 
+/** Sends one transaction per `txs` entry in its own block, in order (each may depend on the last): throws if any reverts. */
+export async function oneByOne(world: World, txs: Tx[]): Promise<void> {
+  for (const tx of txs) await inOneBlock(world, [tx])
+}
+
 /** The arguments of every `name` event of `abi` in the latest block. */
 export async function eventsOfLatestBlock(world: World, abi: Abi, name: string): Promise<Record<string, unknown>[]> {
   const header = await rpc<{ hash: Hex }>(world.rpcUrl, 'eth_getBlockByNumber', ['latest', false])
@@ -89,11 +103,12 @@ export type Traffic = {
   rand: () => number
   pick: <T>(items: T[]) => T
   seedTag: number
-  /** Emitted so far: events (what the workload counts up to), tasks, proposals, optimistic actions. */
+  /** Emitted so far: events (what the workload counts up to), tasks, proposals, trustless actions, RFPs. */
   events: number
   tasks: number
   proposals: number
   actions: number
+  rfps: number
   /** Next OVC token id to mint: unique across the workload's cohorts. */
   tokenSerial: number
 }

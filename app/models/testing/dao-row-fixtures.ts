@@ -3,26 +3,31 @@ import {
   activity,
   daoDelegations,
   daoMembers,
-  daoOptimisticActions,
-  daoOptimisticRejections,
   daoProposals,
   daoVotes,
   daoVotingPower,
   daoVotingSettings,
   indexerBlocks,
   metadataDocuments,
+  ovcDefaultTokens,
+  ovcTags,
+  ovcTokens,
   syncCheckpoints,
+  trustlessActionRejections,
+  trustlessActions,
   type ActivityKind,
 } from '#db/schema'
 
 // Projection rows as the indexer writes them, with defaults, for the DAO query tests.
 
-const PLUGIN = '0xdc64a140aa3e981100a9beca4e685f962f0cf6c9'
+export const PLUGIN = '0xdc64a140aa3e981100a9beca4e685f962f0cf6c9'
+export const OPTIMISTIC = '0x9a676e781a523b5d0c0e43731313a708cb607508'
+export const OPENMESH_DAO = '0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0'
 export const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}`
 
-export function putSettings(db: Db, chainId: number) {
+export function putSettings(db: Db, chainId: number, plugin = PLUGIN) {
   db.insert(daoVotingSettings)
-    .values({ chainId, plugin: PLUGIN, votingMode: 1, supportThreshold: 500_000, minParticipation: 200_000, minDuration: 300, minProposerVotingPower: '1', updatedBlock: 1 })
+    .values({ chainId, plugin, votingMode: 1, supportThreshold: 500_000, minParticipation: 200_000, minDuration: 300, minProposerVotingPower: '1', updatedBlock: 1 })
     .run()
 }
 
@@ -66,7 +71,7 @@ export function putProposal(db: Db, row: Partial<typeof daoProposals.$inferInser
 
 export function putVote(db: Db, row: Partial<typeof daoVotes.$inferInsert> & { chainId: number; proposalId: string; voter: string; optionName: 'yes' | 'no' | 'abstain' }) {
   db.insert(daoVotes)
-    .values({ option: { abstain: 1, yes: 2, no: 3 }[row.optionName], votingPower: '1', reason: null, votedBlock: 20, votedAt: 1_100, transactionHash: hash(2_000), ...row })
+    .values({ plugin: PLUGIN, option: { abstain: 1, yes: 2, no: 3 }[row.optionName], votingPower: '1', votedBlock: 20, votedAt: 1_100, transactionHash: hash(2_000), ...row })
     .run()
 }
 
@@ -84,11 +89,14 @@ export function putDocument(db: Db, row: { chainId: number; uri: string; kind: '
     .run()
 }
 
-export function putAction(db: Db, row: Partial<typeof daoOptimisticActions.$inferInsert> & { chainId: number; actionId: number }) {
-  db.insert(daoOptimisticActions)
+export function putAction(db: Db, row: Partial<typeof trustlessActions.$inferInsert> & { chainId: number; actionId: number }) {
+  db.insert(trustlessActions)
     .values({
-      dao: '0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0',
+      contract: OPTIMISTIC,
+      dao: OPENMESH_DAO,
+      kind: 'optimistic',
       manager: '0x70997970c51812dc3a010c7d01b50e0d17dc79c8',
+      creator: null,
       role: '0',
       actions: [],
       failureMap: '0',
@@ -104,10 +112,19 @@ export function putAction(db: Db, row: Partial<typeof daoOptimisticActions.$infe
     .run()
 }
 
-export function putRejection(db: Db, row: { chainId: number; actionId: number; blockNumber: number; metadataUri: string; rejectedAt: number }) {
-  db.insert(daoOptimisticRejections)
-    .values({ ...row, logIndex: 0, transactionHash: hash(4_000 + row.actionId) })
+export function putRejection(db: Db, row: { chainId: number; actionId: number; blockNumber: number; metadataUri: string; rejectedAt: number; rejector?: string }) {
+  db.insert(trustlessActionRejections)
+    .values({ contract: OPTIMISTIC, dao: OPENMESH_DAO, rejector: null, ...row, logIndex: 0, transactionHash: hash(4_000 + row.actionId) })
     .run()
+}
+
+/** An OVC token, its owner (null: burned) and the tags on it; `isDefault`: the owner's default token. */
+export function putToken(db: Db, row: { chainId: number; tokenId: string; owner: string | null; tags?: string[]; isDefault?: boolean }) {
+  db.insert(ovcTokens).values({ chainId: row.chainId, tokenId: row.tokenId, owner: row.owner, mintedBlock: 1, mintedAt: 1, burnedAt: row.owner ? null : 2 }).run()
+  for (const tag of row.tags ?? []) {
+    db.insert(ovcTags).values({ chainId: row.chainId, tag, tokenId: row.tokenId, addedBlock: 2, addedAt: 100, transactionHash: hash(6_000) }).run()
+  }
+  if (row.isDefault && row.owner) db.insert(ovcDefaultTokens).values({ chainId: row.chainId, account: row.owner, tokenId: row.tokenId, setBlock: 2 }).run()
 }
 
 export function putMember(db: Db, row: { chainId: number; address: string; tokenId: string; joinedAt: number; active?: boolean; revokedAt?: number; delegate?: string; votes?: string }) {

@@ -1,0 +1,189 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { ErrorPage } from '~/components/error-page'
+import { ExternalLinks } from '~/components/external-link'
+import { Markdown } from '~/components/markdown'
+import { TxLink } from '~/components/tx-link'
+import { Timestamp } from '~/components/when'
+import { getChainNow } from '~/models/chain-time.server'
+import { ActionList } from '~/dao/components/action-list'
+import { DaoDetailPage } from '~/dao/components/detail-page'
+import { Person } from '~/dao/components/person'
+import { ProposalResult } from '~/dao/components/proposal-result'
+import { ProposalStateBadge } from '~/dao/components/state-badges'
+import { getKnownContracts } from '~/dao/contracts.server'
+import { formatVotes } from '~/dao/format'
+import { parseProposalId } from '~/dao/ids'
+import { resolveBodySegment } from '~/dao/bodies'
+import { getGoverningBodies } from '~/dao/bodies.server'
+import { getAddressNames } from '~/dao/names.server'
+import { getDb } from '~/db.server'
+import { getChainId } from '~/env.server'
+import { getProposal } from '~/models/proposals.server'
+import { renderOptionalMarkdown } from '~/utils/markdown.server'
+import { isSafeLinkUrl } from '~/utils/safe-url'
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  {
+    title: loaded
+      ? `${loaded.proposal.title ?? `Proposal #${loaded.proposal.proposalId}`} · ${loaded.body?.name ?? 'DAO'} · Openmesh Portal`
+      : 'Proposal not found · Openmesh Portal',
+  },
+]
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const proposalId = parseProposalId(params.id)
+  if (proposalId === null) throw data(`"${String(params.id).slice(0, 80)}" is not a proposal id.`, { status: 404 })
+  const chainId = getChainId()
+  const bodies = getGoverningBodies(chainId)
+  const where = resolveBodySegment(bodies, params.body)
+  const plugin = where?.body ? where.body.plugin : where?.address
+  if (!where || !plugin) throw data(`"${String(params.body).slice(0, 80)}" is not a DAO that votes on this chain.`, { status: 404 })
+  const db = getDb()
+  const known = getKnownContracts(chainId)
+  const now = getChainNow(db, chainId)
+  const proposal = getProposal(db, { chainId, plugin, proposalId, now, known })
+  const bodyLabel = where.body?.name ?? plugin
+  if (!proposal) throw data(`There is no proposal #${proposalId} of the ${bodyLabel} on chain ${chainId}.`, { status: 404 })
+  return {
+    chainId,
+    now,
+    proposal,
+    body: where.body ? { name: where.body.name, slug: where.body.slug, department: where.body.department !== null } : null,
+    summaryHtml: renderOptionalMarkdown(proposal.summary),
+    descriptionHtml: renderOptionalMarkdown(proposal.description),
+    resources: proposal.resources.map((link) => ({ name: link.name, url: isSafeLinkUrl(link.url) ? link.url : null })),
+    names: getAddressNames(chainId, known),
+  }
+}
+
+const optionLabels = { none: 'None', yes: 'Yes', no: 'No', abstain: 'Abstain' } as const
+
+export default function ProposalPage() {
+  const { chainId, now, proposal, body, summaryHtml, descriptionHtml, resources, names } = useLoaderData<typeof loader>()
+  const state = proposal.outcome.state
+  return (
+    <DaoDetailPage
+      state={state}
+      title={proposal.title}
+      fallbackTitle={`Proposal #${proposal.proposalId}`}
+      badge={<ProposalStateBadge state={state} />}
+      metadataState={proposal.metadataState}
+      metadataError={proposal.metadataError}
+      subject="proposal"
+      facts={
+        <>
+          <dt>Proposal</dt>
+          <dd>#{proposal.proposalId}</dd>
+          <dt>Voted by</dt>
+          <dd>
+            {body ? body.department ? <Link to={`/dao/departments/${body.slug}`}>{body.name}</Link> : body.name : <Person address={proposal.plugin} names={names} />}
+            {body?.department ? <span className="muted"> (one vote per member)</span> : null}
+          </dd>
+          <dt>Creator</dt>
+          <dd>
+            <Person address={proposal.creator} names={names} />
+          </dd>
+          <dt>Created</dt>
+          <dd>
+            <Timestamp at={proposal.createdAt} now={now} />
+            <br />
+            <TxLink hash={proposal.transactionHash} />
+          </dd>
+          <dt>Voting starts</dt>
+          <dd>
+            <Timestamp at={proposal.startDate} now={now} />
+          </dd>
+          <dt>Voting ends</dt>
+          <dd>
+            <Timestamp at={proposal.endDate} now={now} />
+          </dd>
+          <dt>Snapshot</dt>
+          <dd>{proposal.snapshotBlock === null ? <span className="muted">not read</span> : `block ${proposal.snapshotBlock}`}</dd>
+          <dt>Execution</dt>
+          <dd data-testid="execution">
+            <Execution proposal={proposal} now={now} />
+          </dd>
+        </>
+      }
+    >
+      <section aria-labelledby="summary-heading" className="dao-section">
+        <h2 id="summary-heading">Summary</h2>
+        {summaryHtml !== null ? <Markdown html={summaryHtml} /> : <p className="muted">No summary.</p>}
+        {descriptionHtml !== null ? <Markdown html={descriptionHtml} /> : null}
+        <ExternalLinks title="Resources" links={resources} />
+      </section>
+
+      <section aria-labelledby="result-heading" className="dao-section">
+        <h2 id="result-heading">Result</h2>
+        <ProposalResult proposal={proposal} />
+      </section>
+
+      <section aria-labelledby="actions-heading" className="dao-section">
+        <h2 id="actions-heading">Actions</h2>
+        <ActionList actions={proposal.actions} names={names} chainId={chainId} />
+      </section>
+
+      <section aria-labelledby="votes-heading" className="dao-section">
+        <h2 id="votes-heading">Votes</h2>
+        {proposal.votes.length === 0 ? (
+          <p className="muted">Nobody has voted yet.</p>
+        ) : (
+          <table className="dao-table">
+            <thead>
+              <tr>
+                <th scope="col">Voter</th>
+                <th scope="col">Vote</th>
+                <th scope="col">Power</th>
+                <th scope="col">When</th>
+              </tr>
+            </thead>
+            <tbody>
+              {proposal.votes.map((vote) => (
+                <tr key={vote.voter} data-option={vote.option}>
+                  <td>
+                    <Person address={vote.voter} names={names} />
+                  </td>
+                  <td>
+                    <span className={`dao-vote dao-vote-${vote.option}`}>{optionLabels[vote.option]}</span>
+                  </td>
+                  <td className="dao-nowrap">{formatVotes(vote.votingPower)}</td>
+                  <td className="small">
+                    <Timestamp at={vote.votedAt} now={now} />
+                    <br />
+                    <TxLink hash={vote.transactionHash} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </DaoDetailPage>
+  )
+}
+
+function Execution({ proposal, now }: { proposal: ReturnType<typeof useLoaderData<typeof loader>>['proposal']; now: number }) {
+  const { state, executableEarly } = proposal.outcome
+  if (state === 'executed') {
+    return (
+      <>
+        Executed{proposal.executedAt !== null ? <> <Timestamp at={proposal.executedAt} now={now} /></> : null}
+        {proposal.executionTransactionHash ? (
+          <>
+            <br />
+            <TxLink hash={proposal.executionTransactionHash} />
+          </>
+        ) : null}
+      </>
+    )
+  }
+  if (state === 'passed') return <>Not executed yet: it passed, so anyone can execute it.</>
+  if (state === 'failed') return <>Not executed: it failed and can never be executed.</>
+  if (state === 'pending') return <>Voting has not started.</>
+  return executableEarly ? <>Voting is open, but the outcome is decided: it can already be executed.</> : <>Voting is open.</>
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}
