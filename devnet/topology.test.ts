@@ -49,14 +49,23 @@ const isAllowed = (manager: Address, abi: Abi, dao: Address, role: bigint, signa
   read<boolean>(manager, abi, 'isAllowed', [dao, role, [call(...signature)]])
 
 describe('the devnet topology', () => {
-  it('returns every address, and the contracts the app and indexer know under their old keys', () => {
+  it('returns every address, each contract under the key the app and indexer read it by', () => {
     expect(deployment.contracts).toEqual({
       tasks: t.tasks,
+      rfps: t.rfps,
+      taskDisputes: t.taskDisputes,
+      taskDrafts: t.taskDrafts,
       verifiedContributor: t.verifiedContributor,
+      tagManager: t.tagManager,
+      dao: t.openmeshDao,
       tokenVoting: t.tokenVoting,
       optimisticActions: t.optimisticActions,
-      dao: t.openmeshDao,
+      pessimisticActions: t.pessimisticActions,
+      addressTrustlessManagement: t.addressTrustlessManagement,
+      erc721CountTrustlessManagement: t.erc721CountTrustlessManagement,
+      tagTrustlessManagement: t.tagTrustlessManagement,
       openToken: t.openToken,
+      usdc: t.usdc,
     })
     expect(Object.values(t.departments).map((d) => [d.name, d.tag])).toEqual(DEPARTMENTS.map((name) => [name, keccak256(toBytes(name))]))
   })

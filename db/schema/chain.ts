@@ -12,24 +12,8 @@ import { documentKinds } from '#documents/kinds'
 // recreates either table (drizzle-kit does so for some column changes) must recreate the triggers
 // too — db/migrations.test.ts fails when the search rows stop following the tables.
 
-/** A decoded ABI value as JSON: bigints as decimal strings, addresses lowercase. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
-
-export type NativeRewardEntry = { to: string; amount: string }
-export type TokenRewardEntry = { nextToken: boolean; to: string; amount: string }
-/** One argument of a decoded call, named and typed as in the target's ABI. */
-export type DecodedArg = { name: string; type: string; value: JsonValue }
-export type DecodedAction = {
-  to: string
-  value: string
-  data: string
-  /** Set when `to` is one of the portal's contracts and the calldata decodes against its ABI. */
-  contract?: string
-  functionName?: string
-  args?: DecodedArg[]
-  /** For SmartAccount.performCall (how a department acts): the call the smart account makes, decoded the same way. */
-  inner?: DecodedAction
-}
+export type { DecodedAction, DecodedArg, JsonValue, NativeRewardEntry, TokenRewardEntry } from './json-values'
+import type { DecodedAction, JsonValue, NativeRewardEntry, TokenRewardEntry } from './json-values'
 
 /** Every log of the portal's contracts, unique on (chain, block hash, log index): the source projections are rebuilt from. */
 export const rawLogs = sqliteTable(

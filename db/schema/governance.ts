@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import type { DecodedAction } from './chain'
+import type { DecodedAction } from './json-values'
 
 // Projections of Openmesh's governance (../shared/reference-abi/README.md, "How the pieces fit"),
 // keyed as the contracts key them, every key scoped by chain:

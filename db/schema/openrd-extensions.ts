@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import type { JsonValue, NativeRewardEntry, TokenRewardEntry } from './chain'
+import type { JsonValue, NativeRewardEntry, TokenRewardEntry } from './json-values'
 
 // Projections of what is built around Tasks (../shared/reference-abi/README.md, "Other flows"):
 // RFPs and their projects (an accepted project becomes a task), disputes (TaskDisputes queues
