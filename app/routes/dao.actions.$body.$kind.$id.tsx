@@ -85,7 +85,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return {
     chainId,
     now,
-    action,
+    action: {
+      ...action,
+      // A rejection's reason is rich text ({reason}†, as the ovc-frontend writes it): sanitized HTML.
+      rejections: action.rejections.map((rejection) => ({ ...rejection, reasonHtml: renderOptionalMarkdown(rejection.reason) })),
+    },
     daoName,
     department: where.body?.department ? where.body.slug : null,
     summaryHtml: renderOptionalMarkdown(action.summary),
@@ -219,15 +223,17 @@ export default function TrustlessActionPage() {
             <ul className="dao-list">
               {action.rejections.map((rejection) => (
                 <li key={rejection.transactionHash} className="dao-card">
-                  <p className="dao-reason">
-                    {rejection.reason ?? (
-                      <span className="muted">
-                        {rejection.metadataState === "pending"
-                          ? "The reason is still being fetched."
-                          : "No reason given (metadata unavailable)."}
-                      </span>
-                    )}
-                  </p>
+                  {rejection.reasonHtml !== null ? (
+                    <div className="dao-reason">
+                      <Markdown html={rejection.reasonHtml} />
+                    </div>
+                  ) : (
+                    <p className="dao-reason muted">
+                      {rejection.metadataState === "pending"
+                        ? "The reason is still being fetched."
+                        : "No reason given (metadata unavailable)."}
+                    </p>
+                  )}
                   <p className="small muted">
                     Rejected
                     {rejection.rejector ? (
