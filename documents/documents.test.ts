@@ -117,9 +117,12 @@ describe('metadata URIs', () => {
     expect(parseMetadataUri('')).toBeUndefined()
   })
 
-  it('fetches ipfs:// and https:// only', () => {
+  it('fetches ipfs://, https:// and http:// (as the real frontends read them) only', () => {
     expect(isFetchableUri(`ipfs://${cid}`)).toBe(true)
     expect(isFetchableUri('https://docs.example/task.json')).toBe(true)
-    for (const uri of ['http://docs.example/task.json', 'file:///etc/passwd', 'hello world', '']) expect(isFetchableUri(uri)).toBe(false)
+    expect(parseMetadataUri('http://docs.example/task.json')).toEqual({ type: 'web', url: 'http://docs.example/task.json' })
+    expect(parseMetadataUri('HTTPS://Docs.Example/a b.json')).toEqual({ type: 'web', url: 'https://docs.example/a%20b.json' })
+    for (const uri of ['http://user:pw@docs.example/task.json', 'ftp://docs.example/x', 'file:///etc/passwd', 'hello world', 'http://', ''])
+      expect(isFetchableUri(uri), uri).toBe(false)
   })
 })

@@ -154,12 +154,12 @@ describe('metadata resolver', () => {
     blocks.set(notJsonCid, notJson)
     register(`ipfs://${bigCid}`)
     register(`ipfs://${notJsonCid}`)
-    register('http://example.com/plain-http.json')
+    register('ftp://example.com/plain-ftp.json')
     await resolver({ maxBytes: 1_000 }).resolveDue()
     expect(state(`ipfs://${bigCid}`)).toMatchObject({ status: 'invalid' })
     expect(state(`ipfs://${bigCid}`).error).toMatch(/above 1000 bytes/)
     expect(state(`ipfs://${notJsonCid}`)).toMatchObject({ status: 'invalid', error: 'not UTF-8 JSON' })
-    expect(state('http://example.com/plain-http.json')).toMatchObject({ status: 'invalid' })
+    expect(state('ftp://example.com/plain-ftp.json')).toMatchObject({ status: 'invalid' })
   })
 
   it('does not follow redirects from untrusted URIs to plain http elsewhere', async () => {

@@ -31,7 +31,7 @@ export function loadDocuments(db: Db, chainId: number, uris: string[]): Map<stri
     const row = cached.get(uri)
     if (row?.state === 'ok' || row?.state === 'invalid') result.set(uri, row)
     // The indexer files every URI it meets; one it has not met yet is judged here the way it would be.
-    else if (!row && !isFetchableUri(uri)) result.set(uri, { state: 'invalid', content: null, error: 'its address is not an ipfs:// or https:// URI' })
+    else if (!row && !isFetchableUri(uri)) result.set(uri, { state: 'invalid', content: null, error: 'its address is not an ipfs:// or http(s):// URI' })
     else result.set(uri, readLocal(db, uri) ?? row ?? PENDING)
   }
   return result

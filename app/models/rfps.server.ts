@@ -124,3 +124,16 @@ export function getRfp(db: Db, { chainId, rfpId }: { chainId: number; rfpId: num
     }),
   }
 }
+
+/** The RFP project a task was created from (its creator is then that RFP's escrow), if any. */
+export function getProjectOfTask(db: Db, { chainId, taskId }: { chainId: number; taskId: number }): { rfpId: number; projectId: number; rfpTitle: string | null } | null {
+  const project = db
+    .select({ rfpId: rfpProjects.rfpId, projectId: rfpProjects.projectId, metadataUri: rfps.metadataUri })
+    .from(rfpProjects)
+    .innerJoin(rfps, and(eq(rfps.chainId, rfpProjects.chainId), eq(rfps.rfpId, rfpProjects.rfpId)))
+    .where(and(eq(rfpProjects.chainId, chainId), eq(rfpProjects.taskId, taskId)))
+    .get()
+  if (!project) return null
+  const doc = documentOf(loadDocuments(db, chainId, [project.metadataUri]), project.metadataUri)
+  return { rfpId: project.rfpId, projectId: project.projectId, rfpTitle: textField(doc, 'title', 200)?.trim() || null }
+}

@@ -1,12 +1,15 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client'
 import { taskDrafts, trustlessActions } from '#db/schema'
 import { documentOf, loadDocuments, textField, type DocumentState } from './documents.server'
 
 // Task drafts proposed to a DAO (TaskDrafts): each is a pessimistic action of the DAO whose only
-// call creates the task, paid by the DAO, once it approves it by a vote.
+// call creates the task, paid by the DAO, once it approves it by a vote. The department page lists
+// a DAO's drafts (listTaskDrafts), the task page the draft it was created from (getDraftOfTask).
 
 export type TaskDraft = {
+  /** The DAO (department smart account) the draft was proposed to. */
+  dao: string
   actionId: number
   title: string | null
   metadataState: DocumentState
@@ -20,7 +23,17 @@ export type TaskDraft = {
   transactionHash: string
 }
 
+/** A DAO's drafts, newest first. */
 export function listTaskDrafts(db: Db, { chainId, dao }: { chainId: number; dao: string }): TaskDraft[] {
+  return readDrafts(db, chainId, and(eq(taskDrafts.chainId, chainId), eq(taskDrafts.dao, dao.toLowerCase()))!)
+}
+
+/** The approved draft that created a task, if it came from one. */
+export function getDraftOfTask(db: Db, { chainId, taskId }: { chainId: number; taskId: number }): TaskDraft | null {
+  return readDrafts(db, chainId, and(eq(taskDrafts.chainId, chainId), eq(taskDrafts.createdTaskId, taskId))!)[0] ?? null
+}
+
+function readDrafts(db: Db, chainId: number, where: SQL): TaskDraft[] {
   const rows = db
     .select({ draft: taskDrafts, state: trustlessActions.state })
     .from(taskDrafts)
@@ -33,7 +46,7 @@ export function listTaskDrafts(db: Db, { chainId, dao }: { chainId: number; dao:
         eq(trustlessActions.actionId, taskDrafts.actionId),
       ),
     )
-    .where(and(eq(taskDrafts.chainId, chainId), eq(taskDrafts.dao, dao.toLowerCase())))
+    .where(where)
     .orderBy(desc(taskDrafts.createdBlock), desc(taskDrafts.actionId))
     .all()
   const documents = loadDocuments(db, chainId, rows.flatMap((r) => [r.draft.metadataUri, r.draft.taskMetadataUri]))
@@ -41,6 +54,7 @@ export function listTaskDrafts(db: Db, { chainId, dao }: { chainId: number; dao:
     const doc = documentOf(documents, draft.metadataUri)
     const taskDoc = documentOf(documents, draft.taskMetadataUri)
     return {
+      dao: draft.dao,
       actionId: draft.actionId,
       title: textField(doc, 'title', 200)?.trim() || null,
       metadataState: doc.state,

@@ -16,6 +16,7 @@ import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
 import { getRfp } from '~/models/rfps.server'
 import { renderOptionalMarkdown } from '~/utils/markdown.server'
+import { rfpBudgetLabels } from '~/rfps/budget-labels.server'
 import { formatTokenAmount, NATIVE_TOKEN } from '~/utils/tokens'
 
 // One RFP: its budget and managers, and every project submitted to it with the task each accepted
@@ -37,6 +38,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     chainId,
     now: getChainNow(db, chainId),
     rfp,
+    budgetLabels: rfpBudgetLabels(chainId, rfp),
     descriptionHtml: renderOptionalMarkdown(rfp.description),
     projects: rfp.projects.map((p) => ({ ...p, descriptionHtml: renderOptionalMarkdown(p.description) })),
     disputeManagerName: bodyName(getGoverningBodies(chainId), rfp.disputeManager),
@@ -45,7 +47,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export default function RfpPage() {
-  const { chainId, now, rfp, descriptionHtml, projects, disputeManagerName, names } = useLoaderData<typeof loader>()
+  const { chainId, now, rfp, budgetLabels, descriptionHtml, projects, disputeManagerName, names } = useLoaderData<typeof loader>()
   return (
     <div className="dao-page">
       <p className="small">
@@ -62,14 +64,7 @@ export default function RfpPage() {
           <dd>{rfp.emptied ? <>Emptied{rfp.emptiedAt !== null ? <> <Timestamp at={rfp.emptiedAt} now={now} /></> : null}: what was left went back to its creator.</> : 'Open'}</dd>
           <dt>Budget</dt>
           <dd>
-            {formatTokenAmount(rfp.nativeBudget, NATIVE_TOKEN)}
-            {rfp.budget.map((b) => (
-              <span key={b.tokenContract}>
-                {' '}
-                + {b.amount} of <Person address={b.tokenContract} names={names} />
-              </span>
-            ))}{' '}
-            <span className="muted">(at creation)</span>
+            {budgetLabels.join(' + ')} <span className="muted">(at creation)</span>
           </dd>
           <dt>Deadline</dt>
           <dd>

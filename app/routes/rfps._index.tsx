@@ -9,7 +9,7 @@ import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
 import { listRfps } from '~/models/rfps.server'
-import { formatTokenAmount, NATIVE_TOKEN } from '~/utils/tokens'
+import { rfpBudgetLabels } from '~/rfps/budget-labels.server'
 
 // Requests for proposals: a budget held in escrow, projects submitted by anyone, the accepted ones
 // turned into tasks.
@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [
 export async function loader(_args: LoaderFunctionArgs) {
   const db = getDb()
   const chainId = getChainId()
-  return { chainId, now: getChainNow(db, chainId), rfps: listRfps(db, chainId), names: getAddressNames(chainId, getKnownContracts(chainId)) }
+  return { chainId, now: getChainNow(db, chainId), rfps: listRfps(db, chainId).map((rfp) => ({ ...rfp, budgetLabels: rfpBudgetLabels(chainId, rfp) })), names: getAddressNames(chainId, getKnownContracts(chainId)) }
 }
 
 export default function RfpList() {
@@ -47,8 +47,7 @@ export default function RfpList() {
                 <span className={`dao-badge dao-state-${rfp.emptied ? 'failed' : 'active'}`}>{rfp.emptied ? 'Emptied' : 'Open'}</span>
               </div>
               <p className="small muted">
-                RFP #{rfp.rfpId} · by <Person address={rfp.creator} names={names} /> · budget {formatTokenAmount(rfp.nativeBudget, NATIVE_TOKEN)}
-                {rfp.budget.length > 0 ? ` and ${rfp.budget.length} token${rfp.budget.length === 1 ? '' : 's'}` : ''} · {rfp.projectCount}{' '}
+                RFP #{rfp.rfpId} · by <Person address={rfp.creator} names={names} /> · budget {rfp.budgetLabels.join(' + ')} · {rfp.projectCount}{' '}
                 {rfp.projectCount === 1 ? 'project' : 'projects'}, {rfp.acceptedCount} accepted · <When at={rfp.deadline} now={now} prefix={rfp.deadline > now ? 'closes' : 'closed'} />
               </p>
             </li>

@@ -4,7 +4,7 @@ import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
 import { AddressLink } from '~/components/address-link'
 import { getIndexerStatus } from '~/models/indexer-status.server'
 import { ErrorPage } from '~/components/error-page'
-import { actionPath, bodyName } from '~/dao/bodies'
+import { bodyName } from '~/dao/bodies'
 import { getGoverningBodies } from '~/dao/bodies.server'
 import { ExternalLinks } from '~/components/external-link'
 import { Markdown } from '~/components/markdown'
@@ -12,7 +12,6 @@ import { MetadataNotice } from '~/components/metadata-notice'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
-import { listTaskDisputes } from '~/models/task-disputes.server'
 import { getTaskDetail } from '~/models/task-detail.server'
 import { getAddress } from '~/session/auth.server'
 import { availableActions } from '~/tasks/available-actions'
@@ -29,6 +28,8 @@ import {
 } from '~/tasks/components/actions/lazy'
 import { Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/task-badges'
 import { DisputesSection } from '~/tasks/components/task-disputes'
+import { TaskOriginFacts } from '~/tasks/components/task-origin'
+import { presentTaskDisputes, presentTaskOrigin } from '~/tasks/present-extensions.server'
 import {
   ApplicationsSection,
   CancelRequestsSection,
@@ -74,11 +75,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const task = presentTask(detail, known)
   const bodies = getGoverningBodies(chainId)
   return {
-    disputes: listTaskDisputes(db, { chainId, taskId }).map((dispute) => ({
-      ...dispute,
-      path: actionPath(bodies, dispute.dao, 'pessimistic', dispute.actionId),
-      daoName: bodyName(bodies, dispute.dao) ?? dispute.dao,
-    })),
+    disputes: presentTaskDisputes(db, chainId, taskId, task.executor?.entries ?? []),
+    origin: presentTaskOrigin(db, chainId, taskId),
     disputeManagerName: bodyName(bodies, task.disputeManager),
     task,
     viewer,
@@ -98,7 +96,7 @@ export default function TaskPage() {
 }
 
 function TaskPageContent() {
-  const { task, viewer, now, indexedBlock, contracts, known, dao, actions, gate, disputes, disputeManagerName } = useLoaderData<typeof loader>()
+  const { task, viewer, now, indexedBlock, contracts, known, dao, actions, gate, disputes, disputeManagerName, origin } = useLoaderData<typeof loader>()
   const ctx: TaskWriteContext | null = contracts
     ? { chainId: task.chainId, taskId: task.taskId, contracts, pageBlock: indexedBlock, known, budgetTokens: task.budgetTokens }
     : null
@@ -199,6 +197,7 @@ function TaskPageContent() {
             <dd>
               <AddressLink address={task.creator} />
             </dd>
+            <TaskOriginFacts origin={origin} />
             {task.executor ? (
               <>
                 <dt>Executor</dt>

@@ -1,5 +1,6 @@
 import type { Loaded, TaskDetail } from '~/models/task-detail.server'
 import { renderOptionalMarkdown } from '~/utils/markdown.server'
+import { richTextToMarkdown } from '#documents/rich-text-to-markdown'
 import { isSafeLinkUrl } from '~/utils/safe-url'
 import { formatTokenAmount, tokenInfo, type KnownTokens } from '~/utils/tokens'
 import { rewardTokens } from './decimals'
@@ -141,11 +142,12 @@ export function presentTask(task: TaskDetail, known: KnownTokens) {
     editDefaults: doc
       ? {
           title: doc.title ?? '',
-          description: doc.description ?? '',
+          // The form takes markdown; the document holds the editors' HTML.
+          description: richTextToMarkdown(doc.description ?? ''),
           tags: (doc.tags ?? []).join(', '),
           projectSize: doc.projectSize === undefined ? '' : String(doc.projectSize),
           teamSize: doc.teamSize === undefined ? '' : String(doc.teamSize),
-          resources: doc.resources ?? '',
+          resources: richTextToMarkdown(doc.resources ?? ''),
           links: doc.links.length > 0 ? doc.links : [{ name: '', url: '' }],
           requiredCourse: doc.requiredCourse ?? '',
         }

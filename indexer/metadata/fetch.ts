@@ -10,16 +10,25 @@ import { isPublicAddress } from './public-address'
 import { DAG_PB, decodeDagPb, unixfsFileBytes } from './unixfs'
 
 // Gets a metadata document's bytes: `ipfs://` from the local content store first, then from the
-// configured gateway as raw blocks checked against their CIDs; https URLs directly. Every fetch
+// configured gateway as raw blocks checked against their CIDs; http(s) URLs directly. Every fetch
 // is size-capped and time-limited. URLs from the chain, and every redirect they lead to, may only
-// reach public addresses (SSRF); only the operator-configured gateway origin may be private.
+// reach public addresses (SSRF); only the operator-configured gateway origin, and the origins an
+// operator (or a test's local listener) lists in `allowPrivateOrigins`, may be private.
 
-export type FetchOptions = { db: Db; gatewayUrl: string; timeoutMs: number; maxBytes: number; signal?: AbortSignal }
+export type FetchOptions = {
+  db: Db
+  gatewayUrl: string
+  timeoutMs: number
+  maxBytes: number
+  signal?: AbortSignal
+  /** Origins (`http://127.0.0.1:8080`) trusted like the gateway: reached even on a private address. */
+  allowPrivateOrigins?: readonly string[]
+}
 
-export async function fetchMetadataBytes(uri: string, options: FetchOptions): Promise<{ bytes: Uint8Array; source: 'local' | 'gateway' | 'https' }> {
+export async function fetchMetadataBytes(uri: string, options: FetchOptions): Promise<{ bytes: Uint8Array; source: 'local' | 'gateway' | 'web' }> {
   const parsed = parseMetadataUri(uri)
-  if (!parsed) throw new MetadataRejectedError('not an ipfs:// or https:// URI')
-  if (parsed.type === 'https') return { bytes: await httpGet(parsed.url, options), source: 'https' }
+  if (!parsed) throw new MetadataRejectedError('not an ipfs:// or http(s):// URI')
+  if (parsed.type === 'web') return { bytes: await httpGet(parsed.url, options), source: 'web' }
 
   if (!parsed.path) {
     const local = getContent(options.db, parsed.cid)
@@ -96,7 +105,7 @@ async function read(
   for (let hops = 0; ; hops++) {
     const hop = new URL(target)
     const init: RequestInit & { dispatcher?: Dispatcher } = { headers: { accept }, redirect: 'manual', signal }
-    if (hop.origin !== trustedOrigin) {
+    if (hop.origin !== trustedOrigin && !options.allowPrivateOrigins?.includes(hop.origin)) {
       const addresses = await publicAddresses(hop, signal, timeout, options.timeoutMs)
       if (PinnedAgent) agents.push((init.dispatcher = new PinnedAgent({ connect: { lookup: pinnedLookup(hop.hostname, addresses) } })))
     }
