@@ -1,11 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { ErrorPage } from '~/components/error-page'
 import { SiteHeader } from '~/components/site-header'
-import { getPublicEnv } from '~/env.server'
+import { getDb } from '~/db.server'
+import { getChainId, getPublicEnv } from '~/env.server'
+import { getChainNow } from '~/models/chain-time.server'
 import { useNonce } from '~/security/nonce'
-import { getChainStatus, isStale } from '~/models/chain-status.server'
+import { getChainStatus, staleReason } from '~/models/chain-status.server'
+import { countUnread } from '~/models/inbox.server'
 import { getAddress } from '~/session/auth.server'
 import stylesheet from '~/styles/app.css'
 import { readWagmiCookie } from '~/wallet/wagmi-cookie.server'
@@ -24,13 +27,23 @@ export const meta: MetaFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [address, status] = await Promise.all([getAddress(request), getChainStatus()])
+  const address = await getAddress(request)
+  const status = getChainStatus()
+  const reason = staleReason(status)
   return {
     ENV: getPublicEnv(),
     address,
     wagmiCookie: readWagmiCookie(request),
-    stale: isStale(status) ? { halted: status.halted, lag: status.lag } : null,
+    stale: reason ? { reason, halted: status.halted, indexedBlock: status.indexedBlock } : null,
+    unread: address ? unreadInbox(address) : null,
   }
+}
+
+/** The header's count of the signed-in person's unread inbox items. */
+function unreadInbox(address: string): number {
+  const db = getDb()
+  const chainId = getChainId()
+  return countUnread(db, { chainId, address, now: getChainNow(db, chainId) })
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -51,12 +64,12 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         {data?.ENV ? (
           <WalletRoot env={data.ENV} wagmiCookie={data.wagmiCookie} signedIn={data.address !== null}>
-            <Page address={data.address} stale={data.stale}>
+            <Page address={data.address} stale={data.stale} unread={data.unread}>
               {children}
             </Page>
           </WalletRoot>
         ) : (
-          <Page address={null} stale={null}>
+          <Page address={null} stale={null} unread={null}>
             {children}
           </Page>
         )}
@@ -78,15 +91,13 @@ export function Layout({ children }: { children: ReactNode }) {
 
 type LoaderData = Awaited<ReturnType<typeof loader>>
 
-function Page({ address, stale, children }: { address: LoaderData['address']; stale: LoaderData['stale']; children: ReactNode }) {
+function Page({ address, stale, unread, children }: { address: LoaderData['address']; stale: LoaderData['stale']; unread: number | null; children: ReactNode }) {
   return (
     <>
-      <SiteHeader address={address} />
+      <SiteHeader address={address} unread={unread} />
       {stale ? (
         <div className="banner banner-warning" role="status">
-          {stale.halted
-            ? `Chain data is stale: the indexer stopped (${stale.halted}).`
-            : 'Chain data may be stale: the indexer is catching up.'}
+          <StaleNotice stale={stale} />
         </div>
       ) : null}
       <main>{children}</main>
@@ -94,7 +105,23 @@ function Page({ address, stale, children }: { address: LoaderData['address']; st
   )
 }
 
+function StaleNotice({ stale }: { stale: NonNullable<LoaderData['stale']> }) {
+  if (stale.reason === 'halted') return <>Chain data is stale: the indexer stopped ({stale.halted}).</>
+  if (stale.reason === 'behind') return <>Chain data may be stale: the indexer is catching up.</>
+  return (
+    <>
+      Chain data may be stale: the chain’s RPC is not answering, so pages show what was indexed
+      {stale.indexedBlock !== null ? ` up to block ${stale.indexedBlock}` : ' so far'}.
+    </>
+  )
+}
+
 export default function App() {
+  // Marks the page interactive: a click before hydration is a native form post (or nothing), so
+  // tests that drive client-side forms wait for this before they type and click.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true'
+  }, [])
   return <Outlet />
 }
 

@@ -36,6 +36,27 @@ describe('loadEnv', () => {
   })
 })
 
+describe('the IPFS node’s addresses', () => {
+  it('listen on 127.0.0.1 by default, announce nothing else, and take comma-separated TCP multiaddrs', () => {
+    expect(loadEnv({})).toMatchObject({ IPFS_NODE: 'on', IPFS_LISTEN: ['/ip4/127.0.0.1/tcp/0'], IPFS_ANNOUNCE: [] })
+    const env = loadEnv({ IPFS_LISTEN: '/ip4/0.0.0.0/tcp/4001, /ip6/::/tcp/4001', IPFS_ANNOUNCE: '/dns4/portal.example.org/tcp/4001' })
+    expect(env.IPFS_LISTEN).toEqual(['/ip4/0.0.0.0/tcp/4001', '/ip6/::/tcp/4001'])
+    expect(env.IPFS_ANNOUNCE).toEqual(['/dns4/portal.example.org/tcp/4001'])
+    // Empty, as in .env.example: the default.
+    expect(loadEnv({ IPFS_LISTEN: '', IPFS_ANNOUNCE: '' })).toMatchObject({ IPFS_LISTEN: ['/ip4/127.0.0.1/tcp/0'], IPFS_ANNOUNCE: [] })
+  })
+
+  it.each([
+    [{ IPFS_LISTEN: '/ip4/127.0.0.1/udp/4001/quic-v1' }, /IPFS_LISTEN=".*" must be comma-separated, each an \/ip4/],
+    [{ IPFS_LISTEN: '/dns4/example.org/tcp/4001' }, /IPFS_LISTEN=/],
+    [{ IPFS_LISTEN: '/ip4/127.0.0.1/tcp/70000' }, /IPFS_LISTEN=/],
+    [{ IPFS_ANNOUNCE: 'portal.example.org:4001' }, /IPFS_ANNOUNCE=/],
+    [{ IPFS_NODE: 'yes' }, /IPFS_NODE="yes"/],
+  ])('refuses %o', (source, message) => {
+    expect(() => loadEnv(source)).toThrow(message)
+  })
+})
+
 describe('envVariable', () => {
   it('reads one variable by its rule, where the rest of the configuration may be incomplete', () => {
     // Production without SESSION_SECRET would stop loadEnv; a build script needs only COURSES_DIR.

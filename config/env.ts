@@ -26,6 +26,14 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value))
 const whole = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max)
 const onOff = z.enum(['on', 'off'])
+/** A comma-separated list of TCP multiaddrs (the only transport the IPFS node runs), as an array; empty: the default. */
+const tcpMultiaddrs = (host: RegExp, what: string, fallback: string) =>
+  z.preprocess((value) => (value === '' ? undefined : value), tcpMultiaddrList(host, what).default(fallback))
+const tcpMultiaddrList = (host: RegExp, what: string) =>
+  z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .refine((list) => list.every((value) => host.test(value) && /^\/[a-z0-9]+\/[^/]+\/tcp\/\d{1,5}$/.test(value) && Number(value.split('/').pop()) <= 65535), `must be comma-separated, each ${what}`)
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -64,6 +72,15 @@ const envSchema = z.object({
   POLL_INTERVAL_MS: z.coerce.number().int().min(100).optional(),
   FINALITY_DEPTH: z.coerce.number().int().min(0).optional(),
   IPFS_GATEWAY_URL: url.default('https://ipfs.io/ipfs/'),
+  /**
+   * The portal's IPFS node (server/ipfs/node.ts, docs/decisions/032), run by the web server: it
+   * serves the stored documents over Bitswap to any IPFS node that connects. It dials nobody.
+   */
+  IPFS_NODE: onOff.default('on'),
+  /** Comma-separated TCP multiaddrs to listen on; port 0 picks a free one (logged at start). */
+  IPFS_LISTEN: tcpMultiaddrs(/^\/(ip4|ip6)\//, 'an /ip4/<address>/tcp/<port> or /ip6/<address>/tcp/<port> multiaddr', '/ip4/127.0.0.1/tcp/0'),
+  /** Comma-separated addresses to tell peers instead (e.g. /dns4/portal.example.org/tcp/4001); unset: the listening ones. */
+  IPFS_ANNOUNCE: tcpMultiaddrs(/^\/(ip4|ip6|dns|dns4|dns6)\//, 'an /ip4|ip6|dns|dns4|dns6/<host>/tcp/<port> multiaddr', ''),
   /** Comma-separated; the first signs cookies, all verify (rotation). Generated into DATA_DIR in development. */
   SESSION_SECRET: optionalString,
   /** Days without a request after which a session ends, and the absolute lifetime of a session. */
@@ -89,6 +106,39 @@ const envSchema = z.object({
   /** Where the courses are (`npm run courses:check`, the web server), and the compiled MDX cache. */
   COURSES_DIR: z.string().min(1).default('courses'),
   MDX_CACHE_DIR: z.string().min(1).default('.cache/mdx'),
+  /** Where PostgreSQL's server binaries are (initdb, pg_ctl, pg_basebackup): `npm run start:cluster` and the PostgreSQL tests. */
+  PG_BIN_DIR: z.string().min(1).default('/usr/lib/postgresql/15/bin'),
+  /** The ports of `npm run start:cluster`'s PostgreSQL primary and replica (127.0.0.1). */
+  CLUSTER_PRIMARY_PORT: port.default(5433),
+  CLUSTER_REPLICA_PORT: port.default(5434),
+
+  /**
+   * An Ethereum RPC where ENS lives (usually mainnet): profiles show the address's primary ENS name
+   * and avatar. Unset: no ENS lookups, identicons only.
+   */
+  ENS_RPC_URL: url.optional().or(z.literal('').transform(() => undefined)),
+  /** ENS's Universal Resolver on that chain; unset: mainnet's, as viem knows it. */
+  ENS_UNIVERSAL_RESOLVER_ADDRESS: address.optional().or(z.literal('').transform(() => undefined)),
+
+  // Notifications outside the portal (app/notifications/README.md).
+  /** The SMTP server e-mail digests go through, e.g. smtps://user:pass@mail.example:465; unset: no e-mail. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  SMTP_FROM: z
+    .string()
+    .regex(/^([^<>\r\n]{1,80} <[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'must be an e-mail address, or "Name <address>"')
+    .default('Openmesh Portal <portal@localhost>'),
+  /** How often the notifier puts new inbox items in the outbox and delivers what is due. */
+  NOTIFY_INTERVAL_MS: whole(200, 3_600_000).default(5_000),
+  /**
+   * Whether webhooks (and ENS avatars) may point at private, loopback or link-local addresses.
+   * Unset: allowed in development and tests, refused in production (no requests into the server's own network).
+   */
+  NOTIFY_PRIVATE_URLS: onOff.optional(),
 
   // Indexer tuning (indexer/README.md).
   INDEXER_CONCURRENCY: whole(1, 32).default(4),

@@ -4,7 +4,7 @@ import * as raw from 'multiformats/codecs/raw'
 import { sha256 } from 'multiformats/hashes/sha2'
 import { describe, expect, it } from 'vitest'
 import { useTempDatabase } from '../test/setup'
-import { bytesMatchCid, getContent, MAX_CONTENT_BYTES, putJsonDocument } from './content-store'
+import { bytesMatchCid, getBlock, getContent, MAX_CONTENT_BYTES, putJsonDocument } from './content-store'
 import { contentBlobs } from './schema'
 
 // The store keeps a document as Openmesh's frontends upload it: the compact JSON.stringify bytes,
@@ -50,5 +50,17 @@ describe('the content store', () => {
     const cid = await putJsonDocument(db, { title: 'A' })
     expect(await bytesMatchCid(Buffer.from('{"title":"B"}'), cid)).toBe(false)
     expect(await bytesMatchCid(Buffer.from('{"title":"A"}'), 'not-a-cid')).toBe(false)
+  })
+
+  it('finds a document as an IPFS block by its hash, under any CID version or codec, and nothing else', async () => {
+    const cid = CID.parse(await putJsonDocument(db, { title: 'A block' }))
+    const bytes = '{"title":"A block"}'
+    const spellings = [cid, CID.createV0(cid.multihash as Parameters<typeof CID.createV0>[0]), CID.createV1(json.code, cid.multihash), CID.createV1(0x70, cid.multihash)]
+    for (const spelling of spellings) expect(Buffer.from((await getBlock(db, spelling))!).toString('utf8')).toBe(bytes)
+    expect(await getBlock(db, CID.createV1(raw.code, await sha256.digest(new TextEncoder().encode('other'))))).toBeUndefined()
+    // Bytes under a key they do not hash to (a corrupted row) are never answered.
+    const forged = CID.createV1(raw.code, await sha256.digest(new TextEncoder().encode('{"title":"forged"}')))
+    db.insert(contentBlobs).values({ cid: forged.toString(), bytes: Buffer.from('{"title":"not that"}'), mediaType: 'application/json' }).run()
+    expect(await getBlock(db, forged)).toBeUndefined()
   })
 })

@@ -94,3 +94,19 @@ export function getContent(db: Db, cid: string): { bytes: Buffer; mediaType: str
   const row = db.select().from(contentBlobs).where(eq(contentBlobs.cid, cid)).get()
   return row ? { bytes: row.bytes, mediaType: row.mediaType } : undefined
 }
+
+/**
+ * The block an IPFS node holds for `cid`: the stored bytes whose sha2-256 digest is the CID's
+ * multihash, whatever codec or version the CID names — as IPFS blockstores key blocks by
+ * multihash. So the raw `bafkrei…`, the old json `bagaaiera…` and any other spelling of the same
+ * hash find the same document. The bytes are checked against the digest before they are answered.
+ */
+export async function getBlock(db: Db, cid: CID): Promise<Uint8Array | undefined> {
+  if (cid.multihash.code !== sha256.code) return undefined
+  const candidates = new Set([cid.toV1().toString(), CID.createV1(raw.code, cid.multihash).toString(), CID.createV1(json.code, cid.multihash).toString()])
+  for (const key of candidates) {
+    const content = getContent(db, key)
+    if (content && (await bytesMatchCid(content.bytes, cid.toString()))) return content.bytes
+  }
+  return undefined
+}

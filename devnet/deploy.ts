@@ -1,6 +1,7 @@
 import { parseEther, parseUnits, type Abi } from 'viem'
 import * as artifacts from '../contracts-abi'
 import type { Deployment } from '../config/deployment'
+import { DEVNET_FEED_NAMES } from '../config/price-feeds'
 import { DEVNET_CHAIN_ID } from './anvil'
 import { createDeployer } from './deployer'
 import { deployTopology, VotingMode, type Topology, type TopologySettings, type VotingSettings } from './topology'
@@ -99,9 +100,9 @@ export function deploymentOf(chainId: number, topology: Topology): Deployment {
     departments: [department(topology.departments.dispute), department(topology.departments.coreMember), department(topology.departments.expert)],
     others: {
       SmartAccountTrustlessExecution: topology.smartAccountTrustlessExecution.address,
-      'ETH/USD price feed': topology.priceFeeds.nativeUsd.address,
-      'OPEN/USD price feed': topology.priceFeeds.openUsd.address,
-      'USDC/USD price feed': topology.priceFeeds.usdcUsd.address,
+      [DEVNET_FEED_NAMES.native]: topology.priceFeeds.nativeUsd.address,
+      [DEVNET_FEED_NAMES.openToken]: topology.priceFeeds.openUsd.address,
+      [DEVNET_FEED_NAMES.usdc]: topology.priceFeeds.usdcUsd.address,
     },
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { stripHiddenChars } from '../app/utils/hidden-chars'
 
 // The kinds of field a metadata document is made of. Each kind is defined once with its two
 // readings:
@@ -51,10 +52,13 @@ type AnyField = Field<z.ZodTypeAny | undefined, unknown>
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 
-/** Untrusted text: a string (or a number, as some writers send) with control characters removed, cut to `max`. */
+/**
+ * Untrusted text: a string (or a number, as some writers send) with control characters and the
+ * bidi/zero-width characters that could disguise it (app/utils/hidden-chars.ts) removed, cut to `max`.
+ */
 export function readText(value: unknown, max: number = READ_LIMITS.text): string | undefined {
   if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) return undefined
-  return String(value).replace(CONTROL, '').slice(0, max)
+  return stripHiddenChars(String(value).replace(CONTROL, '')).slice(0, max)
 }
 
 /** A non-negative whole number, also from its decimal text ("40"). */

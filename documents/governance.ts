@@ -25,9 +25,3 @@ export const rejectionDocument = defineDocument({
   reason: richText(LIMITS.shortText),
   description: text(LIMITS.longText, { ...long, written: false }),
 })
-
-/** A contributor's profile (off chain: OpenR&D signs `OpenR&D metadata: ipfs://<cid>` for its indexer). */
-export const profileDocument = defineDocument({
-  title: text(LIMITS.title, { readMax: READ_LIMITS.title }),
-  description: text(LIMITS.shortText),
-})

@@ -1,4 +1,5 @@
-import { actionDocument, profileDocument, proposalDocument, rejectionDocument } from './governance'
+import { actionDocument, proposalDocument, rejectionDocument } from './governance'
+import { profileDocument } from './profile'
 import { rfpDocument } from './rfps'
 import {
   applicationDocument,
@@ -11,8 +12,8 @@ import {
 } from './tasks'
 
 // Every kind of metadata document behind the `ipfs://…` strings the contracts store, by the name
-// the indexer files it under (metadata_documents.kind). One definition each (./tasks.ts,
-// ./rfps.ts, ./governance.ts): the indexer reads untrusted documents with `readDocument`, the app
+// the indexer files it under (metadata_documents.kind), and the profile, signed off chain. One
+// definition each (./tasks.ts, ./rfps.ts, ./governance.ts, ./profile.ts): the indexer reads untrusted documents with `readDocument`, the app
 // and the devnet seed write with `documentSchemas` (whose output has the frontends' key order) and
 // the pages render what `readDocument` kept.
 

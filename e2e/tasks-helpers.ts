@@ -32,6 +32,11 @@ export async function openAs(browser: Browser, baseURL: string, ref: AccountRef,
 }
 
 /** Uncaught errors and hydration mismatches fail the test that caused them. */
+/** Waits until React has hydrated the page (root.tsx marks it), so clicks run client-side code. */
+export async function waitForHydration(page: Page) {
+  await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 30_000 })
+}
+
 export function failOnPageErrors(page: Page) {
   page.on('pageerror', (error) => {
     throw new Error(`page error on ${page.url()}: ${error.message}`)
@@ -85,6 +90,7 @@ export async function createTaskThroughForm(
   task: { title: string; description: string; tags?: string; eth?: string; open?: string; preapproved?: { address: string; eth?: string; open?: string } },
 ): Promise<{ chainId: number; taskId: number }> {
   await page.goto('/tasks/new')
+  await waitForHydration(page)
   const form = page.getByRole('form', { name: 'Create a task' })
   await form.getByLabel('Title').fill(task.title)
   await form.getByLabel('Description').fill(task.description)

@@ -4,11 +4,12 @@ import { foundry } from 'viem/chains'
 import { openTokenAbi } from '../contracts-abi/OpenToken'
 import { devnetDeploymentPath, readDeploymentFile } from '../config/deployment'
 import { E2E_RPC_URL, expect, resolveAccount, test } from './fixtures'
-import { application, balanceOf, expectWriteVisible, openAs, takeTask, uniqueWord } from './tasks-helpers'
+import { resolveDisputeByVote } from './dispute-chain'
+import { application, balanceOf, expectWriteVisible, openAs, stateBadge, takeTask, uniqueWord } from './tasks-helpers'
 
 // A manager's tools on one task: an OPEN budget with its approve step, a revert explained in
 // words, topping up the budget, extending the deadline, editing the description, a partial
-// payment, and the contributor opening a dispute (a DAO proposal).
+// payment, and the contributor opening a dispute (TaskDisputes) that the Dispute department resolves.
 
 const hana = resolveAccount('Hana Sato')
 const ada = resolveAccount('Ada Okafor')
@@ -25,7 +26,7 @@ async function revokeOpenApproval() {
   })
 }
 
-test('manager tools: approve + create, revert in words, top up, extend, edit, partial pay, dispute', async ({ browser, baseURL }) => {
+test('manager tools: approve + create, revert in words, top up, extend, edit, partial pay, dispute opened and resolved', async ({ browser, baseURL }) => {
   test.setTimeout(300_000)
   await revokeOpenApproval()
   const word = uniqueWord('manage')
@@ -103,16 +104,46 @@ test('manager tools: approve + create, revert in words, top up, extend, edit, pa
   await expect(facts).toContainText('0.5 ETH to')
   await expect(facts).toContainText('partial payment')
 
-  // The contributor disputes: a DAO proposal to settle the task (the DAO is the dispute manager).
+  // The contributor disputes as Openmesh's frontend does: TaskDisputes.createDispute with the
+  // Dispute department's fee shown up front and paid with it; a pessimistic action waits for the
+  // department's vote.
   await contributor.page.reload()
   await contributor.page.getByText('Open a dispute', { exact: true }).click()
   const dispute = contributor.page.getByRole('form', { name: 'Open a dispute' })
-  await dispute.getByLabel('Proposal title').fill(`Settle the ${word} port`)
-  await dispute.getByLabel('What happened, and the settlement you propose').fill('Delivered, but the manager stopped answering.')
-  await dispute.getByLabel('Pay the contributor (ETH)').fill('0.5')
-  await dispute.getByRole('button', { name: 'Create the dispute proposal' }).click()
+  await expect(dispute.getByTestId('dispute-fee')).toHaveText(/Opening a dispute costs \d+(\.\d+)? ETH/)
+  const feeText = (await dispute.getByTestId('dispute-fee').innerText()).match(/costs ([\d.]+) ETH/)![1]!
+  await dispute.getByLabel('Dispute title').fill(`Settle the ${word} port`)
+  await dispute.getByLabel('Summary: what happened, and the settlement you propose').fill('Delivered, but the manager stopped answering.')
+  await dispute.getByLabel('Details (optional)').fill('The **whole** port is on the branch.')
+  await dispute.getByLabel('Pay the contributor (ETH)').fill('0.25')
+  const adaBeforeDispute = await balanceOf(ada.address)
+  await dispute.getByRole('button', { name: 'Open the dispute' }).click()
   await expectWriteVisible(dispute)
-  await expect(dispute.getByText(/Dispute proposal #\d+ is open for votes\./)).toBeVisible()
+  await expect(dispute.getByText(/Dispute opened: pessimistic action #\d+ waits for the Dispute department’s vote\./)).toBeVisible()
+  const actionId = BigInt((await dispute.getByText(/pessimistic action #\d+/).innerText()).match(/#(\d+)/)![1]!)
+  // The fee left the contributor's wallet with the transaction (plus gas).
+  expect(adaBeforeDispute - (await balanceOf(ada.address))).toBeGreaterThanOrEqual(parseEther(feeText))
+  await contributor.page.reload()
+  const shown = contributor.page.getByRole('region', { name: 'Disputes' }).getByTestId('dispute')
+  await expect(shown).toHaveAttribute('data-state', 'open')
+  await expect(shown).toContainText(`Settle the ${word} port`)
+  await expect(shown.getByRole('strong').filter({ hasText: 'whole' })).toBeVisible()
+  await expect(shown).toContainText('Asks to pay the executor 0.25 ETH')
+  await expect(shown.getByRole('link', { name: `pessimistic action #${actionId}` })).toBeVisible()
+
+  // The Dispute department votes it through (chain calls: see dispute-chain.ts); the task
+  // completes by dispute, paying the contributor the part and refunding the rest.
+  const adaBeforeResolution = await balanceOf(ada.address)
+  await resolveDisputeByVote(actionId, `Resolve the ${word} dispute`)
+  await expect(async () => {
+    await page.reload()
+    await expect(page.getByRole('region', { name: 'Disputes' }).getByTestId('dispute')).toHaveAttribute('data-state', 'resolved', { timeout: 2_000 })
+  }).toPass({ timeout: 60_000 })
+  const resolved = page.getByRole('region', { name: 'Disputes' }).getByTestId('dispute')
+  await expect(resolved.getByTestId('dispute-state')).toContainText('Resolved by the Dispute department')
+  await expect(resolved.getByRole('link', { name: `Resolve the ${word} dispute` })).toBeVisible()
+  await expect(stateBadge(page)).toHaveText('Closed · Settled by dispute')
+  expect((await balanceOf(ada.address)) - adaBeforeResolution).toBe(parseEther('0.25'))
 
   await manager.close()
   await contributor.close()

@@ -5,7 +5,7 @@ import { silentLogger } from './logger'
 import { createRpcClient } from './rpc/client'
 import { createEth } from './rpc/eth'
 import { findStartBlocks, firstBlockWithCode, StartBlockError } from './sync/start-blocks'
-import { mine, rpc } from './testing/chain'
+import { mine, receiptOf, rpc } from './testing/chain'
 import { startRpcProxy } from './testing/rpc-proxy'
 
 // A contract the deployment gives no start block (Openmesh's records none) is indexed from the
@@ -18,7 +18,7 @@ const DEPLOYER: Hex = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266'
 async function deployAtBlock(rpcUrl: string, emptyBlocksBefore: number): Promise<{ address: Hex; block: number }> {
   await mine(rpcUrl, emptyBlocksBefore)
   const hash = await rpc<Hex>(rpcUrl, 'eth_sendTransaction', [{ from: DEPLOYER, data: CREATION }])
-  const receipt = await rpc<{ contractAddress: Hex; blockNumber: Hex }>(rpcUrl, 'eth_getTransactionReceipt', [hash])
+  const receipt = await receiptOf<{ contractAddress: Hex; blockNumber: Hex }>(rpcUrl, hash)
   await mine(rpcUrl, 37)
   return { address: receipt.contractAddress.toLowerCase() as Hex, block: Number(receipt.blockNumber) }
 }

@@ -109,6 +109,9 @@ describe('courses:check', () => {
       ])
       const passMark = await problemsAfter((root) => edit(root, 'basics/01-first.quiz.yaml', (text) => text.replace('passMark: 100', 'passMark: 120')))
       expect(passMark).toEqual([expect.stringMatching(/^basics\/01-first\.quiz\.yaml:1: passMark: Number must be less than or equal to 100/)])
+      const feedback = await problemsAfter((root) => edit(root, 'basics/01-first.quiz.yaml', (text) => text.replace('passMark: 100', 'passMark: 100\nfeedback: everything')))
+      expect(feedback).toEqual([expect.stringMatching(/^basics\/01-first\.quiz\.yaml:2: feedback: Invalid enum value\. Expected 'score' \| 'per-question'/)])
+      expect(await problemsAfter((root) => edit(root, 'basics/01-first.quiz.yaml', (text) => text.replace('passMark: 100', 'passMark: 100\nfeedback: per-question')))).toEqual([])
     })
   })
 

@@ -35,6 +35,8 @@ async function main() {
   buildApp()
   const childEnv = { ...process.env, CHAIN_ID: String(chainId), RPC_URL: env.RPC_URL ?? '', ANVIL_PORT: String(env.ANVIL_PORT) }
   spawnChild('indexer', ['node_modules/.bin/tsx', 'indexer/cli.ts'], childEnv)
+  // Webhooks, e-mail digests and ENS names, off the indexer's and the web server's paths (docs/decisions/018).
+  spawnChild('notifier', ['node_modules/.bin/tsx', 'scripts/notifier.ts'], childEnv)
   if (dev) {
     spawnChild('web', ['node_modules/.bin/remix', 'dev', '--manual', '-c', 'tsx server/index.ts --dev'], childEnv)
   } else {
@@ -49,6 +51,7 @@ async function main() {
       `  portal   ${url}   (tasks: ${url}/tasks, status: ${url}/health)`,
       `  chain    ${anvil ? `anvil devnet, chain ${chainId}, ${rpcUrl}, state in ${path.join(env.DATA_DIR, 'anvil')}` : `chain ${chainId} via ${redactUrl(rpcUrl)}`}`,
       `  indexer  chain ${chainId} → ${env.databasePath}`,
+      `  notifier webhooks${env.SMTP_URL ? ', e-mail digests' : ' (e-mail off: SMTP_URL unset)'} every ${env.NOTIFY_INTERVAL_MS} ms`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { findFreePort } from '../devnet/anvil'
-import { ensureRemixBuild } from '../scripts/remix-build'
+import { startWebServerProcess } from '../scripts/web-server-process'
 import { addTestCleanup, useAnvil, useTempDatabase } from './setup'
 
 // The real web server (server/index.ts, the production Remix build) as a child process on
@@ -16,6 +14,10 @@ export type PortalServer = {
   port: number
   databasePath: string
   anvilPort: number
+  /** The server's DATA_DIR (removed when the test ends). */
+  dataDir: string
+  /** Where the server's IPFS node listens (each ending /p2p/<peerId>); empty with IPFS_NODE=off. */
+  ipfsMultiaddrs: string[]
   /** Everything the server wrote to stdout and stderr so far. */
   output: () => string
   stop: () => Promise<void>
@@ -31,18 +33,13 @@ export type PortalServerOptions = {
 }
 
 export async function startPortalServer(options: PortalServerOptions = {}): Promise<PortalServer> {
-  const build = ensureRemixBuild()
-  const port = await findFreePort()
   const databasePath = options.databasePath ?? useTempDatabase().path
   const anvilPort = options.anvilPort ?? (await useAnvil()).port
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-server-'))
-  const child = spawn('node_modules/.bin/tsx', ['server/index.ts'], {
+  const removeDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true })
+  const server = await startWebServerProcess({
     env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
       NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
       DATA_DIR: dataDir,
       DATABASE_PATH: databasePath,
       ANVIL_PORT: String(anvilPort),
@@ -50,37 +47,27 @@ export async function startPortalServer(options: PortalServerOptions = {}): Prom
       SESSION_SECRET: TEST_SESSION_SECRET,
       ISSUER_PRIVATE_KEY: `0x${'11'.repeat(32)}`,
       MDX_CACHE_DIR: path.join(dataDir, 'mdx'),
-      REMIX_BUILD_DIR: build.dir,
-      LOG_FORMAT: 'json',
+      // The IPFS node only where a test asks for it (server/ipfs/node.test.ts): the others start faster.
+      IPFS_NODE: 'off',
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  }).catch((error: unknown) => {
+    removeDataDir()
+    throw error
   })
-  let output = ''
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode) return resolve()
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-    })
   addTestCleanup(async () => {
-    await stop()
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    await server.stop()
+    removeDataDir()
   })
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the web server did not start within 30 s:\n${output}`)), 30_000)
-    child.on('message', (message: { type?: string }) => {
-      if (message.type !== 'listening') return
-      clearTimeout(timer)
-      resolve()
-    })
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`the web server exited (${code}) before listening:\n${output}`))
-    })
-  })
-  const origin = `http://127.0.0.1:${port}`
-  return { url: origin, origin, port, databasePath, anvilPort, output: () => output, stop }
+  return {
+    url: server.origin,
+    origin: server.origin,
+    port: server.port,
+    databasePath,
+    anvilPort,
+    dataDir,
+    ipfsMultiaddrs: server.ipfsMultiaddrs,
+    output: server.output,
+    stop: server.stop,
+  }
 }

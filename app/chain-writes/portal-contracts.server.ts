@@ -13,5 +13,11 @@ export function getPortalContracts(chainId: number): PortalContracts | null {
     openToken: contracts.openToken?.address ?? null,
     dao: contracts.dao?.address ?? null,
     tokenVoting: contracts.tokenVoting?.address ?? null,
+    taskDisputes: contracts.taskDisputes?.address ?? null,
+    taskDrafts: contracts.taskDrafts?.address ?? null,
+    rfps: contracts.rfps?.address ?? null,
+    pessimisticActions: contracts.pessimisticActions?.address ?? null,
+    addressTrustlessManagement: contracts.addressTrustlessManagement?.address ?? null,
+    disputeAccount: deployment.departments.find((d) => d.name === 'DISPUTE')?.smartAccount.address ?? null,
   }
 }

@@ -15,6 +15,15 @@ export type PortalContracts = {
   openToken: `0x${string}` | null
   /** The DAO: the default dispute manager, and the executor of dispute proposals. */
   dao: `0x${string}` | null
-  /** Where a DAO proposal (e.g. a dispute) is created. */
+  /** Where a DAO proposal is created. */
   tokenVoting: `0x${string}` | null
+  /** OpenR&D's extensions (null where not deployed): disputes, drafts and RFPs, and the trustless
+   * actions and management contracts their calls name. */
+  taskDisputes: `0x${string}` | null
+  taskDrafts: `0x${string}` | null
+  rfps: `0x${string}` | null
+  pessimisticActions: `0x${string}` | null
+  addressTrustlessManagement: `0x${string}` | null
+  /** The Dispute department's smart account: the dispute manager the real frontends offer. */
+  disputeAccount: `0x${string}` | null
 }

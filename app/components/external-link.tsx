@@ -1,11 +1,13 @@
+import { stripHiddenChars } from '~/utils/hidden-chars'
 import { UNTRUSTED_LINK_REL } from '~/utils/safe-url'
+import { UntrustedText } from './untrusted-text'
 
 /** A link from untrusted metadata: only http(s)/mailto URLs (checked on the server) become links. */
 function ExternalLink({ name, url }: { name: string; url: string | null }) {
-  if (!url) return <span className="muted">{name} (link removed: not an http(s) address)</span>
+  if (!url) return <span className="muted"><UntrustedText text={name} /> (link removed: not an http(s) address)</span>
   return (
-    <a href={url} rel={UNTRUSTED_LINK_REL} target="_blank">
-      {name}
+    <a href={stripHiddenChars(url)} rel={UNTRUSTED_LINK_REL} target="_blank">
+      <UntrustedText text={name} />
     </a>
   )
 }

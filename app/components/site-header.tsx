@@ -9,7 +9,8 @@ const sections = [
   { to: '/contributors', label: 'Contributors' },
 ]
 
-export function SiteHeader({ address }: { address: `0x${string}` | null }) {
+/** `unread`: the signed-in person's unread inbox items (null when nobody is signed in). */
+export function SiteHeader({ address, unread = null }: { address: `0x${string}` | null; unread?: number | null }) {
   return (
     <>
       <header className="site-header">
@@ -23,6 +24,13 @@ export function SiteHeader({ address }: { address: `0x${string}` | null }) {
                 <NavLink to={section.to}>{section.label}</NavLink>
               </li>
             ))}
+            {unread !== null ? (
+              <li>
+                <NavLink to="/inbox" aria-label={unread > 0 ? `Inbox, ${unread} unread` : 'Inbox'}>
+                  Inbox{unread > 0 ? <span className="inbox-count">{unread > 99 ? '99+' : unread}</span> : null}
+                </NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <SessionArea address={address} />

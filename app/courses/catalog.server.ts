@@ -14,7 +14,8 @@ import { parseYamlWithSchema, splitFrontmatter } from './yaml-lines.server'
 export type QuizChoice = { id: string; text: string; correct: boolean }
 export type QuizQuestion = { id: string; type: 'single' | 'multiple'; prompt: string; explanation: string; choices: QuizChoice[] }
 /** The full quiz including the answer key: server-only, never serialized to the browser. */
-export type Quiz = { id: string; file: string; passMark: number; questions: QuizQuestion[] }
+export type QuizFeedback = 'score' | 'per-question'
+export type Quiz = { id: string; file: string; passMark: number; feedback: QuizFeedback; questions: QuizQuestion[] }
 
 export type Lesson = {
   slug: string
@@ -238,6 +239,7 @@ function loadQuiz(file: string, lessonSlug: string, problems: Problem[]): Quiz |
     id: parsed.value.id ?? lessonSlug,
     file,
     passMark: parsed.value.passMark,
+    feedback: parsed.value.feedback,
     questions: parsed.value.questions.map((question) => ({
       ...question,
       // Choice ids are positions (a, b, c…): stable as long as the author keeps the order.

@@ -50,7 +50,7 @@ const questionSchema = z
     type: z.enum(['single', 'multiple']),
     prompt: z.string().trim().min(3).max(600),
     choices: z.array(choiceSchema).min(2).max(8),
-    /** Shown after an attempt, whether the answer was right or not. */
+    /** Shown once the quiz is passed. */
     explanation: z.string().trim().min(3).max(1200),
   })
   .strict()
@@ -75,6 +75,12 @@ export const quizFileSchema = z
     id: slugSchema.optional(),
     /** Percentage of questions that must be answered right to pass (1–100). */
     passMark: z.number().int().min(1).max(100),
+    /**
+     * What a failed attempt shows: `score` (the default) only the score; `per-question` also
+     * which answers were right. Explanations are shown only once the quiz is passed, whatever
+     * this says, so the quiz cannot be solved by reading them off failed attempts.
+     */
+    feedback: z.enum(['score', 'per-question']).default('score'),
     questions: z.array(questionSchema).min(1).max(30),
   })
   .strict()

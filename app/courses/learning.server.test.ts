@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { hashTypedData, verifyTypedData } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { taskApplications, tasks } from '#db/schema'
 import { getCertificate, listCertificates } from '~/models/certificates.server'
 import { getCatalogProgress, getCourseProgress, hasCompletedCourseIn } from '~/models/course-progress.server'
@@ -24,17 +24,22 @@ const advanced = catalog.courses.find((course) => course.slug === 'advanced')!
 const issuer = privateKeyToAccount(generatePrivateKey())
 const learner = privateKeyToAccount(generatePrivateKey()).address
 
+// The learners' clock: each test starts a day after the last, past any cool-down it left.
+let now = Date.now()
+beforeEach(() => {
+  now += 86_400_000
+})
 const submit = (course: typeof basics, lessonIndex: number, answers: Record<string, string | string[]>, address = learner) =>
-  submitQuiz({ db, address, course, lesson: course.lessons[lessonIndex]!, formData: formData({ quizId: course.lessons[lessonIndex]!.quiz!.id, ...answers }), issuer })
+  submitQuiz({ db, address, course, lesson: course.lessons[lessonIndex]!, formData: formData({ quizId: course.lessons[lessonIndex]!.quiz!.id, ...answers }), issuer, now })
 
 describe('taking a course', () => {
-  it('stores a failed attempt with per-question results, and the lesson stays undone', async () => {
+  it('stores a failed attempt, shows only its score, and the lesson stays undone', async () => {
     const outcome = await submit(basics, 0, FIXTURE.basics.first.wrong)
-    expect(outcome).toMatchObject({ ok: true, courseCompleted: false, certificateId: null, attempt: { passed: false, scorePercent: 0 } })
+    expect(outcome).toMatchObject({ ok: true, courseCompleted: false, certificateId: null, attempt: { passed: false, scorePercent: 0, results: [] } })
     expect(getCourseProgress(db, learner, basics)).toMatchObject({ done: 0, percent: 0, resumeLesson: 'first' })
-    const latest = getLatestAttempt(db, learner, 'basics', basics.lessons[0]!.quiz!)
-    expect(latest?.results[0]).toEqual({ questionId: 'q1', correct: false, explanation: `${FIXTURE.basics.first.explanation}.` })
-    expect(latest?.answers).toEqual({ q1: ['a'], q2: ['a'] })
+    const latest = getLatestAttempt(db, learner, 'basics', basics.lessons[0]!.quiz!, now)
+    expect(latest).toMatchObject({ results: [], answers: { q1: ['a'], q2: ['a'] }, nextAttemptAt: now + 30_000 })
+    expect(JSON.stringify(latest)).not.toContain(FIXTURE.basics.first.explanation)
   })
 
   it('refuses a sheet for another quiz or with unanswered questions, storing nothing', async () => {
@@ -48,7 +53,9 @@ describe('taking a course', () => {
 
   it('marks the lesson done on a pass and resumes at the next lesson', async () => {
     const outcome = await submit(basics, 0, FIXTURE.basics.first.right)
-    expect(outcome).toMatchObject({ ok: true, courseCompleted: false, attempt: { passed: true, scorePercent: 100 } })
+    expect(outcome).toMatchObject({ ok: true, courseCompleted: false, attempt: { passed: true, scorePercent: 100, nextAttemptAt: null } })
+    // After a pass: right or wrong and the explanation of every question.
+    expect(outcome.ok && outcome.attempt.results[0]).toEqual({ questionId: 'q1', correct: true, explanation: `${FIXTURE.basics.first.explanation}.` })
     expect(getCourseProgress(db, learner, basics)).toMatchObject({ done: 1, total: 2, percent: 50, resumeLesson: 'second', certificateId: null })
     expect(hasCompletedCourseIn(db, learner, 'basics')).toBe(false)
   })
@@ -156,5 +163,65 @@ describe("a learner's completed tasks", () => {
       .values([application(1, learner.toLowerCase()), application(2, learner.toLowerCase()), application(3, learner.toLowerCase()), application(4, someoneElse), application(5, learner.toLowerCase(), 1)])
       .run()
     expect(getCompletedTasks(db, learner, 31337)).toEqual([{ chainId: 31337, taskId: 1, title: 'Task 1' }])
+  })
+})
+
+describe('a blind solver', () => {
+  // Every answer sheet of the first quiz: q1 has 2 choices (one right), q2 3 (any non-empty set).
+  const sheets = ['a', 'b'].flatMap((q1) =>
+    [['a'], ['b'], ['c'], ['a', 'b'], ['a', 'c'], ['b', 'c'], ['a', 'b', 'c']].map((q2) => ({ 'answer.q1': [q1], 'answer.q2': q2 })),
+  )
+  // The right sheet last: the worst case for the solver, the one the cool-downs must slow down.
+  const ordered = [...sheets.filter((sheet) => JSON.stringify(sheet) !== JSON.stringify(FIXTURE.basics.first.right)), FIXTURE.basics.first.right]
+
+  it('submitting every combination at once gets one sheet graded, the others refused until the cool-down ends', async () => {
+    const solver = privateKeyToAccount(generatePrivateKey()).address
+    const outcomes = await Promise.all(ordered.map((sheet) => submit(basics, 0, sheet, solver)))
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1)
+    const refused = outcomes.filter((outcome) => !outcome.ok)
+    expect(refused).toHaveLength(ordered.length - 1)
+    for (const outcome of refused) expect(outcome).toMatchObject({ ok: false, retryAt: now + 30_000, message: expect.stringMatching(/try this quiz again in 30 seconds/) })
+    expect(getCourseProgress(db, solver, basics)).toMatchObject({ done: 0 })
+  })
+
+  it('needs days of waiting for 11 tries, and no failed attempt tells it which answers were right', async () => {
+    const solver = privateKeyToAccount(generatePrivateKey()).address
+    let clock = now
+    let passedOnTry: number | null = null
+    for (const [index, sheet] of ordered.entries()) {
+      // Submits the moment it may: first too early (refused), then at the time it was told.
+      const early = await submitQuiz({ db, address: solver, course: basics, lesson: basics.lessons[0]!, formData: formData({ quizId: 'first', ...sheet }), issuer, now: clock })
+      let outcome = early
+      if (!early.ok) {
+        expect(early.retryAt).toBeGreaterThan(clock)
+        clock = early.retryAt!
+        outcome = await submitQuiz({ db, address: solver, course: basics, lesson: basics.lessons[0]!, formData: formData({ quizId: 'first', ...sheet }), issuer, now: clock })
+      }
+      expect(outcome.ok).toBe(true)
+      if (!outcome.ok) break
+      if (outcome.attempt.passed) {
+        passedOnTry = index + 1
+        break
+      }
+      // A failed attempt says the score and nothing per question.
+      expect(outcome.attempt.results).toEqual([])
+      expect(JSON.stringify(outcome)).not.toMatch(/explanation|Because the sky/)
+      if (index === 10) expect(clock - now).toBeGreaterThan(4 * 86_400_000)
+    }
+    expect(passedOnTry).toBe(ordered.length)
+    // Ten and more failures in a row: the eleventh try came only after more than four days.
+    expect(clock - now).toBeGreaterThan(4 * 86_400_000)
+    now = clock
+  })
+
+  it('sees which answers were right only where the quiz author allows it, and never the explanations before a pass', async () => {
+    const quiz = { ...basics.lessons[0]!.quiz!, feedback: 'per-question' as const }
+    const lesson = { ...basics.lessons[0]!, quiz }
+    const solver = privateKeyToAccount(generatePrivateKey()).address
+    const outcome = await submitQuiz({ db, address: solver, course: basics, lesson, formData: formData({ quizId: 'first', ...FIXTURE.basics.first.wrong }), issuer, now })
+    expect(outcome).toMatchObject({
+      ok: true,
+      attempt: { passed: false, results: [{ questionId: 'q1', correct: false, explanation: null }, { questionId: 'q2', correct: false, explanation: null }] },
+    })
   })
 })

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { configurePortalEnv, PORTAL_ORIGIN } from '~/testing/portal-harness'
 import { useTempDatabase } from '../../test/setup'
 import { FIXTURE, writeFixtureCourses } from './testing/course-fixtures'
@@ -54,7 +54,7 @@ async function run<T>(fn: () => Promise<T>): Promise<{ status: number; body: unk
     if (value instanceof Response) return { status: value.status, body: await value.text(), headers: value.headers }
     if (value && typeof value === 'object' && (value as { type?: string }).type === 'DataWithResponseInit') {
       const { data, init } = value as { data: unknown; init: ResponseInit | null }
-      return { status: init?.status ?? 200, body: data }
+      return { status: init?.status ?? 200, body: data, headers: new Headers(init?.headers) }
     }
     return { status: 200, body: value }
   }
@@ -65,6 +65,10 @@ async function run<T>(fn: () => Promise<T>): Promise<{ status: number; body: unk
     return settle(thrown)
   }
 }
+
+afterAll(() => {
+  vi.useRealTimers()
+})
 
 const lessonArgs = (request: Request, lesson = 'first', course = 'basics') => ({ request, params: { course, lesson }, context: {} })
 const submitFirst = (answers: Record<string, string[]>, options: { cookie?: string; origin?: string | null } = { cookie }) =>
@@ -122,21 +126,29 @@ describe('a quiz, signed in', () => {
     expect(notAForm.status).toBe(400)
   })
 
-  it('grades a failed attempt: per-question results and explanations, but still no answer key', async () => {
+  it('grades a failed attempt: the score only, no explanations, no answer key, then a cool-down', async () => {
     const result = await submitFirst(FIXTURE.basics.first.wrong)
-    expect(result).toMatchObject({ status: 200, body: { ok: true, courseCompleted: false, attempt: { passed: false, scorePercent: 0 } } })
+    expect(result).toMatchObject({ status: 200, body: { ok: true, courseCompleted: false, attempt: { passed: false, scorePercent: 0, results: [] } } })
     const json = JSON.stringify(result.body)
-    expect(json).toContain(FIXTURE.basics.first.explanation)
+    expect(json).not.toContain(FIXTURE.basics.first.explanation)
     expect(json).not.toContain(FIXTURE.basics.first.correctText)
+    // Straight away again, even with the right answers: refused ungraded, with when to come back.
+    const again = await submitFirst(FIXTURE.basics.first.right)
+    expect(again).toMatchObject({ status: 429, body: { ok: false, message: expect.stringMatching(/again in 30 seconds/) } })
+    expect(Number(again.headers?.get('Retry-After'))).toBeGreaterThanOrEqual(29)
     // The reloaded page shows the attempt, with the learner's own answers.
     const { body } = await run(() => lessonRoute.loader(lessonArgs(get('/courses/basics/first', { cookie }))))
     const page = body as Awaited<ReturnType<typeof lessonRoute.loader>>
     expect(page.attempt).toMatchObject({ passed: false, answers: { q1: ['a'], q2: ['a'] } })
     expect(page.attemptCount).toBe(1)
+    expect(page.retryIn).toMatch(/^(30|29) seconds$/)
+    expect(JSON.stringify(page)).not.toContain(FIXTURE.basics.first.explanation)
     expect(JSON.stringify(page.quiz)).not.toMatch(/correct/i)
   })
 
   it('passes, then finishing the last lesson issues a certificate the certificate page verifies', async () => {
+    // Past the cool-down the failed attempt above started.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 31_000 })
     expect(await submitFirst(FIXTURE.basics.first.right)).toMatchObject({ status: 200, body: { ok: true, attempt: { passed: true } } })
     const last = await run(() =>
       lessonRoute.action(lessonArgs(post('/courses/basics/second', { intent: 'quiz', quizId: 'second', ...FIXTURE.basics.second.right }, { cookie }), 'second')),

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
 // What the browser may know about a quiz: questions and choices, never which choice is right.
-// After an attempt it also learns, per question, whether its own answer was right and why.
+// After a failed attempt it learns its score and, only when the quiz's author allows it
+// (`feedback: per-question`), which of its answers were right; after a pass, also why.
 
 export type PublicQuiz = {
   id: string
@@ -21,7 +22,10 @@ export type AttemptView = {
   passed: boolean
   createdAt: number
   answers: QuizAnswers
-  results: (QuestionResult & { explanation: string })[]
+  /** Per question, as much as the learner may see (see visibleResults in app/models/quiz-attempts.server.ts); empty after a failed attempt by default. */
+  results: (QuestionResult & { explanation: string | null })[]
+  /** When the learner may submit again (unix ms); null when they may now. */
+  nextAttemptAt: number | null
 }
 
 export const storedAnswersSchema = z.record(z.string(), z.array(z.string()))
@@ -35,4 +39,4 @@ export function answerField(questionId: string): string {
 /** What the lesson route's action answers a quiz submission with. */
 export type QuizActionData =
   | { ok: true; attempt: AttemptView; courseCompleted: boolean; certificateId: string | null }
-  | { ok: false; message: string; unanswered: string[] }
+  | { ok: false; message: string; unanswered: string[]; retryAt?: number }

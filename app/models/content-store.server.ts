@@ -1,5 +1,5 @@
 import { CID } from 'multiformats/cid'
-import { getContent, MAX_CONTENT_BYTES, putJsonDocument } from '#db/content-store'
+import { getBlock, getContent, MAX_CONTENT_BYTES, putJsonDocument } from '#db/content-store'
 import type { DocumentKind } from '#documents/kinds'
 import { uriForCid } from '#documents/uri'
 import { writtenDocument } from '#documents/write'
@@ -17,6 +17,11 @@ export function getContentByCid(cid: string): { cid: string; bytes: Buffer; medi
   const canonical = parsed.toV1().toString()
   const content = getContent(getDb(), canonical)
   return content ? { cid: canonical, ...content } : undefined
+}
+
+/** The block an IPFS client asks for by `cid` (any version or codec of a stored document's hash). */
+export function getBlockByCid(cid: CID): Promise<Uint8Array | undefined> {
+  return getBlock(getDb(), cid)
 }
 
 /**

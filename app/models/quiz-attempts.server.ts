@@ -1,8 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '#db/client'
-import { courseCompletions, lessonProgress, quizAttempts } from '#db/schema'
+import { courseCompletions, lessonProgress, quizAttempts, quizCooldowns } from '#db/schema'
 import type { Course, Lesson, Quiz } from '~/courses/catalog.server'
 import type { SignedCertificate } from '~/courses/certificate-typed-data'
+import { cooldownAfterFailures } from '~/courses/quiz-cooldown'
 import { storedAnswersSchema, storedResultsSchema, type AttemptView, type QuizAnswers } from '~/courses/quiz-types'
 import type { Grade } from '~/courses/quiz.server'
 import { addressKey } from '~/utils/address'
@@ -10,7 +11,9 @@ import { storeCertificate } from './certificates.server'
 
 // Quiz attempts: every graded answer sheet is a row, with its per-question results. Recording
 // a passing attempt also marks its lesson done and, with the course's last lesson, stores the
-// completion and its certificate, all in one transaction.
+// completion and its certificate, all in one transaction. A failed attempt starts (or
+// lengthens) the learner's cool-down for that quiz, checked in the same transaction, so answer
+// combinations cannot be tried faster than the cool-downs allow, even by parallel requests.
 
 /**
  * Records a graded attempt; when `certificate` is given (the attempt completes the course), the
@@ -29,10 +32,25 @@ export function recordQuizAttempt(
     certificate: SignedCertificate | null
     now: number
   },
-): { attempt: AttemptView; certificateId: string | null } {
+): { ok: true; attempt: AttemptView; certificateId: string | null } | { ok: false; retryAt: number } {
   const { course, lesson, quiz, grade, certificate, now } = args
   const key = addressKey(args.address)
+  const cooldownKey = and(eq(quizCooldowns.address, key), eq(quizCooldowns.courseSlug, course.slug), eq(quizCooldowns.quizId, quiz.id))
+  // IMMEDIATE: the cool-down read and the write that extends it hold the write lock together.
   const row = db.transaction((tx) => {
+    const cooldown = tx.select().from(quizCooldowns).where(cooldownKey).get()
+    if (cooldown && now < cooldown.nextAttemptAt) return { refused: true, retryAt: cooldown.nextAttemptAt } as const
+    let nextAttemptAt: number | null = null
+    if (grade.passed) {
+      tx.delete(quizCooldowns).where(cooldownKey).run()
+    } else {
+      const failedInARow = (cooldown?.failedInARow ?? 0) + 1
+      nextAttemptAt = now + cooldownAfterFailures(failedInARow)
+      tx.insert(quizCooldowns)
+        .values({ address: key, courseSlug: course.slug, quizId: quiz.id, failedInARow, nextAttemptAt })
+        .onConflictDoUpdate({ target: [quizCooldowns.address, quizCooldowns.courseSlug, quizCooldowns.quizId], set: { failedInARow, nextAttemptAt } })
+        .run()
+    }
     const attempt = tx
       .insert(quizAttempts)
       .values({
@@ -62,13 +80,24 @@ export function recordQuizAttempt(
         .onConflictDoNothing()
         .run()
     }
-    return { attempt, certificateId }
-  })
-  return { attempt: toAttemptView(row.attempt, quiz), certificateId: row.certificateId }
+    return { refused: false, attempt, certificateId, nextAttemptAt } as const
+  }, { behavior: 'immediate' })
+  if (row.refused) return { ok: false, retryAt: row.retryAt }
+  return { ok: true, attempt: toAttemptView(row.attempt, quiz, row.nextAttemptAt), certificateId: row.certificateId }
 }
 
-/** The learner's latest attempt at a quiz, with the explanations the quiz gives after an attempt. */
-export function getLatestAttempt(db: Db, address: string, courseSlug: string, quiz: Quiz): AttemptView | null {
+/** When the learner may next submit the quiz (unix ms), or null when they may now. */
+export function getNextAttemptAt(db: Db, address: string, courseSlug: string, quizId: string, now = Date.now()): number | null {
+  const row = db
+    .select({ nextAttemptAt: quizCooldowns.nextAttemptAt })
+    .from(quizCooldowns)
+    .where(and(eq(quizCooldowns.address, addressKey(address)), eq(quizCooldowns.courseSlug, courseSlug), eq(quizCooldowns.quizId, quizId)))
+    .get()
+  return row && row.nextAttemptAt > now ? row.nextAttemptAt : null
+}
+
+/** The learner's latest attempt at a quiz, with as much per-question feedback as they may see. */
+export function getLatestAttempt(db: Db, address: string, courseSlug: string, quiz: Quiz, now = Date.now()): AttemptView | null {
   const row = db
     .select()
     .from(quizAttempts)
@@ -77,10 +106,10 @@ export function getLatestAttempt(db: Db, address: string, courseSlug: string, qu
     .limit(1)
     .get()
   if (!row) return null
-  return toAttemptView(row, quiz)
+  return toAttemptView(row, quiz, getNextAttemptAt(db, address, courseSlug, quiz.id, now))
 }
 
-function toAttemptView(row: typeof quizAttempts.$inferSelect, quiz: Quiz): AttemptView {
+function toAttemptView(row: typeof quizAttempts.$inferSelect, quiz: Quiz, nextAttemptAt: number | null): AttemptView {
   const answers = storedAnswersSchema.safeParse(JSON.parse(row.answers))
   const results = storedResultsSchema.safeParse(JSON.parse(row.results))
   const byQuestion = new Map((results.success ? results.data : []).map((result) => [result.questionId, result.correct]))
@@ -91,13 +120,25 @@ function toAttemptView(row: typeof quizAttempts.$inferSelect, quiz: Quiz): Attem
     passed: row.passed,
     createdAt: row.createdAt,
     answers: answers.success ? answers.data : {},
-    // Explanations come from the current quiz; a question added since the attempt shows as not answered right.
-    results: quiz.questions.map((question) => ({
-      questionId: question.id,
-      correct: byQuestion.get(question.id) ?? false,
-      explanation: question.explanation,
-    })),
+    results: visibleResults(quiz, row.passed, byQuestion),
+    nextAttemptAt,
   }
+}
+
+/**
+ * The per-question feedback a learner may see, the one place that decides it: after a pass,
+ * right or wrong and the explanation of every question; after a failure, nothing unless the
+ * quiz's author chose `feedback: per-question`, and then right or wrong without explanations.
+ * Explanations come from the current quiz; a question added since the attempt shows as not
+ * answered right.
+ */
+function visibleResults(quiz: Quiz, passed: boolean, correctByQuestion: Map<string, boolean>): AttemptView['results'] {
+  if (!passed && quiz.feedback === 'score') return []
+  return quiz.questions.map((question) => ({
+    questionId: question.id,
+    correct: correctByQuestion.get(question.id) ?? false,
+    explanation: passed ? question.explanation : null,
+  }))
 }
 
 export function countAttempts(db: Db, address: string, courseSlug: string, quizId: string): number {

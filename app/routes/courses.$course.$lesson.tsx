@@ -7,6 +7,7 @@ import { ProgressBar } from '~/courses/components/progress-bar'
 import coursesStyles from '~/courses/courses.css'
 import { getIssuer } from '~/courses/issuer.server'
 import { compileForPage, lessonCompileInput, requireCourse, requireLesson, signInHref } from '~/courses/lookup.server'
+import { describeWait } from '~/courses/quiz-cooldown'
 import type { QuizActionData } from '~/courses/quiz-types'
 import { toPublicQuiz } from '~/courses/quiz.server'
 import { submitQuiz } from '~/courses/submit-quiz.server'
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const other = course.lessons[index + offset]
     return other ? { slug: other.slug, title: other.title } : null
   }
+  const attempt = address && lesson.quiz ? getLatestAttempt(db, address, course.slug, lesson.quiz) : null
   return {
     course: { slug: course.slug, title: course.title },
     lessons: course.lessons.map((entry) => ({ slug: entry.slug, number: entry.number, title: entry.title })),
@@ -42,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     code,
     // Questions and choices only: the answer key stays in the quiz file on the server.
     quiz: lesson.quiz ? toPublicQuiz(lesson.quiz) : null,
-    attempt: address && lesson.quiz ? getLatestAttempt(db, address, course.slug, lesson.quiz) : null,
+    attempt,
+    retryIn: attempt?.nextAttemptAt ? describeWait(attempt.nextAttemptAt - Date.now()) : null,
     attemptCount: address && lesson.quiz ? countAttempts(db, address, course.slug, lesson.quiz.id) : 0,
     signedIn: address !== null,
     signInHref: signInHref(new URL(request.url).pathname),
@@ -62,6 +65,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!formData) return bad('The form could not be read.')
   if (formData.get('intent') !== 'quiz') return bad('Unknown action.')
   const outcome = await submitQuiz({ db: getDb(), address, course, lesson, formData, issuer: getIssuer() })
+  if (!outcome.ok && outcome.retryAt !== undefined) {
+    const seconds = Math.max(1, Math.ceil((outcome.retryAt - Date.now()) / 1000))
+    return data<QuizActionData>(outcome, { status: 429, headers: { 'Retry-After': String(seconds) } })
+  }
   if (!outcome.ok) return data<QuizActionData>(outcome, { status: 400 })
   return data<QuizActionData>(outcome)
 }
@@ -104,6 +111,7 @@ export default function LessonPage() {
             quiz: page.quiz,
             attempt: page.attempt,
             attemptCount: page.attemptCount,
+            retryIn: page.retryIn,
             signedIn: page.signedIn,
             signInHref: page.signInHref,
           }}

@@ -1,8 +1,8 @@
 import { getChainStatus } from '~/models/chain-status.server'
 
 /** Liveness and sync status as JSON, for operators and for the test harness. */
-export async function loader() {
-  const status = await getChainStatus()
+export function loader() {
+  const status = getChainStatus()
   const ok = status.rpc === 'ok' && status.halted === null
   return Response.json(
     {

@@ -5,6 +5,7 @@ import { base58btc } from 'multiformats/bases/base58'
 import { CID } from 'multiformats/cid'
 import * as raw from 'multiformats/codecs/raw'
 import { sha256 } from 'multiformats/hashes/sha2'
+import type { MultihashDigest } from 'multiformats/hashes/interface'
 import { privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, it } from 'vitest'
 import { putJsonDocument } from '#db/content-store'
@@ -34,8 +35,10 @@ async function signedInBrowser(): Promise<TestBrowser> {
   return browser
 }
 
-function get(cid: string, headers: Record<string, string> = {}) {
-  return getDocument({ request: new Request(`http://localhost:3000/ipfs/${cid}`, { headers }), params: { cid }, context: {} })
+/** GET /ipfs/<cid>[?query]: `path` is the CID, optionally followed by a query string. */
+function get(path: string, headers: Record<string, string> = {}) {
+  const cid = path.split('?')[0]!
+  return getDocument({ request: new Request(`http://localhost:3000/ipfs/${path}`, { headers }), params: { cid }, context: {} })
 }
 
 function post(browser: TestBrowser, fields: Record<string, string>, init: { origin?: string | null } = {}) {
@@ -78,10 +81,105 @@ describe('GET /ipfs/:cid', () => {
     expect((await get(cid, { 'If-None-Match': `"${cid}"` })).status).toBe(304)
   })
 
-  it('answers 404 for unknown and malformed CIDs', async () => {
+  it('answers 404 for an unknown CID and 400 for a malformed one', async () => {
     const unknown = await (await import('#db/content-store')).cidForBytes(new TextEncoder().encode('{"never":"stored"}'))
     expect((await get(unknown)).status).toBe(404)
-    for (const bad of ['not-a-cid', 'Qm', '../../etc/passwd', '']) expect((await get(bad)).status).toBe(404)
+    for (const bad of ['not-a-cid', 'Qm', '../../etc/passwd', '']) {
+      const response = await get(bad)
+      expect(response.status).toBe(400)
+      expect(await response.text()).toMatch(/not a CID/)
+    }
+  })
+})
+
+describe('GET /ipfs/:cid as a trustless gateway', () => {
+  const RAW = 'application/vnd.ipld.raw'
+
+  it('answers the raw block for Accept: application/vnd.ipld.raw, its hash the CID’s multihash', async () => {
+    const cid = await putJsonDocument(database.db, { title: 'Raw block', body: '<p>x</p>' })
+    const response = await get(cid, { Accept: RAW })
+    expect(response.status).toBe(200)
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      'content-type': RAW,
+      'content-disposition': `attachment; filename="${cid}.bin"`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'public, max-age=29030400, immutable',
+      etag: `"${cid}.raw"`,
+      'x-ipfs-path': `/ipfs/${cid}`,
+      'x-ipfs-roots': cid,
+      'content-location': `/ipfs/${cid}?format=raw`,
+      'access-control-allow-origin': '*',
+      vary: 'Accept',
+    })
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    expect(Buffer.from(bytes).toString('utf8')).toBe('{"title":"Raw block","body":"<p>x</p>"}')
+    expect(Buffer.from((await sha256.digest(bytes)).digest)).toEqual(Buffer.from(CID.parse(cid).multihash.digest))
+    expect(response.headers.get('content-length')).toBe(String(bytes.byteLength))
+    expect((await get(cid, { Accept: RAW, 'If-None-Match': `"${cid}.raw"` })).status).toBe(304)
+    // A browser's Accept still gets the document, as before.
+    const page = await get(cid, { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' })
+    expect(page.headers.get('content-type')).toBe('application/json; charset=utf-8')
+  })
+
+  it('serves ?format=raw over the Accept header, and a CARv1 of the block for format=car', async () => {
+    const { CarReader } = await import('@ipld/car/reader')
+    const cid = await putJsonDocument(database.db, { title: 'In a CAR' })
+    const raw = await get(`${cid}?format=raw`, { Accept: 'application/vnd.ipld.car' })
+    expect(raw.headers.get('content-type')).toBe(RAW)
+    expect(raw.headers.get('content-location')).toBeNull()
+
+    for (const request of [get(`${cid}?format=car`), get(cid, { Accept: 'application/vnd.ipld.car; version=1; order=dfs; dups=y' })]) {
+      const car = await request
+      expect(car.status).toBe(200)
+      expect(car.headers.get('content-disposition')).toBe(`attachment; filename="${cid}.car"`)
+      expect(car.headers.get('content-type')).toMatch(/^application\/vnd\.ipld\.car; version=1; order=dfs; dups=[yn]$/)
+      const reader = await CarReader.fromBytes(new Uint8Array(await car.arrayBuffer()))
+      expect((await reader.getRoots()).map(String)).toEqual([cid])
+      const blocks = []
+      for await (const block of reader.blocks()) blocks.push(block)
+      expect(blocks.map((b) => [b.cid.toString(), Buffer.from(b.bytes).toString('utf8')])).toEqual([[cid, '{"title":"In a CAR"}']])
+    }
+  })
+
+  it('finds the block by its hash under a CIDv0 (Qm…) or any CIDv1 spelling of it', async () => {
+    const cid = CID.parse(await putJsonDocument(database.db, { title: 'Any spelling' }))
+    const v0 = CID.createV0(cid.multihash as MultihashDigest<typeof sha256.code>).toString()
+    expect(v0).toMatch(/^Qm/)
+    for (const spelling of [v0, cid.toString(base58btc)]) {
+      const response = await get(spelling, { Accept: RAW })
+      expect(response.status).toBe(200)
+      expect(Buffer.from(await response.arrayBuffer()).toString('utf8')).toBe('{"title":"Any spelling"}')
+    }
+    // A v0 CID of something never stored: 404, not a malformed request.
+    const unknownV0 = CID.createV0(await sha256.digest(new TextEncoder().encode('nothing'))).toString()
+    expect((await get(unknownV0, { Accept: RAW })).status).toBe(404)
+  })
+
+  it('answers HEAD with the headers and no body', async () => {
+    const cid = await putJsonDocument(database.db, { title: 'Just the headers' })
+    const response = await getDocument({ request: new Request(`http://localhost:3000/ipfs/${cid}?format=raw`, { method: 'HEAD' }), params: { cid }, context: {} })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe(RAW)
+    expect(response.headers.get('content-length')).toBe(String('{"title":"Just the headers"}'.length))
+    expect(response.body).toBeNull()
+  })
+
+  it('refuses formats it cannot serve with 400, and says 404 (or 412 if only cached) for unknown blocks', async () => {
+    const cid = await putJsonDocument(database.db, { title: 'Formats' })
+    for (const [path, headers, reason] of [
+      [`${cid}?format=tar`, {}, /format=tar is not served/],
+      [`${cid}?format=car&car-version=2`, {}, /only version=1/],
+      [cid, { Accept: 'application/vnd.ipld.car; version=2' }, /only version=1/],
+      [`${cid}?format=car&car-dups=maybe`, {}, /dups/],
+    ] as const) {
+      const response = await get(path, headers)
+      expect(response.status).toBe(400)
+      expect(await response.text()).toMatch(reason)
+    }
+    const unknown = CID.createV1(raw.code, await sha256.digest(new TextEncoder().encode('{"never":"stored"}'))).toString()
+    expect((await get(unknown, { Accept: RAW })).status).toBe(404)
+    expect((await get(`${unknown}?format=car`)).status).toBe(404)
+    expect((await get(unknown, { Accept: RAW, 'Cache-Control': 'only-if-cached' })).status).toBe(412)
   })
 })
 

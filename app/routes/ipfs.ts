@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { getChainId } from '~/env.server'
 import { requireSameOrigin } from '~/http/origin.server'
-import { jsonError, noStore, readCappedBody } from '~/http/responses.server'
+import { readCappedFormData } from '~/http/form-body.server'
+import { jsonError, noStore } from '~/http/responses.server'
 import { storeMetadataDocument } from '~/models/content-store.server'
 import { chargeDocumentTo, DocumentQuotaError } from '~/models/document-quota.server'
 import { getAddress } from '~/session/auth.server'
@@ -21,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request)
   const address = await getAddress(request)
   if (!address) return jsonError(401, 'Sign in with your wallet to store a document.')
-  const formData = await readCappedFormData(request)
+  const formData = await readCappedFormData(request, MAX_BODY_BYTES)
   if (formData instanceof Response) return formData
 
   const intent = String(formData.get('intent') ?? '')
@@ -41,20 +42,5 @@ export async function action({ request }: ActionFunctionArgs) {
       return Response.json({ error: error.message }, { status: 429, headers: { ...noStore, 'Retry-After': String(error.retryAfterSeconds) } })
     }
     return jsonError(400, `The document was not stored: ${(error as Error).message}`)
-  }
-}
-
-/** The request's form data, refusing bodies above the cap (413) before parsing them. */
-async function readCappedFormData(request: Request): Promise<FormData | Response> {
-  const body = await readCappedBody(request, MAX_BODY_BYTES)
-  if (body === null) return jsonError(413, `The form is larger than ${MAX_BODY_BYTES} bytes.`)
-  try {
-    return await new Request(request.url, {
-      method: 'POST',
-      headers: { 'Content-Type': request.headers.get('Content-Type') ?? '' },
-      body,
-    }).formData()
-  } catch {
-    return jsonError(400, 'The request body is not a form.')
   }
 }

@@ -12,6 +12,9 @@ import { MetadataNotice } from '~/components/metadata-notice'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
+import { getKnownTokens } from '~/models/known-tokens.server'
+import { getUsdPrices, priceOf } from '~/models/usd-prices.server'
+import { UsdValues } from '~/components/usd-value'
 import { getTaskDetail } from '~/models/task-detail.server'
 import { getAddress } from '~/session/auth.server'
 import { availableActions } from '~/tasks/available-actions'
@@ -29,7 +32,8 @@ import {
 import { Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/task-badges'
 import { DisputesSection } from '~/tasks/components/task-disputes'
 import { TaskOriginFacts } from '~/tasks/components/task-origin'
-import { presentTaskDisputes, presentTaskOrigin } from '~/tasks/present-extensions.server'
+import { pessimisticActionsPrefix, presentTaskDisputes, presentTaskOrigin } from '~/tasks/present-extensions.server'
+import { readDisputeFee } from '~/tasks/dispute-fee.server'
 import {
   ApplicationsSection,
   CancelRequestsSection,
@@ -71,12 +75,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!detail) throw data(`There is no task ${taskId} on chain ${chainId}.`, { status: 404 })
   const viewer = await getAddress(request)
   const now = getChainNow(db, chainId)
-  const known = { openToken: contracts?.openToken ?? null }
-  const task = presentTask(detail, known)
+  const known = getKnownTokens(db, chainId, detail.budgets.flatMap((b) => (b.token ? [b.token] : [])))
+  const prices = await getUsdPrices(chainId)
+  const task = presentTask(detail, known, (token) => priceOf(prices, token))
   const bodies = getGoverningBodies(chainId)
+  const actions = availableActions(detail, viewer, { now, disputes: contracts?.taskDisputes != null && contracts.pessimisticActions != null })
   return {
     disputes: presentTaskDisputes(db, chainId, taskId, task.executor?.entries ?? []),
     origin: presentTaskOrigin(db, chainId, taskId),
+    disputeActionsPath: pessimisticActionsPrefix(chainId, task.disputeManager),
     disputeManagerName: bodyName(bodies, task.disputeManager),
     task,
     viewer,
@@ -85,7 +92,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     contracts,
     known,
     dao: contracts?.dao ?? null,
-    actions: availableActions(detail, viewer, { now, dao: contracts?.dao ?? null }),
+    actions,
+    disputeFee: actions.dispute && contracts?.taskDisputes ? await readDisputeFee(contracts.taskDisputes, task.disputeManager as `0x${string}`) : null,
     gate: courseGate(task.requiredCourse ?? undefined, viewer),
   }
 }
@@ -96,7 +104,7 @@ export default function TaskPage() {
 }
 
 function TaskPageContent() {
-  const { task, viewer, now, indexedBlock, contracts, known, dao, actions, gate, disputes, disputeManagerName, origin } = useLoaderData<typeof loader>()
+  const { task, viewer, now, indexedBlock, contracts, known, dao, actions, gate, disputes, disputeManagerName, origin, disputeFee, disputeActionsPath } = useLoaderData<typeof loader>()
   const ctx: TaskWriteContext | null = contracts
     ? { chainId: task.chainId, taskId: task.taskId, contracts, pageBlock: indexedBlock, known, budgetTokens: task.budgetTokens }
     : null
@@ -170,11 +178,14 @@ function TaskPageContent() {
                 {task.budgets
                   .filter((b) => b.token !== null || b.amount !== '0' || task.budgets.length === 1)
                   .map((b) => (
-                    <li key={b.token ?? 'native'}>{b.label}</li>
+                    <li key={b.token ?? 'native'} title={b.problem ? `Shown by address in base units: ${b.problem}` : undefined}>
+                      {b.label}
+                    </li>
                   ))}
               </ul>
               {task.budgetOutdated ? <OutdatedBudgetNote>May be out of date</OutdatedBudgetNote> : null}
             </dd>
+            <UsdValues budgets={task.budgets} now={now} />
             <dt>Escrow</dt>
             <dd>
               <code title={task.escrow}>{shortAddress(task.escrow)}</code>
@@ -277,7 +288,13 @@ function TaskPageContent() {
             {actions.dispute && task.executor ? (
               <details>
                 <summary>Open a dispute</summary>
-                <DisputeForm ctx={ctx} entries={task.executor.entries} />
+                <DisputeForm
+                  ctx={ctx}
+                  entries={task.executor.entries}
+                  disputeManager={task.disputeManager as `0x${string}`}
+                  fee={disputeFee ?? { error: 'This chain has no dispute contracts configured.' }}
+                  actionPathPrefix={disputeActionsPath}
+                />
               </details>
             ) : null}
             {actions.cancel ? (

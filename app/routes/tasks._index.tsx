@@ -1,11 +1,11 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
-import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
 import { AddressLink } from '~/components/address-link'
 import { ErrorPage } from '~/components/error-page'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
+import { getKnownTokens } from '~/models/known-tokens.server'
 import { BadCursorError, getBudgetTokens, getPopularTags, getTaskPage } from '~/models/task-board.server'
 import { getAddress } from '~/session/auth.server'
 import type { BoardFilter } from '~/tasks/board-filter'
@@ -26,8 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if ('error' in parsed) throw data(parsed.error, { status: 400 })
   const { filter } = parsed
   const chainId = getChainId()
-  const known = { openToken: getPortalContracts(chainId)?.openToken ?? null }
   const db = getDb()
+  const known = getKnownTokens(db, chainId)
   let page
   try {
     page = getTaskPage(db, { chainId, filter, known })
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     tags: getPopularTags(db, chainId),
     tokenOptions: [
-      { value: 'native', label: 'ETH' },
+      { value: 'native', label: tokenInfo(null, known).symbol },
       ...(known.openToken ? [{ value: 'open', label: 'OPEN' }] : []),
       ...tokens.filter((t) => t.value !== known.openToken?.toLowerCase()),
     ],

@@ -33,7 +33,7 @@ const taken: TaskFacts = {
     { requestId: 1, accepted: false, executed: false },
   ],
 }
-const at = { now: NOW, dao: DAO }
+const at = { now: NOW, disputes: true }
 
 describe('availableActions', () => {
   it('offers nothing to visitors and nothing on closed tasks', () => {
@@ -50,9 +50,10 @@ describe('availableActions', () => {
 
   it('taken task: review, cancel by request before the deadline and at once after it', () => {
     const manager = availableActions(taken, MANAGER, at)
-    expect(manager).toMatchObject({ review: [1], cancel: 'request', partialPayment: true, dispute: true, editMetadata: false, executeCancel: [0] })
+    expect(manager).toMatchObject({ review: [1], cancel: 'request', partialPayment: true, dispute: false, editMetadata: false, executeCancel: [0] })
     expect(availableActions({ ...taken, deadline: NOW }, MANAGER, at).cancel).toBe('now')
-    expect(availableActions(taken, MANAGER, { ...at, dao: null }).dispute).toBe(false)
+    // Only the executor opens a dispute (TaskDisputes), and only where TaskDisputes is deployed.
+    expect(availableActions(taken, ALICE, { ...at, disputes: false }).dispute).toBe(false)
   })
 
   it('taken task: the executor submits and accepts cancel requests; anyone executes accepted ones', () => {

@@ -31,7 +31,7 @@ export type AvailableActions = {
   increaseBudget: boolean
   editMetadata: boolean
   partialPayment: boolean
-  /** Manager or executor of a taken task whose dispute manager is the DAO. */
+  /** The executor of a taken task, where TaskDisputes is deployed (the real frontends' dispute path). */
   dispute: boolean
 }
 
@@ -57,7 +57,7 @@ const same = (a: string | null | undefined, b: string | null | undefined) =>
 export function availableActions(
   task: TaskFacts,
   viewer: string | null,
-  { now, dao }: { now: number; dao: string | null },
+  { now, disputes }: { now: number; disputes: boolean },
 ): AvailableActions {
   if (!viewer || task.state === 'closed') return noActions
   const isManager = same(task.manager, viewer)
@@ -78,6 +78,6 @@ export function availableActions(
     increaseBudget: isManager,
     editMetadata: open && isManager,
     partialPayment: taken && isManager,
-    dispute: taken && (isManager || isExecutor) && same(task.disputeManager, dao),
+    dispute: isExecutor && disputes,
   }
 }

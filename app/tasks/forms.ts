@@ -178,8 +178,9 @@ export function disputeSchema(decimals: RewardDecimals) {
   return z.object({
     intent: z.literal('dispute'),
     ...taskRef,
-    title: requiredText(LIMITS.title, 'Give the proposal a title'),
-    summary: requiredText(LIMITS.shortText, 'Explain the dispute and the settlement you propose'),
+    title: requiredText(LIMITS.title, 'Give the dispute a title'),
+    summary: requiredText(LIMITS.shortText, 'Say in a few words what happened and the settlement you propose'),
+    body: optionalText(LIMITS.longText),
     ...rewardParts(decimals),
   })
 }
@@ -238,6 +239,7 @@ export function documentOf(
     case 'cancel':
       return { kind: 'cancel', document: { reason: values.reason } }
     case 'dispute':
-      return { kind: 'proposal', document: { title: values.title, summary: values.summary, resources: [] } }
+      // The real frontends' dispute document (the PessimisticActions action's metadata).
+      return { kind: 'dispute', document: { title: values.title, summary: values.summary, body: values.body } }
   }
 }

@@ -1,5 +1,5 @@
+import { getKnownTokens } from '~/models/known-tokens.server'
 import { parseMetadataForm, type MetadataForm } from '~/chain-writes/metadata-forms.server'
-import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { jsonError } from '~/http/responses.server'
@@ -35,10 +35,9 @@ function namedTask(formData: FormData): TaskFacts | Response {
 }
 
 function budgetFacts(task: TaskFacts) {
-  return {
-    known: { openToken: getPortalContracts(task.chainId)?.openToken ?? null },
-    tokens: task.budgets.flatMap((b) => (b.token ? [b.token] : [])),
-  }
+  const tokens = task.budgets.flatMap((b) => (b.token ? [b.token] : []))
+  // The same token decimals the task page gave the browser's form (the `tokens` projection).
+  return { known: getKnownTokens(getDb(), task.chainId, tokens), tokens }
 }
 
 const apply: MetadataForm = ({ formData, address }) => {

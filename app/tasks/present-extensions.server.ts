@@ -48,3 +48,9 @@ export function presentTaskOrigin(db: Db, chainId: number, taskId: number): Task
     title: draft.title ?? draft.taskTitle,
   }
 }
+
+/** The path of `account`'s pessimistic actions, to which an action id is appended (a dispute just opened). */
+export function pessimisticActionsPrefix(chainId: number, account: string): string {
+  const path = actionPath(getGoverningBodies(chainId), account, 'pessimistic', 0)
+  return path.slice(0, path.lastIndexOf('/') + 1)
+}

@@ -3,6 +3,7 @@ import { renderOptionalMarkdown } from '~/utils/markdown.server'
 import { richTextToMarkdown } from '#documents/rich-text-to-markdown'
 import { isSafeLinkUrl } from '~/utils/safe-url'
 import { formatTokenAmount, tokenInfo, type KnownTokens } from '~/utils/tokens'
+import { usdFigure, type UsdPrice } from '~/utils/usd'
 import { rewardTokens } from './decimals'
 import type { ReadLink } from './metadata'
 import { budgetOf, describeTaskEvent } from './timeline'
@@ -36,7 +37,8 @@ function rewardLabel(
   return parts.length > 0 ? parts.join(' + ') : 'nothing'
 }
 
-export function presentTask(task: TaskDetail, known: KnownTokens) {
+/** `usdPrice`: the USD price of a budget entry's asset (null token: native), when a feed has one. */
+export function presentTask(task: TaskDetail, known: KnownTokens, usdPrice: (token: string | null) => UsdPrice | undefined = () => undefined) {
   const doc = task.metadata.value
   const budgetTokens = task.budgets.flatMap((b) => (b.token ? [b.token] : []))
   const executor = task.applications.find((a) => a.applicationId === task.executorApplicationId) ?? null
@@ -65,7 +67,16 @@ export function presentTask(task: TaskDetail, known: KnownTokens) {
     requiredCourse: doc?.requiredCourse ?? null,
     budgets: task.budgets.map((b) => {
       const token = tokenInfo(b.token, known)
-      return { token: b.token, amount: b.amount, label: formatTokenAmount(b.amount, token), symbol: token.symbol, decimals: token.decimals }
+      return {
+        token: b.token,
+        amount: b.amount,
+        label: formatTokenAmount(b.amount, token),
+        symbol: token.symbol,
+        decimals: token.decimals,
+        /** Why a token is shown by address (unread, or it answered nonsense). */
+        problem: token.problem ?? null,
+        usd: usdFigure(b.amount, token, usdPrice(b.token)),
+      }
     }),
     budgetOutdated: task.budgetOutdated,
     budgetTokens,

@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html'
 import { RICH_TEXT_ALLOWED, unsanitizedHtml } from '#documents/rich-text'
+import { revealHiddenCharsInHtml, stripHiddenChars } from './hidden-chars'
 import { isSafeLinkUrl, UNTRUSTED_LINK_REL } from './safe-url'
 
 // Text from chain metadata is untrusted. A rich-text field holds HTML as Openmesh's frontends
@@ -8,10 +9,13 @@ import { isSafeLinkUrl, UNTRUSTED_LINK_REL } from './safe-url'
 // allowlist is removed: no scripts, no styles, no event handlers, no iframes or forms, links only
 // to http(s)/mailto, images not at all (they would let any author track who reads a task).
 // Sanitizing the output, not the input, is what makes it safe: whatever marked produces from
-// hostile input goes through the same filter.
+// hostile input goes through the same filter. Bidi controls and zero-width characters
+// (./hidden-chars.ts) are shown as visible marks in the text and removed from attributes.
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
   ...RICH_TEXT_ALLOWED,
+  // Text arrives escaped; the marks are the only markup added.
+  textFilter: (escapedText) => revealHiddenCharsInHtml(escapedText),
   transformTags: {
     // A link to anything but http(s)/mailto becomes its plain text (span is not allowed, so
     // only its content survives).
@@ -24,7 +28,8 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 
 /** Rich text (HTML) or markdown → HTML that is safe to put in the page with dangerouslySetInnerHTML. */
 export function renderMarkdown(text: string): string {
-  return sanitizeHtml(unsanitizedHtml(text), sanitizeOptions)
+  // What is left of them after the text filter sits in attribute values (a link's href, a title).
+  return stripHiddenChars(sanitizeHtml(unsanitizedHtml(text), sanitizeOptions))
 }
 
 /** Rich text or markdown → safe HTML, or null for missing/blank text (so the page can say "no description"). */

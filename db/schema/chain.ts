@@ -180,6 +180,27 @@ export const taskBudgets = sqliteTable(
   (t) => [primaryKey({ columns: [t.chainId, t.taskId, t.position] }), index('task_budgets_token').on(t.chainId, t.token, t.taskId, t.position)],
 )
 
+/**
+ * ERC-20 tokens budgets are paid in, as the token answered (symbol, name, decimals read pinned to
+ * the block of the first event naming it, indexer/reads/token-metadata.ts). `problem` says why a
+ * token cannot be shown by its own symbol (no code, a revert, nonsense, absurd decimals): the app
+ * then shows it by address, in base units.
+ */
+export const tokens = sqliteTable(
+  'tokens',
+  {
+    chainId: integer('chain_id').notNull(),
+    /** Lowercase. */
+    address: text('address').notNull(),
+    symbol: text('symbol'),
+    name: text('name'),
+    decimals: integer('decimals'),
+    problem: text('problem'),
+    readBlock: integer('read_block').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chainId, t.address] })],
+)
+
 export const taskApplications = sqliteTable(
   'task_applications',
   {

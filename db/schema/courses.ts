@@ -41,6 +41,24 @@ export const quizAttempts = sqliteTable(
   (t) => [index('quiz_attempts_by_learner').on(t.address, t.courseSlug, t.quizId, t.id)],
 )
 
+/**
+ * When a learner may next submit a quiz: each failed attempt in a row makes the wait longer
+ * (app/courses/quiz-cooldown.ts), a pass clears it. Kept apart from quiz_attempts so the check
+ * is one primary-key read, and so deleting old attempts never lifts a cool-down.
+ */
+export const quizCooldowns = sqliteTable(
+  'quiz_cooldowns',
+  {
+    address: text().notNull(),
+    courseSlug: text().notNull(),
+    quizId: text().notNull(),
+    /** Failed attempts since the last pass. */
+    failedInARow: integer().notNull(),
+    nextAttemptAt: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.courseSlug, t.quizId] })],
+)
+
 /** Signed EIP-712 statements; `id` is the typed-data hash, so the id itself is checkable. */
 export const certificates = sqliteTable(
   'certificates',

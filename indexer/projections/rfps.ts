@@ -1,3 +1,4 @@
+import { recordBudgetTokens } from './tokens'
 import type { NativeRewardEntry, TokenRewardEntry } from '#db/schema/chain'
 import { toJson } from './actions'
 import { int, lower, str, type HandlerContext, type Handlers } from './context'
@@ -19,6 +20,7 @@ export const rfpHandlers: Handlers<'rfps'> = {
   RFPCreated(ctx, a) {
     const creator = lower(a.creator)
     if (a.metadata) ctx.metadata(a.metadata, rfpDocumentKind)
+    recordBudgetTokens(ctx, a.budget)
     ctx.store.insert('rfps', {
       chainId: ctx.chainId,
       rfpId: int(a.rfpId),

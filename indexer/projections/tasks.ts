@@ -1,5 +1,6 @@
 import type { NativeRewardEntry, TokenRewardEntry } from '#db/schema/chain'
 import type { EscrowBalances } from '../reads/escrow'
+import { recordBudgetTokens } from './tokens'
 import { int, lower, str, type HandlerContext, type Handlers, type ReadFailure } from './context'
 
 // OpenR&D task events → tasks, task_budgets, task_applications, task_submissions,
@@ -120,6 +121,7 @@ export const taskHandlers: Handlers<'tasks'> = {
       updatedBlock: ctx.log.blockNumber,
       updatedAt: ctx.log.blockTimestamp,
     })
+    recordBudgetTokens(ctx, a.budget)
     a.budget.forEach((entry, position) =>
       ctx.store.insert('taskBudgets', { chainId, taskId, position, token: lower(entry.tokenContract), amount: str(entry.amount) }),
     )

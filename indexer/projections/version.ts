@@ -7,4 +7,5 @@
 //   2: Openmesh's topology: proposals and votes per plugin (TagVoting too), trustless actions per
 //      (contract, dao, id) with their creator, OVC tokens and department tags, TrustlessManagement
 //      permissions, RFPs and projects, disputes and drafts.
-export const PROJECTION_VERSION = 2
+//   3: tokens (budget tokens' symbol, name and decimals as read on chain).
+export const PROJECTION_VERSION = 3

@@ -14,6 +14,7 @@ import {
   type EscrowBalances,
   type TaskInfoCache,
 } from './escrow'
+import { decodeTokenMetadata, tokenMetadataCalls } from './token-metadata'
 import { decodeProposalParameters, proposalReadKey, decodeTotalVotingPower, getProposalCall, totalVotingPowerCall, type ProposalParams } from './proposal'
 
 // Which contract reads a range's events need, and doing them (pinned to each event's block hash)
@@ -24,6 +25,7 @@ import { decodeProposalParameters, proposalReadKey, decodeTotalVotingPower, getP
 export const eventsNeedingReads: ReadonlySet<string> = new Set([
   'tasks.TaskCreated',
   'tasks.BudgetChanged',
+  'rfps.RFPCreated',
   'tokenVoting.ProposalCreated',
   'tagVoting.ProposalCreated',
 ])
@@ -90,10 +92,21 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
     const rows: ReadRow[] = []
     const escrowReads = new Map<string, { log: RpcLog; taskId: bigint }>()
     const proposalReads: { log: RpcLog; proposalId: bigint }[] = []
+    // Budget tokens, read at each event naming them (one read per token and block): the projection
+    // keeps the first answer, so which one that is depends only on the logs, never on a cache.
+    const tokenReads = new Map<string, { log: RpcLog; token: Hex }>()
+    const wantTokens = (log: RpcLog, budget: readonly { tokenContract: string }[]) => {
+      for (const entry of budget) {
+        const token = entry.tokenContract.toLowerCase() as Hex
+        tokenReads.set(`${log.blockHash}:${token}`, { log, token })
+      }
+    }
     for (const { log, event } of entries) {
       if (!event) continue
+      if (event.contract === 'rfps' && event.name === 'RFPCreated') wantTokens(log, event.args.budget)
       if (event.contract === 'tasks' && event.name === 'TaskCreated') {
         const a = event.args
+        wantTokens(log, a.budget)
         cache.set(a.taskId.toString(), {
           escrow: a.escrow.toLowerCase() as Hex,
           tokens: a.budget.map((b) => b.tokenContract.toLowerCase() as Hex),
@@ -176,6 +189,14 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
       const result = JSON.stringify({ error: failed.get(w.taskId.toString()) })
       rows.push({ blockHash: w.log.blockHash, blockNumber: w.log.blockNumber, kind: 'escrowBalances', key: w.taskId.toString(), result })
     }
+
+    const tokens = [...tokenReads.values()]
+    const tokenCalls = tokens.map((r) => tokenMetadataCalls(r.token, r.log.blockHash))
+    const tokenAnswers = await runCalls(tokenCalls.flat())
+    tokens.forEach((r, i) => {
+      const answers = tokenAnswers.slice(i * 4, i * 4 + 4)
+      rows.push({ blockHash: r.log.blockHash, blockNumber: r.log.blockNumber, kind: 'tokenMetadata', key: r.token, result: JSON.stringify(decodeTokenMetadata(answers)) })
+    })
 
     // Proposal parameters: getProposal for all, then totalVotingPower at each snapshot.
     const params = await runCalls(proposalReads.map((r) => getProposalCall(r.log.address, r.proposalId, r.log.blockHash)))

@@ -9,6 +9,7 @@ import * as schema from '#db/schema/chain'
 const projectionTables = {
   tasks: schema.tasks,
   taskBudgets: schema.taskBudgets,
+  tokens: schema.tokens,
   taskApplications: schema.taskApplications,
   taskSubmissions: schema.taskSubmissions,
   taskCancelRequests: schema.taskCancelRequests,

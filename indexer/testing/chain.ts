@@ -101,17 +101,25 @@ export async function blockNumber(url: string): Promise<number> {
   return Number.parseInt(await rpc<string>(url, 'eth_blockNumber'), 16)
 }
 
+/**
+ * The receipt of a transaction sent with automine on. Anvil mines it on its own task, so right
+ * after eth_sendTransaction the receipt may not exist yet (a loaded machine shows it): poll ~10 s.
+ */
+export async function receiptOf<R extends object>(url: string, hash: Hex): Promise<R> {
+  for (let i = 0; i < 1000; i++) {
+    const receipt = await rpc<R | null>(url, 'eth_getTransactionReceipt', [hash])
+    if (receipt) return receipt
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  throw new Error(`transaction ${hash} was not mined (is automine off?)`)
+}
+
 /** One transaction with automine on: sent, mined, and checked not to have reverted. */
 export async function transact(url: string, tx: Omit<Tx, 'gas'> & { gas?: bigint }): Promise<Hex> {
   const hash = await rpc<Hex>(url, 'eth_sendTransaction', [
     { from: tx.from, to: tx.to, data: tx.data, value: `0x${(tx.value ?? 0n).toString(16)}`, gas: `0x${(tx.gas ?? 3_000_000n).toString(16)}` },
   ])
-  let receipt: { status: string } | null = null
-  for (let i = 0; i < 200 && !receipt; i++) {
-    receipt = await rpc<{ status: string } | null>(url, 'eth_getTransactionReceipt', [hash])
-    if (!receipt) await new Promise((r) => setTimeout(r, 10))
-  }
-  if (!receipt) throw new Error(`transaction ${hash} was not mined (is automine off?)`)
+  const receipt = await receiptOf<{ status: string }>(url, hash)
   if (receipt.status !== '0x1') throw new Error(`transaction ${hash} reverted`)
   return hash
 }

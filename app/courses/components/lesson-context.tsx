@@ -6,6 +6,8 @@ export type LessonContextValue = {
   quiz: PublicQuiz | null
   attempt: AttemptView | null
   attemptCount: number
+  /** "8 minutes" while the learner's cool-down after a failed attempt runs, else null. */
+  retryIn: string | null
   signedIn: boolean
   signInHref: string
 }

@@ -12,7 +12,7 @@ export function Quiz({ id }: { id: string }) {
   if (!context?.quiz || context.quiz.id !== id) {
     return <p className="callout callout-warning">This quiz is not available.</p>
   }
-  const { quiz, attempt, signedIn, signInHref, attemptCount } = context
+  const { quiz, attempt, signedIn, signInHref, attemptCount, retryIn } = context
   const error = fetcher.data && !fetcher.data.ok ? fetcher.data : null
   const justCompleted = fetcher.data?.ok && fetcher.data.courseCompleted ? fetcher.data.certificateId : null
   const resultFor = (questionId: string) => attempt?.results.find((result) => result.questionId === questionId)
@@ -28,7 +28,10 @@ export function Quiz({ id }: { id: string }) {
       {attempt ? (
         <p className={`quiz-score ${attempt.passed ? 'quiz-passed' : 'quiz-failed'}`} role="status">
           {attempt.passed ? 'Passed' : 'Not passed yet'}: you scored {attempt.scorePercent}% ({attempt.correctCount} of{' '}
-          {attempt.questionCount} right). {attempt.passed ? 'This lesson is done.' : 'Read the explanations below and try again.'}
+          {attempt.questionCount} right).{' '}
+          {attempt.passed
+            ? 'This lesson is done.'
+            : `Reread the lesson and try again${retryIn ? ` in ${retryIn}` : ''}; each failed attempt makes the next wait longer. The explanations open once you pass.`}
         </p>
       ) : null}
       {justCompleted ? (

@@ -83,7 +83,7 @@ export function putMetadata(
 }
 
 /** A small deterministic PRNG (mulberry32), so a generated world is the same on every run. */
-function random(seed: number) {
+export function random(seed: number) {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0

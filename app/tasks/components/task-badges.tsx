@@ -23,7 +23,8 @@ export function Deadline({ deadline, now, closed }: { deadline: number; now: num
   const passed = deadline <= now
   return (
     <time dateTime={new Date(deadline * 1000).toISOString()} title={formatDateTime(deadline)} className={passed && !closed ? 'deadline-passed' : undefined}>
-      {passed ? `deadline passed ${relativeTime(deadline, now)}` : `due ${relativeTime(deadline, now)}`}
+      {/* A closed task is due no more: its deadline is history, not a countdown. */}
+      {closed ? `closed; the deadline was ${formatDateTime(deadline)}` : passed ? `deadline passed ${relativeTime(deadline, now)}` : `due ${relativeTime(deadline, now)}`}
     </time>
   )
 }

@@ -37,7 +37,8 @@ export function CreateTaskForm({ chainId, contracts, viewer, indexedBlock, defau
     stores: true,
     defaultValue: {
       manager: viewer ?? '',
-      disputeManager: contracts.dao ?? '',
+      // As the real frontends: the Dispute department decides disputes (TaskDisputes → its vote).
+      disputeManager: contracts.disputeAccount ?? contracts.dao ?? '',
       deadline: defaultDeadline,
       teamSize: '1',
       links: [{ name: '', url: '' }],
@@ -121,7 +122,7 @@ export function CreateTaskForm({ chainId, contracts, viewer, indexedBlock, defau
         <TextField
           meta={fields.disputeManager}
           label="Dispute manager"
-          hint={contracts.dao ? 'Settles disputes; defaults to the DAO, which decides by a vote.' : 'Settles disputes.'}
+          hint={contracts.disputeAccount ? 'Settles disputes; defaults to the Dispute department, which decides by a vote.' : 'Settles disputes.'}
         />
 
         <fieldset>

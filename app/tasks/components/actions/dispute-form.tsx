@@ -1,8 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useMemo, useState } from 'react'
-import { encodeFunctionData, parseEventLogs, toHex } from 'viem'
-import { tasksAbi } from '#contracts-abi/Tasks'
-import { tokenVotingAbi } from '#contracts-abi/TokenVoting'
+import { formatEther, parseEventLogs } from 'viem'
+import { taskDisputesAbi } from '#contracts-abi/TaskDisputes'
 import { contractWrite, useTxFlow } from '~/chain-writes/use-tx-flow'
 import { useWriteForm, writeFormProps } from '~/chain-writes/use-write-form'
 import { WriteFormFooter } from '~/chain-writes/write-form-footer'
@@ -14,15 +13,30 @@ import { decimalsOf } from './partial-payment-form'
 import { rewardDefaults, RewardPartsFields, type RewardEntry } from './reward-parts'
 
 /**
- * Open a dispute: a DAO proposal (TokenVoting) whose one action has the DAO — the task's
- * dispute manager — call completeByDispute, paying the executor the proposed part of each
- * reward and refunding the rest to the creator, if the vote passes.
+ * Open a dispute as Openmesh's frontend does: TaskDisputes.createDispute, paying the dispute
+ * manager's fee (getCost, read by the page), queues Tasks.completeByDispute as a PessimisticActions
+ * action of the dispute manager (the Dispute department's smart account). It pays the executor the
+ * proposed part of each reward and refunds the rest to the creator once the department approves
+ * it by a vote. The document is {title, summary, body}.
  */
-export function DisputeForm({ ctx, entries }: { ctx: TaskWriteContext; entries: RewardEntry[] }) {
+export function DisputeForm({
+  ctx,
+  entries,
+  disputeManager,
+  fee,
+  actionPathPrefix,
+}: {
+  ctx: TaskWriteContext
+  entries: RewardEntry[]
+  disputeManager: `0x${string}`
+  fee: { wei: string } | { error: string }
+  /** The dispute manager's pessimistic actions page, to which the action id is appended. */
+  actionPathPrefix: string
+}) {
   const flow = useTxFlow({ chainId: ctx.chainId, pageBlock: ctx.pageBlock })
-  const [proposalId, setProposalId] = useState<string | null>(null)
+  const [actionId, setActionId] = useState<string | null>(null)
   const schema = useMemo(() => disputeSchema(decimalsOf(entries)), [entries])
-  const tokenVoting = ctx.contracts.tokenVoting
+  const { taskDisputes, pessimisticActions, addressTrustlessManagement: manager } = ctx.contracts
   const [form, fields] = useWriteForm({
     id: 'dispute',
     schema,
@@ -30,42 +44,54 @@ export function DisputeForm({ ctx, entries }: { ctx: TaskWriteContext; entries: 
     stores: true,
     defaultValue: rewardDefaults(entries),
     steps: (value, uri) => {
-      if (!tokenVoting) throw new Error('This chain has no DAO voting contract configured.')
-      const settle = encodeFunctionData({
-        abi: tasksAbi,
-        functionName: 'completeByDispute',
-        args: [BigInt(ctx.taskId), value.partialNative, value.partialTokens],
-      })
+      if (!taskDisputes || !pessimisticActions || !manager) throw new Error('This chain has no dispute contracts configured.')
+      if ('error' in fee) throw new Error(fee.error)
       return [
         {
-          label: 'Create the dispute proposal',
-          write: contractWrite(tokenVotingAbi, tokenVoting, 'createProposal', [
-            toHex(uri ?? ''),
-            [{ to: ctx.contracts.tasks, value: 0n, data: settle }],
-            0n,
-            0n,
-            0n,
-            0,
-            false,
-          ]),
+          label: `Open the dispute (fee ${formatEther(BigInt(fee.wei))} ETH)`,
+          write: contractWrite(
+            taskDisputesAbi,
+            taskDisputes,
+            'createDispute',
+            [
+              disputeManager,
+              uri ?? '',
+              // The roles are the caller's address as uint160, as the installers grant them.
+              { manager, role: BigInt(taskDisputes), trustlessActions: pessimisticActions },
+              { manager, role: BigInt(pessimisticActions) },
+              { taskId: BigInt(ctx.taskId), partialNativeReward: value.partialNative, partialReward: value.partialTokens },
+            ],
+            BigInt(fee.wei),
+          ),
         },
       ]
     },
     afterIndexed: (logs) => {
-      const [created] = parseEventLogs({ abi: tokenVotingAbi, logs, eventName: 'ProposalCreated' })
-      if (created) setProposalId(created.args.proposalId.toString())
+      const [created] = parseEventLogs({ abi: taskDisputesAbi, logs, eventName: 'TrustlessActionCreated' })
+      if (created) setActionId(created.args.actionId.toString())
     },
   })
   return (
     <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Open a dispute">
       <TaskFormTarget intent="dispute" ctx={ctx} />
-      <TextField meta={fields.title} label="Proposal title" />
-      <TextAreaField meta={fields.summary} label="What happened, and the settlement you propose" rows={4} />
+      <p className="small" data-testid="dispute-fee">
+        {'error' in fee ? (
+          <span role="alert">{fee.error}</span>
+        ) : (
+          <>
+            Opening a dispute costs <strong>{formatEther(BigInt(fee.wei))} ETH</strong>, paid to the dispute manager with the
+            transaction. The Dispute department then votes on your settlement.
+          </>
+        )}
+      </p>
+      <TextField meta={fields.title} label="Dispute title" />
+      <TextAreaField meta={fields.summary} label="Summary: what happened, and the settlement you propose" rows={3} />
+      <TextAreaField meta={fields.body} label="Details (optional)" hint="Markdown. Evidence, links, the timeline." rows={6} />
       <RewardPartsFields entries={entries} native={fields.partialNative.getFieldList()} tokens={fields.partialTokens.getFieldList()} verb="Pay the contributor" />
-      <WriteFormFooter form={form} flow={flow} label="Create the dispute proposal" secondary />
-      {proposalId !== null ? (
+      <WriteFormFooter form={form} flow={flow} label="Open the dispute" secondary />
+      {actionId !== null ? (
         <p className="notice notice-ok">
-          Dispute proposal <Link to={`/dao/proposals/${proposalId}`}>#{proposalId}</Link> is open for votes.
+          Dispute opened: <Link to={`${actionPathPrefix}${actionId}`}>pessimistic action #{actionId}</Link> waits for the Dispute department’s vote.
         </p>
       ) : null}
     </form>

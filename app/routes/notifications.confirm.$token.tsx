@@ -1,0 +1,52 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ErrorPage } from '~/components/error-page'
+import { getDb } from '~/db.server'
+import { getChainId } from '~/env.server'
+import { requireSameOrigin } from '~/http/origin.server'
+import { getChainNow } from '~/models/chain-time.server'
+import { confirmEmail, findEmailConfirmation } from '~/models/notification-settings.server'
+
+// /notifications/confirm/:token — the link mailed to a new address. Opening it changes nothing
+// (mail scanners open links); pressing "Confirm" posts it, and only then does the address receive
+// digests. The token alone proves the mailbox; it works once and for two days.
+
+export const meta: MetaFunction = () => [{ title: 'Confirm your e-mail address · Openmesh Portal' }]
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const found = findEmailConfirmation(getDb(), params.token ?? '')
+  if (!found) throw data('This confirmation link is unknown, used or expired. Ask for a new one on the notifications page.', { status: 404 })
+  return { email: found.email }
+}
+
+export function action({ request, params }: ActionFunctionArgs) {
+  requireSameOrigin(request)
+  const db = getDb()
+  const confirmed = confirmEmail(db, params.token ?? '', { since: getChainNow(db, getChainId()) * 1000 })
+  if (!confirmed) throw data('This confirmation link is unknown, used or expired. Ask for a new one on the notifications page.', { status: 404 })
+  return { confirmed: confirmed.email }
+}
+
+export default function ConfirmEmail() {
+  const { email } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  return (
+    <div>
+      <h1>Confirm your e-mail address</h1>
+      {result ? (
+        <p role="status">
+          Confirmed: digests now go to {result.confirmed}. <Link to="/notifications">Notification settings</Link>
+        </p>
+      ) : (
+        <Form method="post">
+          <p>Receive Openmesh Portal notifications at {email}?</p>
+          <button type="submit">Confirm</button>
+        </Form>
+      )}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}
