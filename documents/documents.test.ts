@@ -61,7 +61,7 @@ describe('metadata documents', () => {
     expect(written('project', task)).toEqual(['title', 'tags', 'projectSize', 'teamSize', 'description', 'resources', 'links', 'requiredCourse'])
     expect(written('action', { title: 'Add Ivan', summary: '<p>CI</p>' })).toEqual(['title', 'summary'])
     expect(written('rejection', { reason: '<p>Not yet</p>' })).toEqual(['reason'])
-    expect(written('profile', { title: 'Ada', description: 'Collectors' })).toEqual(['title', 'description'])
+    expect(written('profile', { title: 'Ada', description: 'Collectors', links: [] })).toEqual(['title', 'description', 'links'])
     for (const kind of ['submission', 'review', 'cancel'] as const) expect(Object.keys(documentSchemas[kind].shape)).toHaveLength(1)
   })
 

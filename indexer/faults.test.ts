@@ -164,6 +164,7 @@ describe('a pruned (non-archive) node', () => {
     expect(failedKinds()).toEqual([
       { kind: 'escrowBalances', n: expect.any(Number) },
       { kind: 'proposalParams', n: expect.any(Number) },
+      { kind: 'tokenMetadata', n: expect.any(Number) },
     ])
     const before = digestChain(db.sqlite, world.deployment.chainId)
     const failed = (failedKinds() as { n: number }[]).reduce((sum, k) => sum + k.n, 0)

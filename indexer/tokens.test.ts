@@ -2,7 +2,7 @@ import { encodeAbiParameters, parseEther, parseUnits, stringToHex, toHex, type H
 import { beforeAll, describe, expect, it } from 'vitest'
 import { devnetUSDCAbi, tasksAbi } from '#contracts-abi/index'
 import { useAnvil, useTempDatabase } from '../test/setup'
-import { decodeTokenMetadata, type CallAnswer } from './reads/token-metadata'
+import { decodeTokenMetadata, unansweredTokenRead, type CallAnswer } from './reads/token-metadata'
 import { silentLogger } from './logger'
 import { rebuildProjections } from './projections/rebuild'
 import { call, rpc, transact } from './testing/chain'
@@ -42,6 +42,15 @@ describe('decoding what a token answers', () => {
     expect(decodeTokenMetadata([someCode, str('U\u0000S\u202eD'), str(''), ok(word(2n))]).symbol).toBe('USD')
     expect(decodeTokenMetadata([someCode, str('A'.repeat(200)), str(''), ok(word(2n))]).symbol).toBeNull()
     expect(decodeTokenMetadata([someCode, str('\u0007\u0008'), str(''), ok(word(2n))]).problem).toMatch(/no readable symbol/)
+  })
+
+  it('tells a node that could not answer (to read again) from a token that reverted (its answer)', () => {
+    const missing = { ok: false as const, error: 'missing trie node 5a4b… state is not available' }
+    const reverted = { ok: false as const, error: 'execution reverted' }
+    expect(unansweredTokenRead([missing, missing, missing, missing])).toBe(missing.error)
+    expect(unansweredTokenRead([someCode, reverted, missing, reverted])).toBe(missing.error)
+    expect(unansweredTokenRead([someCode, reverted, reverted, reverted])).toBeNull()
+    expect(unansweredTokenRead([ok('0x'), reverted, reverted, reverted])).toBeNull()
   })
 })
 

@@ -2,7 +2,7 @@ import type { UsdFigure } from '~/utils/usd'
 import { formatDateTime, relativeTime } from '~/utils/time'
 
 /** "≈ $1,500.25 (Chainlink USDC / USD, updated 3 minutes ago)", saying so when the feed is stale. */
-export function UsdValue({ usd, now }: { usd: UsdFigure; now: number }) {
+function UsdValue({ usd, now }: { usd: UsdFigure; now: number }) {
   return (
     <span className="usd-value" data-stale={usd.stale || undefined}>
       ≈ {usd.text}{' '}

@@ -6,7 +6,7 @@ import type { TokenInfo } from './tokens'
 // any fraction is refused. The rules are amountField's, so client and server agree.
 
 /** A zod field for an amount of `token`, in its whole units. */
-export function tokenAmountField(token: Pick<TokenInfo, 'decimals'>, max: bigint = UINT96_MAX) {
+function tokenAmountField(token: Pick<TokenInfo, 'decimals'>, max: bigint = UINT96_MAX) {
   return amountField({ decimals: token.decimals, max })
 }
 

@@ -1,5 +1,6 @@
 import { formatUnits, getAddress, type Address } from 'viem'
 import { chainInfo } from '#config/chains'
+import { shortAddress } from './address'
 
 // Budget tokens as the UI shows them. The chain's native currency (config/chains.ts), the
 // portal's OPEN token, and every ERC-20 whose symbol and decimals the indexer read on chain
@@ -33,14 +34,10 @@ export type KnownTokens = {
   tokens?: Record<string, ReadToken>
 }
 
-export function nativeToken(chainId: number | undefined): TokenInfo {
+function nativeToken(chainId: number | undefined): TokenInfo {
   if (chainId === undefined) return NATIVE_TOKEN
   const { symbol, decimals } = chainInfo(chainId).nativeCurrency
   return { address: null, symbol, decimals, known: true }
-}
-
-export function shortAddress(address: string): string {
-  return `${address.slice(0, 6)}…${address.slice(-4)}`
 }
 
 export function tokenInfo(address: string | null, known: KnownTokens): TokenInfo {

@@ -166,6 +166,21 @@ export const tasks = pgTable(
 )
 
 /** ERC-20 budget of a task in the contract's token order; amounts read from the escrow after BudgetChanged. */
+/** A budget token's symbol, name and decimals as first read on chain. */
+export const tokens = pgTable(
+  'tokens',
+  {
+    chainId: bigint('chain_id', { mode: 'number' }).notNull(),
+    address: text('address').notNull(),
+    symbol: text('symbol'),
+    name: text('name'),
+    decimals: bigint('decimals', { mode: 'number' }),
+    problem: text('problem'),
+    readBlock: bigint('read_block', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chainId, t.address] })],
+)
+
 export const taskBudgets = pgTable(
   'task_budgets',
   {

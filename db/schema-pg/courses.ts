@@ -41,6 +41,19 @@ export const quizAttempts = pgTable(
   (t) => [index('quiz_attempts_by_learner').on(t.address, t.courseSlug, t.quizId, t.id)],
 )
 
+/** A learner's cool-down per quiz (db/schema/courses.ts has the comments). */
+export const quizCooldowns = pgTable(
+  'quiz_cooldowns',
+  {
+    address: text().notNull(),
+    courseSlug: text().notNull(),
+    quizId: text().notNull(),
+    failedInARow: bigint({ mode: 'number' }).notNull(),
+    nextAttemptAt: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.courseSlug, t.quizId] })],
+)
+
 /** Signed EIP-712 statements; `id` is the typed-data hash, so the id itself is checkable. */
 export const certificates = pgTable(
   'certificates',

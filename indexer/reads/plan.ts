@@ -14,7 +14,7 @@ import {
   type EscrowBalances,
   type TaskInfoCache,
 } from './escrow'
-import { decodeTokenMetadata, tokenMetadataCalls } from './token-metadata'
+import { decodeTokenMetadata, tokenMetadataCalls, unansweredTokenRead } from './token-metadata'
 import { decodeProposalParameters, proposalReadKey, decodeTotalVotingPower, getProposalCall, totalVotingPowerCall, type ProposalParams } from './proposal'
 
 // Which contract reads a range's events need, and doing them (pinned to each event's block hash)
@@ -195,7 +195,9 @@ export function createReadPlanner({ eth, tasks, cache }: { eth: Eth; tasks?: Hex
     const tokenAnswers = await runCalls(tokenCalls.flat())
     tokens.forEach((r, i) => {
       const answers = tokenAnswers.slice(i * 4, i * 4 + 4)
-      rows.push({ blockHash: r.log.blockHash, blockNumber: r.log.blockNumber, kind: 'tokenMetadata', key: r.token, result: JSON.stringify(decodeTokenMetadata(answers)) })
+      const unanswered = unansweredTokenRead(answers)
+      const result = unanswered !== null ? { error: unanswered } : decodeTokenMetadata(answers)
+      rows.push({ blockHash: r.log.blockHash, blockNumber: r.log.blockNumber, kind: 'tokenMetadata', key: r.token, result: JSON.stringify(result) })
     })
 
     // Proposal parameters: getProposal for all, then totalVotingPower at each snapshot.

@@ -47,6 +47,18 @@ function decodeDecimals(value: Hex): number | null {
   return n <= BigInt(MAX_TOKEN_DECIMALS) ? Number(n) : null
 }
 
+/**
+ * A read the node could not answer (no old state, an error that is not the contract's revert): it
+ * is stored as a failed read, which `npm run indexer -- reread` makes again, not as a fact about
+ * the token. A revert or nonsense is the token's own answer and stays a `problem`.
+ */
+export function unansweredTokenRead(answers: CallAnswer[]): string | null {
+  const [code] = answers
+  if (code && !code.ok) return code.error
+  const failed = answers.find((a): a is { ok: false; error: string } => !a.ok && !/revert/i.test(a.error))
+  return failed ? failed.error : null
+}
+
 /** What the four answers say about the token. */
 export function decodeTokenMetadata([code, symbol, name, decimals]: CallAnswer[]): TokenMetadata {
   const empty = { symbol: null, name: null, decimals: null }

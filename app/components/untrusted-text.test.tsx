@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { readText } from '#documents/fields'
 import { ExternalLinks } from '~/components/external-link'
 import { UntrustedText } from '~/components/untrusted-text'
-import { hasHiddenChars, revealHiddenChars, stripHiddenChars } from './hidden-chars'
-import { renderMarkdown } from './markdown.server'
+import { hasHiddenChars, revealHiddenChars, stripHiddenChars } from '~/utils/hidden-chars'
+import { renderMarkdown } from '~/utils/markdown.server'
 
 // Spoofing payloads as an attacker would write them into a title, a name, a reason or a link:
 // an RLO that makes an address read backwards, a zero-width space inside a lookalike name, an
