@@ -201,7 +201,7 @@ describe('a task through its life, with raw-CID metadata', () => {
       [uri.submission]: ['submission', 'pending'],
       [uri.review]: ['review', 'pending'],
       [uri.disputedTask]: ['task', 'pending'],
-      [uri.dispute]: ['action', 'pending'],
+      [uri.dispute]: ['dispute', 'pending'],
       [uri.departmentProposal]: ['proposal', 'pending'],
       [uri.action0]: ['action', 'pending'],
       [uri.action1]: ['action', 'pending'],

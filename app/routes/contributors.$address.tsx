@@ -10,7 +10,7 @@ import coursesStyles from '~/courses/courses.css'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
-import { BadTimelineCursorError, timelineKinds } from '~/models/contributor-timeline.server'
+import { BadTimelineCursorError, type TimelineKind } from '~/models/contributor-timeline.server'
 import { ActivityChart, EarningsChart } from '~/profiles/charts'
 import { BadTimelineFilterError, parseTimelineKinds, presentProfile } from '~/profiles/present-profile.server'
 import { ProfileEditor } from '~/profiles/profile-editor'
@@ -29,7 +29,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `${page.name ?? page.address} · Contributors · Openmesh Portal` : 'Contributor · Openmesh Portal' },
 ]
 
-const kindLabels: Record<(typeof timelineKinds)[number], string> = {
+// The labels name the kinds here: a value imported from a .server module is undefined in the
+// browser (Remix drops those modules from client bundles), so the list cannot come from there.
+const kindLabels: Record<TimelineKind, string> = {
   tasks: 'Tasks',
   votes: 'Votes',
   proposals: 'Proposals',
@@ -144,7 +146,7 @@ export default function ContributorProfile() {
         <Form method="get" className="timeline-filter" aria-label="Filter the timeline">
           <fieldset>
             <legend>Show</legend>
-            {timelineKinds.map((kind) => (
+            {(Object.keys(kindLabels) as TimelineKind[]).map((kind) => (
               <label key={kind}>
                 <input type="checkbox" name="kind" value={kind} defaultChecked={timeline.kinds.includes(kind)} /> {kindLabels[kind]}
               </label>

@@ -65,11 +65,15 @@ export function createProjector({
   actionTargets: Map<string, string>
 }): Projector {
   const selectRead = sqlite.prepare('SELECT result FROM raw_reads WHERE chain_id = ? AND block_hash = ? AND kind = ? AND key = ?').pluck()
+  // A URI already registered keeps its kind, except that a dispute refines the action it is the
+  // document of (then it is read again with the dispute's fields: its body).
   const note = sqlite.prepare(
-    'INSERT OR IGNORE INTO metadata_documents (chain_id, uri, kind, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, 0, 0)',
+    `INSERT INTO metadata_documents (chain_id, uri, kind, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, 0, 0)
+     ON CONFLICT (chain_id, uri) DO UPDATE SET kind = excluded.kind, status = excluded.status, attempts = 0, next_attempt_at = 0
+     WHERE metadata_documents.kind = 'action' AND excluded.kind = 'dispute'`,
   )
   const selectTitle = sqlite.prepare("SELECT title FROM metadata_documents WHERE chain_id = ? AND uri = ? AND status = 'ok'").pluck()
-  /** URIs met in this batch, registered for the resolver at flush (first kind wins, like INSERT OR IGNORE). */
+  /** URIs met in this batch, registered for the resolver at flush (first kind wins, but see `refines`). */
   const noted = new Map<string, DocumentKind>()
 
   // One context object, re-pointed at each event (no per-event closures).
@@ -87,7 +91,8 @@ export function createProjector({
     },
     metadata(uri: string, kind: DocumentKind) {
       if (!uri) return null
-      if (!noted.has(uri)) noted.set(uri, kind)
+      const known = noted.get(uri)
+      if (known === undefined || refines(kind, known)) noted.set(uri, kind)
       // Only tasks and proposals carry a title; a URI first met now is not resolved yet anyway.
       if (!titled.has(kind)) return null
       return (selectTitle.get(chainId, uri) as string | null | undefined) ?? null
@@ -127,4 +132,13 @@ export function createProjector({
       noted.clear()
     },
   }
+}
+
+/**
+ * A dispute's document is also the metadata of the PessimisticActions action it queues, met first
+ * (ActionCreated comes before TaskDisputes' TrustlessActionCreated in the same transaction): the
+ * dispute kind reads the same document with its body, so it wins over the generic action kind.
+ */
+function refines(kind: DocumentKind, over: DocumentKind): boolean {
+  return over === 'action' && kind === 'dispute'
 }

@@ -42,6 +42,8 @@ export const taskDisputeHandlers: Handlers<'taskDisputes'> = {
     if (!call) return
     const [chainId, trustlessActions, dao, actionId] = linked.key
     const taskId = int(call.args.taskId as bigint)
+    // The action's document is the dispute's {title, summary, body}: read it as one.
+    ctx.metadata(linked.action.metadataUri, 'dispute')
     ctx.store.insert('taskDisputes', {
       chainId,
       trustlessActions,

@@ -8,4 +8,5 @@
 //      (contract, dao, id) with their creator, OVC tokens and department tags, TrustlessManagement
 //      permissions, RFPs and projects, disputes and drafts.
 //   3: tokens (budget tokens' symbol, name and decimals as read on chain).
-export const PROJECTION_VERSION = 3
+//   4: a dispute's document registered as a dispute (with its body), not as the action it queues.
+export const PROJECTION_VERSION = 4
