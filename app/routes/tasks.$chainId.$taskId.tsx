@@ -12,6 +12,7 @@ import { MetadataNotice } from '~/components/metadata-notice'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
+import { readSnapshot } from '~/models/read-snapshot.server'
 import { getKnownTokens } from '~/models/known-tokens.server'
 import { getUsdPrices, priceOf } from '~/models/usd-prices.server'
 import { UsdValues } from '~/components/usd-value'
@@ -68,21 +69,36 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
   if (taskId === null || !Number.isSafeInteger(taskId)) throw data(`"${params.taskId}" is not a task id.`, { status: 404 })
   const db = getDb()
-  // Read before the task, so the page never claims to include more than it does.
-  const indexedBlock = getIndexerStatus(db, chainId)?.indexedBlock ?? null
-  const contracts = getPortalContracts(chainId)
-  const detail = getTaskDetail(db, { chainId, taskId })
-  if (!detail) throw data(`There is no task ${taskId} on chain ${chainId}.`, { status: 404 })
   const viewer = await getAddress(request)
-  const now = getChainNow(db, chainId)
-  const known = getKnownTokens(db, chainId, detail.budgets.flatMap((b) => (b.token ? [b.token] : [])))
   const prices = await getUsdPrices(chainId)
-  const task = presentTask(detail, known, (token) => priceOf(prices, token))
+  const contracts = getPortalContracts(chainId)
+  // Every database read of the page in one snapshot: a batch the indexer commits meanwhile shows
+  // on the next load, never half on this one (e.g. a dispute resolved on a task still "taken").
+  const read = readSnapshot(db, () => {
+    // Read before the task, so the page never claims to include more than it does.
+    const indexedBlock = getIndexerStatus(db, chainId)?.indexedBlock ?? null
+    const detail = getTaskDetail(db, { chainId, taskId })
+    if (!detail) return null
+    const now = getChainNow(db, chainId)
+    const known = getKnownTokens(db, chainId, detail.budgets.flatMap((b) => (b.token ? [b.token] : [])))
+    const task = presentTask(detail, known, (token) => priceOf(prices, token))
+    return {
+      detail,
+      indexedBlock,
+      now,
+      known,
+      task,
+      disputes: presentTaskDisputes(db, chainId, taskId, task.executor?.entries ?? []),
+      origin: presentTaskOrigin(db, chainId, taskId),
+    }
+  })
+  if (!read) throw data(`There is no task ${taskId} on chain ${chainId}.`, { status: 404 })
+  const { detail, indexedBlock, now, known, task, disputes, origin } = read
   const bodies = getGoverningBodies(chainId)
   const actions = availableActions(detail, viewer, { now, disputes: contracts?.taskDisputes != null && contracts.pessimisticActions != null })
   return {
-    disputes: presentTaskDisputes(db, chainId, taskId, task.executor?.entries ?? []),
-    origin: presentTaskOrigin(db, chainId, taskId),
+    disputes,
+    origin,
     disputeActionsPath: pessimisticActionsPrefix(chainId, task.disputeManager),
     disputeManagerName: bodyName(bodies, task.disputeManager),
     task,
