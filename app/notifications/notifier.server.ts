@@ -97,12 +97,25 @@ export function createNotifier(deps: NotifierDeps) {
       } catch (error) {
         log('error', 'notifier pass failed', { error: (error as Error).message })
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, intervalMs)
-        signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
-      })
+      await pause(intervalMs, signal)
     }
   }
 
   return { tick, run }
+}
+
+/**
+ * Waits `ms`, or less if the signal aborts. The listener goes with the wait: one added per pass
+ * and kept until shutdown would pile up (Node warned of 11 on the signal within seconds).
+ */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal.addEventListener('abort', done, { once: true })
+  })
 }
