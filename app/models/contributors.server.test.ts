@@ -51,3 +51,17 @@ describe('getContributorPage', () => {
     expect(second.items.map((row) => row.address)).toEqual([CHEN])
   })
 })
+
+describe('getContributorPage counts proposals per plugin', () => {
+  // The DAO's TokenVoting and each department's TagVoting number their proposals from 0 alike.
+  const chain = 31338
+  putActivity(db, { chainId: chain, address: ADA, kind: 'dao.voted', subject: '0', timestamp: 100, detail: { option: 'yes', plugin: '0x00000000000000000000000000000000000000a1' } })
+  putActivity(db, { chainId: chain, address: ADA, kind: 'dao.voted', subject: '0', timestamp: 110, detail: { option: 'no', plugin: '0x00000000000000000000000000000000000000b2' } })
+  putActivity(db, { chainId: chain, address: ADA, kind: 'dao.proposed', subject: '0', timestamp: 90, detail: { plugin: '0x00000000000000000000000000000000000000a1' } })
+  putActivity(db, { chainId: chain, address: ADA, kind: 'dao.proposed', subject: '0', timestamp: 95, detail: { plugin: '0x00000000000000000000000000000000000000b2' } })
+
+  it('counts a vote on proposal 0 of two bodies as two votes', () => {
+    const [row] = getContributorPage(db, { chainId: chain, page: 1 }).items
+    expect(row).toMatchObject({ address: ADA, votes: 2, proposals: 2 })
+  })
+})

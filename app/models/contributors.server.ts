@@ -117,8 +117,9 @@ export function getContributorPage(
         COUNT(CASE WHEN kind = 'task.applied' THEN 1 END) AS applications,
         COUNT(DISTINCT CASE WHEN kind = 'task.taken' THEN subject END) AS tasksTaken,
         COUNT(DISTINCT CASE WHEN kind = 'task.completed' THEN subject END) AS tasksDone,
-        COUNT(DISTINCT CASE WHEN kind = 'dao.proposed' THEN subject END) AS proposals,
-        COUNT(DISTINCT CASE WHEN kind = 'dao.voted' THEN subject END) AS votes,
+        -- Proposal ids count per plugin (the DAO's and each department's start at 0), so a proposal is its plugin and id.
+        COUNT(DISTINCT CASE WHEN kind = 'dao.proposed' THEN coalesce(json_extract(detail, '$.plugin'), '') || ':' || subject END) AS proposals,
+        COUNT(DISTINCT CASE WHEN kind = 'dao.voted' THEN coalesce(json_extract(detail, '$.plugin'), '') || ':' || subject END) AS votes,
         MIN(timestamp) AS firstSeen,
         MAX(timestamp) AS lastActive
       FROM chain_activity WHERE chain_id = ${chainId}

@@ -54,7 +54,8 @@ export type SmtpReceiver = {
   close(): Promise<void>
 }
 
-export async function startSmtpReceiver(): Promise<SmtpReceiver> {
+/** `port` 0 picks a free one; the e2e portal is told a fixed one (playwright.config.ts, SMTP_URL). */
+export async function startSmtpReceiver({ port: wanted = 0 }: { port?: number } = {}): Promise<SmtpReceiver> {
   const receiver: SmtpReceiver = { url: '', port: 0, mails: [], failWith: null, close: async () => {} }
   const server = new SMTPServer({
     authOptional: true,
@@ -76,7 +77,10 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
       })
     },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(wanted, '127.0.0.1', () => resolve())
+  })
   const port = (server.server.address() as AddressInfo).port
   receiver.port = port
   receiver.url = `smtp://127.0.0.1:${port}`
