@@ -1,5 +1,5 @@
 import { formatUnits } from 'viem'
-import type { TimelineKind } from '~/models/contributor-timeline.server'
+import type { TimelineKind } from './timeline-kinds'
 import { formatTokenAmount, tokenInfo, type KnownTokens } from '~/utils/tokens'
 
 // The numbers behind a profile's two charts, by UTC month over the last year (chain time): how

@@ -10,11 +10,12 @@ import coursesStyles from '~/courses/courses.css'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
-import { BadTimelineCursorError, timelineKinds } from '~/models/contributor-timeline.server'
+import { BadTimelineCursorError } from '~/models/contributor-timeline.server'
 import { ActivityChart, EarningsChart } from '~/profiles/charts'
 import { BadTimelineFilterError, parseTimelineKinds, presentProfile } from '~/profiles/present-profile.server'
 import { ProfileEditor } from '~/profiles/profile-editor'
 import profilesStyles from '~/profiles/profiles.css'
+import { timelineKindLabels as kindLabels, timelineKinds } from '~/profiles/timeline-kinds'
 import { getAddress } from '~/session/auth.server'
 import { shortAddress } from '~/utils/address'
 import { parseAddress } from '~/utils/address-checks'
@@ -28,16 +29,6 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `${page.name ?? page.address} · Contributors · Openmesh Portal` : 'Contributor · Openmesh Portal' },
 ]
-
-const kindLabels: Record<(typeof timelineKinds)[number], string> = {
-  tasks: 'Tasks',
-  votes: 'Votes',
-  proposals: 'Proposals',
-  actions: 'Optimistic actions',
-  membership: 'Membership',
-  courses: 'Courses',
-  certificates: 'Certificates',
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const address = parseAddress(params.address)
