@@ -191,8 +191,11 @@ test('a new application shows in the manager’s inbox and reaches her webhook a
   await expect.poll(() => smtp.mails.filter((mail) => mail.to.includes(email)).length, { timeout: 30_000 }).toBe(1)
   const link = /https?:\/\/[^\s"<>]+\/notifications\/confirm\/[A-Za-z0-9_-]{43}/.exec(smtp.mails.find((mail) => mail.to.includes(email))!.text)![0]
   await page.goto(new URL(new URL(link).pathname, baseURL).toString())
+  await expect(page.getByText(`Receive Openmesh Portal notifications at ${email}?`)).toBeVisible()
   await page.getByRole('button', { name: 'Confirm' }).click()
-  await expect(page.getByRole('status')).toContainText(`Confirmed: digests now go to ${email}`)
+  await expect(page.getByRole('status')).toContainText('Confirmed: digests now go to the address this link was sent to.')
+  // The link works once.
+  expect((await page.request.get(new URL(link).pathname)).status()).toBe(404)
 
   // Dalia posts a task; Ivan applies to it.
   const title = `Profiles ${uniqueWord('inbox')}`
