@@ -8,7 +8,7 @@ import { confirmationMail, digestMail, type Mailer } from './mailer.server'
 import { deliverWebhook } from './webhook.server'
 
 // The notifier: a loop in its own process (scripts/notifier.ts, started by `npm start`; see
-// docs/decisions/018-notifier-process.md) that turns new inbox items into outbox rows and delivers
+// docs/decisions/046-notifications-outbox-retries-digests.md) that turns new inbox items into outbox rows and delivers
 // what is due. It only reads what the indexer wrote, so a slow webhook or a dead mail server can
 // never hold the indexer up; a failed delivery stays in the outbox and is retried with backoff.
 

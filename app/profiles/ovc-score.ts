@@ -5,7 +5,7 @@
 // holders of an OVC are ranked. Two differences, both stated on the page: the ovc-indexer's epochs
 // are appended by hand and the portal's are calendar months (UTC, chain time), and a task's value
 // there is its budget in USD, which needs a price feed the portal does not have, so each completed
-// task counts 1 (docs/decisions/017-contributor-profiles.md).
+// task counts 1 (docs/decisions/047-contributor-profiles-openrd-signed-documents.md).
 
 export const OVC_EPOCH_WEIGHTS = [5, 3, 2, 1, 1, 1] as const
 
