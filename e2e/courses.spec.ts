@@ -112,5 +112,5 @@ test('sign in, fail then pass a quiz, finish the course, verify the certificate,
   await expect(progress).toHaveAttribute('aria-valuenow', '100')
   await expect(progress).toHaveText('100%')
   await page.goto(`/contributors/${learner.address}`)
-  await expect(page.getByRole('link', { name: COURSE_TITLE })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Certificates' }).getByRole('link', { name: COURSE_TITLE })).toBeVisible()
 })
