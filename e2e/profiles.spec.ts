@@ -92,6 +92,11 @@ test('a seeded contributor’s profile shows tasks, votes, certificates, the tim
   const table = charts.locator('table').filter({ hasText: 'Learning' })
   const lastMonth = table.locator('tbody tr').last()
   await expect(lastMonth.locator('td').first()).not.toHaveText('0') // learning this month: the course
+
+  // Earnings per token with their USD value from the devnet's price feeds, and the sum.
+  await visitor.goto(profileOf(resolveAccount('Jamila Yusuf').address))
+  await expect(figure('Earned')).toContainText(/\d[\d,.]* OPEN \(\$[\d,]+\.\d\d\)/)
+  await expect(figure('Earned')).toContainText(/≈ \$[\d,]+\.\d\d in all/)
   await context.close()
 })
 
@@ -120,6 +125,12 @@ test('editing one’s own profile is signature-checked; someone else’s is refu
   // The same name on the directory and on the pages of her tasks.
   await page.goto(`/contributors?q=${encodeURIComponent(name)}`)
   await expect(page.getByRole('link', { name })).toBeVisible()
+  await page.goto(`${profileOf(dalia.address)}?kind=tasks`)
+  await page.getByRole('list', { name: 'Timeline entries, newest first' }).locator('li', { hasText: /^Tasks Created/ }).first().getByRole('link').click()
+  await expect(page).toHaveURL(/\/tasks\/31337\/\d+$/)
+  await expect(page.getByRole('region', { name: 'On chain' }).getByRole('link', { name, exact: true }).first()).toBeVisible()
+  await page.goto('/dao/members')
+  await expect(page.getByRole('link', { name, exact: true }).first()).toBeVisible()
 
   // The saved document is the OpenR&D app's profile, signed with its message: a signature by
   // another key is refused, and so is a body that is not a signature.

@@ -1,6 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
 import { ErrorPage } from '~/components/error-page'
 import { ExternalLinks } from '~/components/external-link'
 import { Markdown } from '~/components/markdown'
@@ -10,6 +9,8 @@ import coursesStyles from '~/courses/courses.css'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
+import { getKnownTokens } from '~/models/known-tokens.server'
+import { getUsdPrices } from '~/models/usd-prices.server'
 import { BadTimelineCursorError } from '~/models/contributor-timeline.server'
 import { ActivityChart, EarningsChart } from '~/profiles/charts'
 import { BadTimelineFilterError, parseTimelineKinds, presentProfile } from '~/profiles/present-profile.server'
@@ -45,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       address,
       isOwner,
       now: getChainNow(db, chainId),
-      known: { openToken: getPortalContracts(chainId)?.openToken ?? null },
+      known: getKnownTokens(db, chainId),
+      prices: await getUsdPrices(chainId),
       kinds: parseTimelineKinds(url.searchParams.getAll('kind')),
       cursor: cursor === '' ? null : cursor,
     })
@@ -105,7 +107,11 @@ export default function ContributorProfile() {
         <h2 id="figures-heading">In figures</h2>
         <dl className="profile-figures">
           <Figure label="Tasks completed" value={figures.tasksCompleted} note={figures.tasksCompletedByDispute ? `+ ${figures.tasksCompletedByDispute} settled by dispute` : undefined} />
-          <Figure label="Earned" value={figures.earned.length ? figures.earned.join(' · ') : '—'} note={figures.earned.length ? 'per token (no USD price feed configured)' : undefined} />
+          <Figure
+            label="Earned"
+            value={figures.earned.length ? figures.earned.map((e) => (e.usd ? `${e.amount} (${e.usd})` : e.amount)).join(' · ') : '—'}
+            note={figures.earned.length === 0 ? undefined : figures.earnedUsd ? `≈ ${figures.earnedUsd} in all at today’s prices` : 'per token (no USD price feed for these tokens)'}
+          />
           <Figure label="Applications" value={figures.applications} note={figures.acceptanceRate === null ? undefined : `${figures.acceptanceRate}% accepted`} />
           <Figure label="Tasks managed" value={figures.tasksManaged} />
           <Figure label="RFP projects" value={figures.rfpProjects} />
