@@ -180,6 +180,57 @@ test('bad addresses are 404 pages; an address with no activity is an empty profi
   expect((await page.goto(`${profileOf(nobody)}?cursor=garbage`))?.status()).toBe(400)
 })
 
+test('the directory searches, filters, sorts and ranks, and fits a 375 px screen without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: E2E_BASE_URL, viewport: { width: 375, height: 800 } })
+  const page = await context.newPage()
+  const rows = page.locator('table.directory-table tbody tr')
+  const column = (label: string) => rows.locator(`td[data-label="${label}"]`).allTextContents()
+  const addresses = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-address')))
+  const numbers = async (label: string) => (await column(label)).map((text) => Number(text.trim()))
+  const descending = (values: number[]) => values.every((value, i) => i === 0 || values[i - 1]! >= value)
+
+  await page.goto('/contributors')
+  expect(await rows.count()).toBeGreaterThan(8)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+
+  // Search by name and by address.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Chen')
+  await page.getByRole('button', { name: 'Show' }).click()
+  expect(await addresses()).toEqual([resolveAccount('Chen Wei').address.toLowerCase()])
+  await page.goto(`/contributors?q=${resolveAccount('Chen Wei').address.slice(0, 8)}`)
+  expect(await addresses()).toEqual([resolveAccount('Chen Wei').address.toLowerCase()])
+
+  // Filters: verified, department, completed a task, holds a certificate.
+  await page.goto('/contributors')
+  await page.getByLabel('Verified contributors').check()
+  await page.getByLabel('Department').selectOption({ label: 'Dispute' })
+  await page.getByRole('button', { name: 'Show' }).click()
+  expect(new Set(await addresses())).toEqual(new Set(['Bruno Costa', 'Chen Wei', 'Dalia Haddad'].map((who) => resolveAccount(who).address.toLowerCase())))
+  await page.goto('/contributors?completed=1')
+  expect((await numbers('Tasks done')).every((n) => n >= 1)).toBe(true)
+  await page.goto('/contributors?certificate=1')
+  expect(await addresses()).toContain(dalia.address.toLowerCase())
+  expect((await numbers('Certificates')).every((n) => n >= 1)).toBe(true)
+
+  // Sorts, and the leaderboard of verified contributors by the OVC indexer's score.
+  await page.goto('/contributors?sort=votes')
+  expect(descending(await numbers('Votes'))).toBe(true)
+  await page.goto('/contributors?sort=tasks')
+  expect(descending(await numbers('Tasks done'))).toBe(true)
+  await page.goto('/contributors?sort=score')
+  await expect(page.getByText('Ranked like Openmesh’s OVC indexer')).toBeVisible()
+  expect(await numbers('Rank')).toEqual((await numbers('Rank')).map((_, i) => i + 1))
+  expect(descending(await numbers('Score'))).toBe(true)
+  expect((await column('Roles')).every((roles) => roles.includes('verified'))).toBe(true)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+
+  // Nonsense in the URL is a 400 that says what is wrong.
+  const bad = await page.goto('/contributors?sort=loudest')
+  expect(bad?.status()).toBe(400)
+  await expect(page.getByRole('alert')).toContainText('is not a way to sort')
+  await context.close()
+})
+
 test('a new application shows in the manager’s inbox and reaches her webhook and her mailbox', async ({ page, signInAs, baseURL }) => {
   test.setTimeout(150_000)
   const email = `dalia.${uniqueWord('m')}@example.test`
@@ -208,6 +259,13 @@ test('a new application shows in the manager’s inbox and reaches her webhook a
   // The link works once.
   expect((await page.request.get(new URL(link).pathname)).status()).toBe(404)
 
+  // A private Atom feed of the same inbox, at a URL shown once.
+  await page.goto('/notifications')
+  const feedForm = page.locator('form').filter({ has: page.getByRole('button', { name: 'Create my feed' }) })
+  await feedForm.getByRole('button', { name: 'Create my feed' }).click()
+  const feedUrl = await page.locator('#feed-url').inputValue()
+  expect(feedUrl).toMatch(/\/notifications\/feed\/[A-Za-z0-9_-]{43}$/)
+
   // Dalia posts a task; Ivan applies to it.
   const title = `Profiles ${uniqueWord('inbox')}`
   const taskId = await taskCount()
@@ -233,6 +291,15 @@ test('a new application shows in the manager’s inbox and reaches her webhook a
   const delivery = hook.received.find((entry) => entry.body.includes(title))!
   expect(verifyWebhookSignature(secret, String(delivery.headers[TIMESTAMP_HEADER.toLowerCase()]), delivery.body, String(delivery.headers[SIGNATURE_HEADER.toLowerCase()]))).toBe(true)
   expect(delivery.json).toMatchObject({ content: expect.stringContaining(`Ivan Petrov applied to “${title}”`), notification: { kind: 'task-application', url: `${origin}/tasks/31337/${taskId}` } })
+
+  // The feed has it, as Atom; a made-up feed URL says nothing.
+  const feed = await page.request.get(new URL(feedUrl).pathname)
+  expect(feed.headers()['content-type']).toContain('application/atom+xml')
+  const xml = await feed.text()
+  expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">')
+  expect(xml).toContain(`<title>Ivan Petrov applied to “${title}”</title>`)
+  expect(xml).toContain(`<category term="task-application"/>`)
+  expect((await page.request.get(`/notifications/feed/${'A'.repeat(43)}`)).status()).toBe(404)
 
   // And the SMTP server got the digest.
   await expect.poll(() => smtp.mails.filter((mail) => mail.to.includes(email) && mail.text.includes(title)).length, { timeout: 30_000 }).toBe(1)
