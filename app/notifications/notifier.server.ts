@@ -12,7 +12,7 @@ import { deliverWebhook } from './webhook.server'
 // what is due. It only reads what the indexer wrote, so a slow webhook or a dead mail server can
 // never hold the indexer up; a failed delivery stays in the outbox and is retried with backoff.
 
-export const DIGEST_INTERVALS = { immediate: 0, hourly: 60 * 60 * 1000, daily: 24 * 60 * 60 * 1000 }
+const DIGEST_INTERVALS = { immediate: 0, hourly: 60 * 60 * 1000, daily: 24 * 60 * 60 * 1000 }
 
 export type NotifierLog = (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void
 

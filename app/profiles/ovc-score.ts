@@ -1,4 +1,4 @@
-// The leaderboard's score, after Openmesh's OVC indexer (Openmesh-Network/ovc-indexer,
+// The leaderboard's score (computed in SQL by app/models/contributors.server.ts with these weights), after Openmesh's OVC indexer (Openmesh-Network/ovc-indexer,
 // utils/score-calculator.ts, event-watchers/TaskCompleted.ts): every TaskCompleted of a task whose
 // executor holds an OVC adds the task's value to that verified contributor's score for the current
 // epoch, and a score is the sum of the last six epochs weighted 5, 3, 2, 1, 1, 1, newest first; only
@@ -9,7 +9,3 @@
 
 export const OVC_EPOCH_WEIGHTS = [5, 3, 2, 1, 1, 1] as const
 
-/** The score of completions `monthsAgo` months before the current one (0: this month). */
-export function ovcScore(completionsByMonthsAgo: number[]): number {
-  return completionsByMonthsAgo.reduce((score, monthsAgo) => score + (OVC_EPOCH_WEIGHTS[monthsAgo] ?? 0), 0)
-}

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { ExternalLinks } from '~/components/external-link'
 import { Markdown } from '~/components/markdown'
+import { PersonName } from '~/components/person-name'
 import { When } from '~/components/when'
 import { CertificatesSection } from '~/courses/components/certificates-section'
 import coursesStyles from '~/courses/courses.css'
@@ -18,7 +19,6 @@ import { ProfileEditor } from '~/profiles/profile-editor'
 import profilesStyles from '~/profiles/profiles.css'
 import { timelineKindLabels as kindLabels, timelineKinds } from '~/profiles/timeline-kinds'
 import { getAddress } from '~/session/auth.server'
-import { shortAddress } from '~/utils/address'
 import { parseAddress } from '~/utils/address-checks'
 import { Identicon } from '~/wallet/identicon'
 
@@ -73,7 +73,9 @@ export default function ContributorProfile() {
           </span>
         )}
         <div>
-          <h1 className="break">{page.name ?? shortAddress(address)}</h1>
+          <h1 className="break">
+            <PersonName address={address} />
+          </h1>
           <p className="profile-address">
             <code className="break">{address}</code>
             {ens && ens.name !== page.name ? <span className="pill">{ens.name}</span> : null}
