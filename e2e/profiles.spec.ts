@@ -106,6 +106,10 @@ test('editing one’s own profile is signature-checked; someone else’s is refu
   failOnPageErrors(page)
   await signInAs(dalia, { path: profileOf(dalia.address) })
   await waitForHydration(page)
+  // "My work": the tasks she manages, with what each waits on.
+  const work = page.getByRole('region', { name: 'My work' })
+  await expect(work.getByRole('listitem').first()).toContainText('You manage')
+  await expect(work.getByText(/^Waiting on( you)?: /).first()).toBeVisible()
   await page.getByText('Edit your profile').click()
   const editor = page.getByRole('form', { name: 'Edit your profile' })
   await editor.getByLabel('Display name').fill(name)

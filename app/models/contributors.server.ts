@@ -86,6 +86,8 @@ export function getContributorPage(
 
   const conditions: SQL[] = []
   if (exclude.length > 0) conditions.push(sql`address NOT IN (${inList(exclude)})`)
+  // An RFP's escrow creates the task of each project it accepts (it is the task's creator): a contract, not a person.
+  conditions.push(sql`address NOT IN (SELECT lower(escrow) FROM rfps WHERE chain_id = ${chainId})`)
   if (query.verified) conditions.push(sql`active = 1`)
   if (query.completedTasks) conditions.push(sql`tasksDone > 0`)
   if (query.certificate) conditions.push(sql`certificates > 0`)
