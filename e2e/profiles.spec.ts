@@ -93,6 +93,11 @@ test('a seeded contributor’s profile shows tasks, votes, certificates, the tim
   const lastMonth = table.locator('tbody tr').last()
   await expect(lastMonth.locator('td').first()).not.toHaveText('0') // learning this month: the course
 
+  // A phone's width: no sideways scrolling (the charts scale, their tables scroll in place).
+  await visitor.setViewportSize({ width: 375, height: 800 })
+  await visitor.goto(profileOf(dalia.address))
+  expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+
   // Earnings per token with their USD value from the devnet's price feeds, and the sum.
   await visitor.goto(profileOf(resolveAccount('Jamila Yusuf').address))
   await expect(figure('Earned')).toContainText(/\d[\d,.]* OPEN \(\$[\d,]+\.\d\d\)/)
