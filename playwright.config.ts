@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumArgs, findChromium } from './e2e/chromium'
+import { E2E_SMTP_PORT } from './e2e/fixtures/accounts'
 
 // The e2e suite runs against the whole portal as `npm start` brings it up (anvil, deploy,
 // seed, indexer, web), in its own data dir and ports so it never touches a developer's .data/.
@@ -26,7 +27,16 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${DATA_DIR} && node_modules/.bin/tsx scripts/start.ts`,
     url: `http://127.0.0.1:${PORT}/health`,
-    env: { DATA_DIR, PORT: String(PORT), ANVIL_PORT: String(ANVIL_PORT), HOST: 'localhost', LOG_FORMAT: 'json' },
+    env: {
+      DATA_DIR,
+      PORT: String(PORT),
+      ANVIL_PORT: String(ANVIL_PORT),
+      HOST: 'localhost',
+      LOG_FORMAT: 'json',
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      NOTIFY_INTERVAL_MS: '1000',
+      NOTIFY_PRIVATE_URLS: 'on',
+    },
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'ignore',

@@ -253,7 +253,7 @@ test('the contributor directory lists everyone seen on chain and links to their 
   const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) })
   for (const name of ['Ada Okafor', 'Hana Sato', 'Ivan Petrov', 'Jamila Yusuf']) await expect(row(name)).toHaveCount(1)
   await expect(row('Ada Okafor')).toContainText('task manager')
-  await expect(row('Ada Okafor')).toContainText('verified')
+  await expect(row('Ada Okafor')).toContainText('verified') // an OVC holder: a verified contributor
   await expect(row('Hana Sato')).toContainText('applicant')
   await expect(page.getByRole('link', { name: 'Verified Contributor (OVC)' })).toHaveCount(0)
 

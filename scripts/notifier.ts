@@ -9,7 +9,7 @@ import { getEnsConfig } from '../app/profiles/ens.server'
 
 // `npm run notifier` (and a child of `npm start`): delivers notifications outside the portal —
 // webhooks and e-mail digests from the outbox — and refreshes ENS names, in a process of its own
-// (docs/decisions/018-notifier-process.md). SIGINT/SIGTERM finish the pass in flight, then exit.
+// (docs/decisions/046-notifications-outbox-retries-digests.md). SIGINT/SIGTERM finish the pass in flight, then exit.
 
 loadDotEnvFile()
 try {

@@ -35,7 +35,7 @@ async function main() {
   buildApp()
   const childEnv = { ...process.env, CHAIN_ID: String(chainId), RPC_URL: env.RPC_URL ?? '', ANVIL_PORT: String(env.ANVIL_PORT) }
   spawnChild('indexer', ['node_modules/.bin/tsx', 'indexer/cli.ts'], childEnv)
-  // Webhooks, e-mail digests and ENS names, off the indexer's and the web server's paths (docs/decisions/018).
+  // Webhooks, e-mail digests and ENS names, off the indexer's and the web server's paths (docs/decisions/046).
   spawnChild('notifier', ['node_modules/.bin/tsx', 'scripts/notifier.ts'], childEnv)
   if (dev) {
     spawnChild('web', ['node_modules/.bin/remix', 'dev', '--manual', '-c', 'tsx server/index.ts --dev'], childEnv)

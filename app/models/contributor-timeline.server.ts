@@ -1,14 +1,12 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '#db/client'
 import { addressKey } from '~/utils/address'
+import type { TimelineKind } from '~/profiles/timeline-kinds'
 
 // One timeline per contributor across learning, contributing and governing: the chain's
 // per-address activity feed (tasks, votes, proposals, optimistic actions, membership) and the
 // app's own course completions and certificates, merged in one query, newest first, paged by a
 // cursor on (time, key) so a page never repeats or skips an entry while new ones arrive.
-
-export const timelineKinds = ['tasks', 'votes', 'proposals', 'actions', 'membership', 'courses', 'certificates'] as const
-export type TimelineKind = (typeof timelineKinds)[number]
 
 export type TimelineEntry = {
   /** Unique and stable: the chain event's position, or the off-chain row's id. */

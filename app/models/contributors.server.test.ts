@@ -51,3 +51,32 @@ describe('getContributorPage', () => {
     expect(second.items.map((row) => row.address)).toEqual([CHEN])
   })
 })
+
+describe('getContributorPage counts proposals per plugin', () => {
+  // The DAO's TokenVoting and each department's TagVoting number their proposals from 0 alike.
+  const chain = 31338
+  putActivity(db, { chainId: chain, address: ADA, kind: 'dao.voted', subject: '0', timestamp: 100, detail: { option: 'yes', plugin: '0x00000000000000000000000000000000000000a1' } })
+  putActivity(db, { chainId: chain, address: ADA, kind: 'dao.voted', subject: '0', timestamp: 110, detail: { option: 'no', plugin: '0x00000000000000000000000000000000000000b2' } })
+  putActivity(db, { chainId: chain, address: ADA, kind: 'dao.proposed', subject: '0', timestamp: 90, detail: { plugin: '0x00000000000000000000000000000000000000a1' } })
+  putActivity(db, { chainId: chain, address: ADA, kind: 'dao.proposed', subject: '0', timestamp: 95, detail: { plugin: '0x00000000000000000000000000000000000000b2' } })
+
+  it('counts a vote on proposal 0 of two bodies as two votes', () => {
+    const [row] = getContributorPage(db, { chainId: chain, page: 1 }).items
+    expect(row).toMatchObject({ address: ADA, votes: 2, proposals: 2 })
+  })
+})
+
+describe('getContributorPage leaves out RFP escrows', () => {
+  const chain = 31339
+  const ESCROW = '0x00000000000000000000000000000000000e5c40'
+  putActivity(db, { chainId: chain, address: ESCROW, kind: 'task.created', subject: '5', timestamp: 100 })
+  putActivity(db, { chainId: chain, address: BRUNO, kind: 'task.applied', subject: '5', timestamp: 101 })
+  sqlite
+    .prepare(`INSERT INTO rfps (chain_id, rfp_id, metadata_uri, deadline, native_budget, budget, creator, tasks_manager, dispute_manager, manager, escrow, emptied, created_block, created_at, transaction_hash)
+      VALUES (?, 0, '', 0, '0', '[]', ?, ?, ?, ?, ?, 0, 1, 1, '0x01')`)
+    .run(chain, BRUNO, BRUNO, BRUNO, BRUNO, ESCROW)
+
+  it('lists the people, not the escrow that created the accepted project’s task', () => {
+    expect(getContributorPage(db, { chainId: chain, page: 1 }).items.map((row) => row.address)).toEqual([BRUNO])
+  })
+})

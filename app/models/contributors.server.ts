@@ -86,6 +86,8 @@ export function getContributorPage(
 
   const conditions: SQL[] = []
   if (exclude.length > 0) conditions.push(sql`address NOT IN (${inList(exclude)})`)
+  // An RFP's escrow creates the task of each project it accepts (it is the task's creator): a contract, not a person.
+  conditions.push(sql`address NOT IN (SELECT lower(escrow) FROM rfps WHERE chain_id = ${chainId})`)
   if (query.verified) conditions.push(sql`active = 1`)
   if (query.completedTasks) conditions.push(sql`tasksDone > 0`)
   if (query.certificate) conditions.push(sql`certificates > 0`)
@@ -117,8 +119,9 @@ export function getContributorPage(
         COUNT(CASE WHEN kind = 'task.applied' THEN 1 END) AS applications,
         COUNT(DISTINCT CASE WHEN kind = 'task.taken' THEN subject END) AS tasksTaken,
         COUNT(DISTINCT CASE WHEN kind = 'task.completed' THEN subject END) AS tasksDone,
-        COUNT(DISTINCT CASE WHEN kind = 'dao.proposed' THEN subject END) AS proposals,
-        COUNT(DISTINCT CASE WHEN kind = 'dao.voted' THEN subject END) AS votes,
+        -- Proposal ids count per plugin (the DAO's and each department's start at 0), so a proposal is its plugin and id.
+        COUNT(DISTINCT CASE WHEN kind = 'dao.proposed' THEN coalesce(json_extract(detail, '$.plugin'), '') || ':' || subject END) AS proposals,
+        COUNT(DISTINCT CASE WHEN kind = 'dao.voted' THEN coalesce(json_extract(detail, '$.plugin'), '') || ':' || subject END) AS votes,
         MIN(timestamp) AS firstSeen,
         MAX(timestamp) AS lastActive
       FROM chain_activity WHERE chain_id = ${chainId}

@@ -27,3 +27,25 @@ export function getDisplayNames(db: Db, chainId: number, addresses: Iterable<str
   }
   return names
 }
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/
+
+/**
+ * The display names of every address in a loader's answer (any string that is a whole 0x address,
+ * however deep), so a page names everyone it shows without listing them by hand:
+ * `return { ...page, displayNames: displayNamesIn(db, chainId, page) }`.
+ */
+export function displayNamesIn(db: Db, chainId: number, data: unknown, known?: KnownContracts): DisplayNames {
+  const found = new Set<string>()
+  const seen = new Set<object>()
+  const walk = (value: unknown, depth: number) => {
+    if (typeof value === 'string') {
+      if (ADDRESS.test(value)) found.add(value)
+    } else if (value !== null && typeof value === 'object' && depth < 12 && !seen.has(value) && found.size < 5_000) {
+      seen.add(value)
+      for (const child of Array.isArray(value) ? value : Object.values(value)) walk(child, depth + 1)
+    }
+  }
+  walk(data, 0)
+  return getDisplayNames(db, chainId, found, known)
+}

@@ -27,7 +27,7 @@ export type NotificationSettingsView = {
 
 const CONFIRMATION_LIFETIME_MS = 2 * 24 * 60 * 60 * 1000
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 export function getNotificationSettings(db: Db, address: string, now = Date.now()): NotificationSettingsView {
   const key = addressKey(address)

@@ -8,11 +8,11 @@ import { confirmationMail, digestMail, type Mailer } from './mailer.server'
 import { deliverWebhook } from './webhook.server'
 
 // The notifier: a loop in its own process (scripts/notifier.ts, started by `npm start`; see
-// docs/decisions/018-notifier-process.md) that turns new inbox items into outbox rows and delivers
+// docs/decisions/046-notifications-outbox-retries-digests.md) that turns new inbox items into outbox rows and delivers
 // what is due. It only reads what the indexer wrote, so a slow webhook or a dead mail server can
 // never hold the indexer up; a failed delivery stays in the outbox and is retried with backoff.
 
-export const DIGEST_INTERVALS = { immediate: 0, hourly: 60 * 60 * 1000, daily: 24 * 60 * 60 * 1000 }
+const DIGEST_INTERVALS = { immediate: 0, hourly: 60 * 60 * 1000, daily: 24 * 60 * 60 * 1000 }
 
 export type NotifierLog = (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void
 
@@ -38,10 +38,10 @@ export function createNotifier(deps: NotifierDeps) {
     for (const delivery of claimDueWebhooks(db, { now })) {
       const result = await deliverWebhook(delivery, { allowPrivate: deps.allowPrivate, now })
       if (result.ok) {
-        markDelivered(db, [delivery.id])
+        markDelivered(db, [delivery.id], now)
         report.webhooksSent++
       } else {
-        markFailed(db, [delivery.id], result.error)
+        markFailed(db, [delivery.id], result.error, now)
         report.webhooksFailed++
         log('warn', 'webhook delivery failed, kept in the outbox', { id: delivery.id, address: delivery.address, error: result.error, attempts: delivery.attempts + 1 })
       }
@@ -58,14 +58,14 @@ export function createNotifier(deps: NotifierDeps) {
         onSent()
         report.mailsSent++
       } catch (error) {
-        markFailed(db, ids, `the mail server refused or was unreachable: ${(error as Error).message}`)
+        markFailed(db, ids, `the mail server refused or was unreachable: ${(error as Error).message}`, now)
         report.mailsFailed++
         log('warn', 'e-mail delivery failed, kept in the outbox', { address, error: (error as Error).message })
       }
     }
-    for (const row of confirmations) await send([row.id], confirmationMail(row), () => markDelivered(db, [row.id]), row.address)
+    for (const row of confirmations) await send([row.id], confirmationMail(row), () => markDelivered(db, [row.id], now), row.address)
     for (const digest of digests) {
-      await send(digest.rows.map((row) => row.id), digestMail(digest.to, digest.rows, new URL('/notifications', origin).toString()), () => markDigestSent(db, digest), digest.address)
+      await send(digest.rows.map((row) => row.id), digestMail(digest.to, digest.rows, new URL('/notifications', origin).toString()), () => markDigestSent(db, digest, now), digest.address)
     }
   }
 

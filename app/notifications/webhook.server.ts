@@ -11,11 +11,11 @@ import { outboundRequest } from './outbound-http.server'
 
 export const SIGNATURE_HEADER = 'X-Openmesh-Signature'
 export const TIMESTAMP_HEADER = 'X-Openmesh-Timestamp'
-export const DELIVERY_HEADER = 'X-Openmesh-Delivery'
+const DELIVERY_HEADER = 'X-Openmesh-Delivery'
 
 const MAX_MESSAGE = 1_900 // under Discord's 2,000-character limit
 
-export function webhookBody(delivery: { id: number; kind: string; itemKey: string; payload: OutboxPayload }): string {
+function webhookBody(delivery: { id: number; kind: string; itemKey: string; payload: OutboxPayload }): string {
   const line = `${delivery.payload.title}\n${delivery.payload.url}`.slice(0, MAX_MESSAGE)
   return JSON.stringify({
     content: line,
@@ -30,7 +30,7 @@ function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-export function signWebhook(secret: string, timestamp: number, body: string): string {
+function signWebhook(secret: string, timestamp: number, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
 }
 

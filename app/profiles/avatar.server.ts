@@ -17,7 +17,7 @@ const signatures: [string, (b: Buffer) => boolean][] = [
 ]
 
 /** The image's type from its bytes, when it is one of the raster formats served. */
-export function sniffImageType(bytes: Buffer): string | null {
+function sniffImageType(bytes: Buffer): string | null {
   return signatures.find(([, matches]) => matches(bytes))?.[0] ?? null
 }
 

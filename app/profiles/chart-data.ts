@@ -1,14 +1,14 @@
 import { formatUnits } from 'viem'
-import type { TimelineKind } from '~/models/contributor-timeline.server'
+import type { TimelineKind } from './timeline-kinds'
 import { formatTokenAmount, tokenInfo, type KnownTokens } from '~/utils/tokens'
 
 // The numbers behind a profile's two charts, by UTC month over the last year (chain time): how
 // active the person was in each of the portal's three doors, and what they earned so far per token.
 
-export const CHART_MONTHS = 12
+const CHART_MONTHS = 12
 
 export type Door = 'learn' | 'contribute' | 'govern'
-export const doorOf: Record<TimelineKind, Door> = {
+const doorOf: Record<TimelineKind, Door> = {
   courses: 'learn',
   certificates: 'learn',
   tasks: 'contribute',

@@ -22,7 +22,7 @@ export function getEnsConfig(): EnsConfig | null {
 }
 
 /** The address's primary name (forward-checked by the Universal Resolver) and its avatar record as a URL the portal may fetch. */
-export async function resolveEns(address: Address, config: EnsConfig): Promise<{ name: string | null; avatarUrl: string | null }> {
+async function resolveEns(address: Address, config: EnsConfig): Promise<{ name: string | null; avatarUrl: string | null }> {
   const client = createPublicClient({ transport: http(config.rpcUrl, { timeout: TIMEOUT_MS, retryCount: 0 }) })
   const raw = await getEnsName(client, { address, universalResolverAddress: config.universalResolverAddress })
   const name = raw ? normalizedName(raw) : null
@@ -64,7 +64,7 @@ function normalizedName(raw: string): string | null {
  * An avatar record as a URL the avatar route may fetch: https://, ipfs:// through the configured
  * gateway, or a small raster data: URL. NFT avatars (eip155:…) and everything else: none.
  */
-export function avatarUrl(record: string, ipfsGateway: string): string | null {
+function avatarUrl(record: string, ipfsGateway: string): string | null {
   const value = record.trim()
   if (/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(value)) return value.length <= MAX_DATA_AVATAR ? value : null
   if (/^ipfs:\/\/(ipfs\/)?[A-Za-z0-9]+(\/[\w.-]+)*$/.test(value)) return new URL(value.replace(/^ipfs:\/\/(ipfs\/)?/, ''), ipfsGateway.endsWith('/') ? ipfsGateway : `${ipfsGateway}/`).toString()

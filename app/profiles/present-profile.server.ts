@@ -4,17 +4,20 @@ import { getCatalog } from '~/courses/catalog.server'
 import { getGoverningBodies } from '~/dao/bodies.server'
 import { listCertificates } from '~/models/certificates.server'
 import { getContributorFigures, listPayouts } from '~/models/contributor-figures.server'
-import { getMonthlyActivity, getTimelinePage, getTimelineSubjects, timelineKinds, type TimelineKind } from '~/models/contributor-timeline.server'
+import { getMonthlyActivity, getTimelinePage, getTimelineSubjects } from '~/models/contributor-timeline.server'
 import { getDisplayNames } from '~/models/display-names.server'
 import { listMyWork } from '~/models/my-work.server'
 import { getProfile } from '~/models/profiles.server'
 import { listDepartmentTags } from '~/models/contributor-topology.server'
 import { renderOptionalMarkdown } from '~/utils/markdown.server'
 import { isSafeLinkUrl } from '~/utils/safe-url'
+import { priceOf, type UsdPrices } from '~/models/usd-prices.server'
 import { formatTokenAmount, tokenInfo, type KnownTokens } from '~/utils/tokens'
+import { formatCents, usdFigure } from '~/utils/usd'
 import { activityByMonth, earningsByMonth, lastMonths, monthsStart } from './chart-data'
 import { lookupEns } from './ens.server'
 import { waitingOn, workRoleLabels } from './my-work'
+import { timelineKinds, type TimelineKind } from './timeline-kinds'
 import { describeTimelineEntry } from './timeline-text'
 
 // Everything /contributors/:address shows, from the models, shaped for the page: untrusted text
@@ -43,7 +46,16 @@ export function parseTimelineKinds(values: string[]): TimelineKind[] {
 
 export async function presentProfile(
   db: Db,
-  { chainId, address, isOwner, now, known, kinds, cursor }: { chainId: number; address: Address; isOwner: boolean; now: number; known: KnownTokens; kinds: TimelineKind[]; cursor: string | null },
+  {
+    chainId,
+    address,
+    isOwner,
+    now,
+    known,
+    prices = new Map(),
+    kinds,
+    cursor,
+  }: { chainId: number; address: Address; isOwner: boolean; now: number; known: KnownTokens; prices?: UsdPrices; kinds: TimelineKind[]; cursor: string | null },
 ) {
   const profile = getProfile(db, address)
   const ens = await lookupEns(db, address)
@@ -61,7 +73,7 @@ export async function presentProfile(
     departments: listDepartmentTags(db, { chainId, address }),
     figures: {
       ...figures,
-      earned: figures.earned.map((e) => formatTokenAmount(e.amount, tokenInfo(e.token, known))),
+      ...presentEarnings(figures.earned, known, prices),
       acceptanceRate: figures.applications === 0 ? null : Math.round((figures.applicationsAccepted * 100) / figures.applications),
     },
     timeline: {
@@ -86,4 +98,18 @@ function presentProfileText(profile: NonNullable<ReturnType<typeof getProfile>>)
     metadataUri: profile.metadataUri,
     updatedAt: profile.updatedAt,
   }
+}
+
+/**
+ * Earnings per token, each with its USD value where the chain has a feed for it, and their sum in
+ * USD only when every token has one (a partial sum would understate).
+ */
+function presentEarnings(earned: { token: string | null; amount: string }[], known: KnownTokens, prices: UsdPrices) {
+  const rows = earned.map((e) => {
+    const token = tokenInfo(e.token, known)
+    return { amount: formatTokenAmount(e.amount, token), usd: usdFigure(e.amount, token, priceOf(prices, e.token)) }
+  })
+  // formatCents always writes two decimals, so the digits of a figure are its cents.
+  const cents = rows.every((row) => row.usd) ? rows.reduce((sum, row) => sum + BigInt(row.usd!.text.replace(/[^0-9]/g, '')), 0n) : null
+  return { earned: rows.map((row) => ({ amount: row.amount, usd: row.usd?.text ?? null })), earnedUsd: rows.length && cents !== null ? formatCents(cents) : null }
 }

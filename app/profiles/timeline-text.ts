@@ -67,6 +67,12 @@ export function describeTimelineEntry(entry: TimelineEntry, titles: TimelineTitl
       return { text: 'Became a verified contributor (OVC minted)', subject: null }
     case 'dao.revoked':
       return { text: 'Stopped being a verified contributor (OVC burned)', subject: null }
+    case 'department.tagged':
+    case 'department.untagged': {
+      const body = bodies.find((b) => b.tag !== null && b.tag.toLowerCase() === subject.toLowerCase())
+      const department = body ? { label: body.name, href: `/dao/departments/${body.slug}` } : { label: 'department', href: '/dao' }
+      return { text: entry.event === 'department.tagged' ? 'Joined the' : 'Left the', subject: department }
+    }
     case 'dao.delegated':
       return { text: 'Delegated their voting power', subject: null }
     case 'course.completed':

@@ -1,22 +1,24 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
 import { ErrorPage } from '~/components/error-page'
 import { ExternalLinks } from '~/components/external-link'
 import { Markdown } from '~/components/markdown'
+import { PersonName } from '~/components/person-name'
 import { When } from '~/components/when'
 import { CertificatesSection } from '~/courses/components/certificates-section'
 import coursesStyles from '~/courses/courses.css'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
-import { BadTimelineCursorError, type TimelineKind } from '~/models/contributor-timeline.server'
+import { getKnownTokens } from '~/models/known-tokens.server'
+import { getUsdPrices } from '~/models/usd-prices.server'
+import { BadTimelineCursorError } from '~/models/contributor-timeline.server'
 import { ActivityChart, EarningsChart } from '~/profiles/charts'
 import { BadTimelineFilterError, parseTimelineKinds, presentProfile } from '~/profiles/present-profile.server'
 import { ProfileEditor } from '~/profiles/profile-editor'
 import profilesStyles from '~/profiles/profiles.css'
+import { timelineKindLabels as kindLabels, timelineKinds } from '~/profiles/timeline-kinds'
 import { getAddress } from '~/session/auth.server'
-import { shortAddress } from '~/utils/address'
 import { parseAddress } from '~/utils/address-checks'
 import { Identicon } from '~/wallet/identicon'
 
@@ -28,18 +30,6 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `${page.name ?? page.address} · Contributors · Openmesh Portal` : 'Contributor · Openmesh Portal' },
 ]
-
-// The labels name the kinds here: a value imported from a .server module is undefined in the
-// browser (Remix drops those modules from client bundles), so the list cannot come from there.
-const kindLabels: Record<TimelineKind, string> = {
-  tasks: 'Tasks',
-  votes: 'Votes',
-  proposals: 'Proposals',
-  actions: 'Optimistic actions',
-  membership: 'Membership',
-  courses: 'Courses',
-  certificates: 'Certificates',
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const address = parseAddress(params.address)
@@ -56,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       address,
       isOwner,
       now: getChainNow(db, chainId),
-      known: { openToken: getPortalContracts(chainId)?.openToken ?? null },
+      known: getKnownTokens(db, chainId),
+      prices: await getUsdPrices(chainId),
       kinds: parseTimelineKinds(url.searchParams.getAll('kind')),
       cursor: cursor === '' ? null : cursor,
     })
@@ -82,7 +73,9 @@ export default function ContributorProfile() {
           </span>
         )}
         <div>
-          <h1 className="break">{page.name ?? shortAddress(address)}</h1>
+          <h1 className="break">
+            <PersonName address={address} />
+          </h1>
           <p className="profile-address">
             <code className="break">{address}</code>
             {ens && ens.name !== page.name ? <span className="pill">{ens.name}</span> : null}
@@ -116,7 +109,11 @@ export default function ContributorProfile() {
         <h2 id="figures-heading">In figures</h2>
         <dl className="profile-figures">
           <Figure label="Tasks completed" value={figures.tasksCompleted} note={figures.tasksCompletedByDispute ? `+ ${figures.tasksCompletedByDispute} settled by dispute` : undefined} />
-          <Figure label="Earned" value={figures.earned.length ? figures.earned.join(' · ') : '—'} note={figures.earned.length ? 'per token (no USD price feed configured)' : undefined} />
+          <Figure
+            label="Earned"
+            value={figures.earned.length ? figures.earned.map((e) => (e.usd ? `${e.amount} (${e.usd})` : e.amount)).join(' · ') : '—'}
+            note={figures.earned.length === 0 ? undefined : figures.earnedUsd ? `≈ ${figures.earnedUsd} in all at today’s prices` : 'per token (no USD price feed for these tokens)'}
+          />
           <Figure label="Applications" value={figures.applications} note={figures.acceptanceRate === null ? undefined : `${figures.acceptanceRate}% accepted`} />
           <Figure label="Tasks managed" value={figures.tasksManaged} />
           <Figure label="RFP projects" value={figures.rfpProjects} />
@@ -146,7 +143,7 @@ export default function ContributorProfile() {
         <Form method="get" className="timeline-filter" aria-label="Filter the timeline">
           <fieldset>
             <legend>Show</legend>
-            {(Object.keys(kindLabels) as TimelineKind[]).map((kind) => (
+            {timelineKinds.map((kind) => (
               <label key={kind}>
                 <input type="checkbox" name="kind" value={kind} defaultChecked={timeline.kinds.includes(kind)} /> {kindLabels[kind]}
               </label>

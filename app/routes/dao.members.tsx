@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { Timestamp } from '~/components/when'
 import { getChainNow } from '~/models/chain-time.server'
+import { displayNamesIn } from '~/models/display-names.server'
 import { Person } from '~/dao/components/person'
 import { getKnownContracts } from '~/dao/contracts.server'
 import { formatVotes } from '~/dao/format'
@@ -27,10 +28,13 @@ export async function loader(_args: LoaderFunctionArgs) {
     const body = bodies.find((b) => b.tag === holder.tag)
     if (body) departments.set(holder.address, [...(departments.get(holder.address) ?? []), { slug: body.slug, name: body.name }])
   }
+  const members = listMembers(db, chainId).map((member) => ({ ...member, departments: departments.get(member.address) ?? [] }))
   return {
     now: getChainNow(db, chainId),
-    members: listMembers(db, chainId).map((member) => ({ ...member, departments: departments.get(member.address) ?? [] })),
+    members,
     names: getAddressNames(chainId, getKnownContracts(chainId)),
+    // Profile and ENS names win over the labels above, as on every page (app/components/person-name.tsx).
+    displayNames: displayNamesIn(db, chainId, members),
   }
 }
 

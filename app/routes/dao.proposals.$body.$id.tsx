@@ -6,6 +6,7 @@ import { Markdown } from '~/components/markdown'
 import { TxLink } from '~/components/tx-link'
 import { Timestamp } from '~/components/when'
 import { getChainNow } from '~/models/chain-time.server'
+import { displayNamesIn } from '~/models/display-names.server'
 import { ActionList } from '~/dao/components/action-list'
 import { DaoDetailPage } from '~/dao/components/detail-page'
 import { Person } from '~/dao/components/person'
@@ -54,6 +55,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
     descriptionHtml: renderOptionalMarkdown(proposal.description),
     resources: proposal.resources.map((link) => ({ name: link.name, url: isSafeLinkUrl(link.url) ? link.url : null })),
     names: getAddressNames(chainId, known),
+    // Profile and ENS names win over the labels above, as on every page (app/components/person-name.tsx).
+    displayNames: displayNamesIn(db, chainId, proposal),
   }
 }
 

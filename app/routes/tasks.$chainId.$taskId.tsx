@@ -14,6 +14,7 @@ import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
 import { readSnapshot } from '~/models/read-snapshot.server'
 import { getKnownTokens } from '~/models/known-tokens.server'
+import { displayNamesIn } from '~/models/display-names.server'
 import { getUsdPrices, priceOf } from '~/models/usd-prices.server'
 import { UsdValues } from '~/components/usd-value'
 import { getTaskDetail } from '~/models/task-detail.server'
@@ -111,6 +112,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     actions,
     disputeFee: actions.dispute && contracts?.taskDisputes ? await readDisputeFee(contracts.taskDisputes, task.disputeManager as `0x${string}`) : null,
     gate: courseGate(task.requiredCourse ?? undefined, viewer),
+    // Everyone the page shows, named as on every other page (app/components/person-name.tsx).
+    displayNames: displayNamesIn(db, chainId, task),
   }
 }
 

@@ -5,6 +5,7 @@ import { ErrorPage } from '~/components/error-page'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
+import { getDisplayNames } from '~/models/display-names.server'
 import { getKnownTokens } from '~/models/known-tokens.server'
 import { BadCursorError, getBudgetTokens, getPopularTags, getTaskPage } from '~/models/task-board.server'
 import { getAddress } from '~/session/auth.server'
@@ -52,6 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...(known.openToken ? [{ value: 'open', label: 'OPEN' }] : []),
       ...tokens.filter((t) => t.value !== known.openToken?.toLowerCase()),
     ],
+    // The managers, named as on every other page (app/components/person-name.tsx).
+    displayNames: getDisplayNames(db, chainId, page.items.map((task) => task.manager)),
   }
 }
 
