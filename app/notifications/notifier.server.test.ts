@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { certificates } from '#db/schema'
 import { addTestCleanup, useTempDatabase } from '../../test/setup'
@@ -145,5 +146,16 @@ describe('the notifier', () => {
     const report = await dead.tick(at)
     expect(report.mailsFailed).toBe(1)
     expect(listOutbox(db, ADA).filter((r) => r.status === 'pending').map((r) => r.itemKey)).toEqual([expect.stringContaining('dd')])
+  })
+
+  it('runs pass after pass without piling listeners on its stop signal, and stops when it aborts', async () => {
+    const idle = createNotifier({ db, chainId, origin: ORIGIN, allowPrivate: true, mailer: null, ens: null, log })
+    const stop = new AbortController()
+    const running = idle.run({ intervalMs: 1, signal: stop.signal })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    // One wait at a time holds one listener; each pass used to leave its own behind.
+    expect(getEventListeners(stop.signal, 'abort').length).toBeLessThanOrEqual(1)
+    stop.abort()
+    await running
   })
 })
