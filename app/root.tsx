@@ -94,13 +94,20 @@ type LoaderData = Awaited<ReturnType<typeof loader>>
 function Page({ address, stale, unread, children }: { address: LoaderData['address']; stale: LoaderData['stale']; unread: number | null; children: ReactNode }) {
   return (
     <>
+      {/* The first thing a keyboard reaches: straight past the header to the page's content. */}
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <SiteHeader address={address} unread={unread} />
       {stale ? (
         <div className="banner banner-warning" role="status">
           <StaleNotice stale={stale} />
         </div>
       ) : null}
-      <main>{children}</main>
+      {/* tabIndex -1: the skip link moves focus here, so the next Tab starts inside the content. */}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </>
   )
 }

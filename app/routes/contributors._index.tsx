@@ -1,3 +1,4 @@
+import type { Db } from '#db/client'
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
@@ -9,10 +10,11 @@ import { getAddressNames } from '~/dao/names.server'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
+import { cachedRead } from '~/models/read-cache.server'
 import { getContributorPage, listPayoutTokens, type ContributorRow } from '~/models/contributors.server'
 import { getDisplayNames } from '~/models/display-names.server'
 import { listDepartmentMembers, listDepartments } from '~/models/contributor-topology.server'
-import { directoryHref, parseDirectoryFilter, sortLabels } from '~/profiles/directory-filter'
+import { directoryHref, parseDirectoryFilter, sortLabels, type DirectoryFilter } from '~/profiles/directory-filter'
 import { OVC_EPOCH_WEIGHTS } from '~/profiles/ovc-score'
 import profilesStyles from '~/profiles/profiles.css'
 import { formatTokenAmount, tokenInfo } from '~/utils/tokens'
@@ -30,6 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if ('error' in filter) throw data(filter.error, { status: 400 })
   const db = getDb()
   const chainId = getChainId()
+  // The same for every visitor until the database changes.
+  return cachedRead(db, 'contributors', { chainId, filter }, () => readDirectory(db, chainId, filter))
+}
+
+function readDirectory(db: Db, chainId: number, filter: DirectoryFilter) {
   const known = getKnownContracts(chainId)
   const tokens = { openToken: getPortalContracts(chainId)?.openToken ?? null }
   // The token and the plugins show up in activity as the permission source of optimistic actions; they are not people.

@@ -1,3 +1,4 @@
+import type { Db } from '#db/client'
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { AddressLink } from '~/components/address-link'
@@ -6,6 +7,7 @@ import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
 import { getKnownTokens } from '~/models/known-tokens.server'
+import { cachedRead } from '~/models/read-cache.server'
 import { BadCursorError, getBudgetTokens, getPopularTags, getTaskPage } from '~/models/task-board.server'
 import { getAddress } from '~/session/auth.server'
 import type { BoardFilter } from '~/tasks/board-filter'
@@ -27,6 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filter } = parsed
   const chainId = getChainId()
   const db = getDb()
+  // Everything but the viewer is the same for every visitor until the database changes.
+  const board = cachedRead(db, 'tasks-board', { chainId, filter }, () => readBoard(db, chainId, filter))
+  return { ...board, filter, viewer: await getAddress(request) }
+}
+
+function readBoard(db: Db, chainId: number, filter: BoardFilter) {
   const known = getKnownTokens(db, chainId)
   let page
   try {
@@ -37,8 +45,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const tokens = getBudgetTokens(db, chainId).map((address) => ({ value: address, label: tokenInfo(address, known).symbol }))
   return {
-    filter,
-    viewer: await getAddress(request),
     now: getChainNow(db, chainId),
     counts: page.counts,
     nextCursor: page.nextCursor,
