@@ -9,6 +9,7 @@ import { getChainNow } from '~/models/chain-time.server'
 import { useNonce } from '~/security/nonce'
 import { getChainStatus, staleReason } from '~/models/chain-status.server'
 import { countUnread } from '~/models/inbox.server'
+import { warmUsdPrices } from '~/models/usd-prices.server'
 import { getAddress } from '~/session/auth.server'
 import stylesheet from '~/styles/app.css'
 import { readWagmiCookie } from '~/wallet/wagmi-cookie.server'
@@ -29,6 +30,7 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const address = await getAddress(request)
   const status = getChainStatus()
+  warmUsdPrices(status.chainId)
   const reason = staleReason(status)
   return {
     ENV: getPublicEnv(),

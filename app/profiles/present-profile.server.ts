@@ -46,7 +46,7 @@ export async function presentProfile(
   { chainId, address, isOwner, now, known, kinds, cursor }: { chainId: number; address: Address; isOwner: boolean; now: number; known: KnownTokens; kinds: TimelineKind[]; cursor: string | null },
 ) {
   const profile = getProfile(db, address)
-  const ens = await lookupEns(db, address)
+  const ens = lookupEns(db, address)
   const figures = getContributorFigures(db, { chainId, address })
   const timeline = getTimelinePage(db, { chainId, address, kinds, cursor })
   const subjects = getTimelineSubjects(db, chainId, timeline.entries)

@@ -33,7 +33,7 @@ import { Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/tas
 import { DisputesSection } from '~/tasks/components/task-disputes'
 import { TaskOriginFacts } from '~/tasks/components/task-origin'
 import { pessimisticActionsPrefix, presentTaskDisputes, presentTaskOrigin } from '~/tasks/present-extensions.server'
-import { readDisputeFee } from '~/tasks/dispute-fee.server'
+import { getKnownDisputeFee } from '~/tasks/dispute-fee.server'
 import {
   ApplicationsSection,
   CancelRequestsSection,
@@ -76,7 +76,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const viewer = await getAddress(request)
   const now = getChainNow(db, chainId)
   const known = getKnownTokens(db, chainId, detail.budgets.flatMap((b) => (b.token ? [b.token] : [])))
-  const prices = await getUsdPrices(chainId)
+  const prices = getUsdPrices(chainId)
   const task = presentTask(detail, known, (token) => priceOf(prices, token))
   const bodies = getGoverningBodies(chainId)
   const actions = availableActions(detail, viewer, { now, disputes: contracts?.taskDisputes != null && contracts.pessimisticActions != null })
@@ -93,7 +93,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     known,
     dao: contracts?.dao ?? null,
     actions,
-    disputeFee: actions.dispute && contracts?.taskDisputes ? await readDisputeFee(contracts.taskDisputes, task.disputeManager as `0x${string}`) : null,
+    disputeFee: actions.dispute && contracts?.taskDisputes ? getKnownDisputeFee(contracts.taskDisputes, task.disputeManager as `0x${string}`) : null,
     gate: courseGate(task.requiredCourse ?? undefined, viewer),
   }
 }
@@ -292,7 +292,7 @@ function TaskPageContent() {
                   ctx={ctx}
                   entries={task.executor.entries}
                   disputeManager={task.disputeManager as `0x${string}`}
-                  fee={disputeFee ?? { error: 'This chain has no dispute contracts configured.' }}
+                  fee={contracts?.taskDisputes ? disputeFee : { error: 'This chain has no dispute contracts configured.' }}
                   actionPathPrefix={disputeActionsPath}
                 />
               </details>
