@@ -12,7 +12,8 @@ import { sqliteOf, type Db } from '#db/client'
 //
 // A remembered value is shared by every request that asks for it until the next change: callers
 // must treat it as read-only (map it into new objects, never mutate it). The arguments must be
-// everything the read depends on besides the database (chain time included; never the wall clock).
+// everything the read depends on besides the database: chain time (getChainNow) is one, as it
+// follows the wall clock on an idle chain, so a read keyed by it lasts at most a second.
 
 const MAX_ENTRIES = 500
 

@@ -33,10 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
   const chainId = getChainId()
   // The same for every visitor until the database changes.
-  return cachedRead(db, 'contributors', { chainId, filter }, () => readDirectory(db, chainId, filter))
+  // Chain time is part of the key: it moves with the wall clock on an idle chain.
+  const now = getChainNow(db, chainId)
+  return cachedRead(db, 'contributors', { chainId, filter, now }, () => readDirectory(db, chainId, filter, now))
 }
 
-function readDirectory(db: Db, chainId: number, filter: DirectoryFilter) {
+function readDirectory(db: Db, chainId: number, filter: DirectoryFilter, now: number) {
   const known = getKnownContracts(chainId)
   const tokens = { openToken: getPortalContracts(chainId)?.openToken ?? null }
   // The token and the plugins show up in activity as the permission source of optimistic actions; they are not people.
@@ -47,7 +49,6 @@ function readDirectory(db: Db, chainId: number, filter: DirectoryFilter) {
   const seededNames = getAddressNames(chainId, known)
   const needle = filter.q.toLowerCase()
   const alsoMatching = needle ? Object.entries(seededNames).filter(([, name]) => name.toLowerCase().includes(needle)).map(([address]) => address) : []
-  const now = getChainNow(db, chainId)
   const result = getContributorPage(db, {
     chainId,
     page: filter.page,

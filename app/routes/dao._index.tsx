@@ -31,11 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
   const chainId = getChainId()
   // The same for every visitor until the database changes.
-  return cachedRead(db, 'dao', { chainId, filter: parsed.filter }, () => readOverview(db, chainId, parsed.filter))
+  // Chain time is part of the key: it moves with the wall clock on an idle chain (and decides the states).
+  const now = getChainNow(db, chainId)
+  return cachedRead(db, 'dao', { chainId, filter: parsed.filter, now }, () => readOverview(db, chainId, parsed.filter, now))
 }
 
-function readOverview(db: Db, chainId: number, filter: ProposalFilter) {
-  const now = getChainNow(db, chainId)
+function readOverview(db: Db, chainId: number, filter: ProposalFilter, now: number) {
   const known = getKnownContracts(chainId)
   const bodies = getGoverningBodies(chainId)
   const openmesh = bodyOfSlug(bodies, 'openmesh')

@@ -30,11 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const chainId = getChainId()
   const db = getDb()
   // Everything but the viewer is the same for every visitor until the database changes.
-  const board = cachedRead(db, 'tasks-board', { chainId, filter }, () => readBoard(db, chainId, filter))
+  // Chain time is part of the key: it moves with the wall clock on an idle chain.
+  const now = getChainNow(db, chainId)
+  const board = cachedRead(db, 'tasks-board', { chainId, filter, now }, () => readBoard(db, chainId, filter, now))
   return { ...board, filter, viewer: await getAddress(request) }
 }
 
-function readBoard(db: Db, chainId: number, filter: BoardFilter) {
+function readBoard(db: Db, chainId: number, filter: BoardFilter, now: number) {
   const known = getKnownTokens(db, chainId)
   let page
   try {
@@ -45,7 +47,7 @@ function readBoard(db: Db, chainId: number, filter: BoardFilter) {
   }
   const tokens = getBudgetTokens(db, chainId).map((address) => ({ value: address, label: tokenInfo(address, known).symbol }))
   return {
-    now: getChainNow(db, chainId),
+    now,
     counts: page.counts,
     nextCursor: page.nextCursor,
     tasks: page.items.map((task) => ({
