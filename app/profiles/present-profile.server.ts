@@ -41,7 +41,7 @@ export function parseTimelineKinds(values: string[]): TimelineKind[] {
   return [...new Set(kinds)] as TimelineKind[]
 }
 
-export async function presentProfile(
+export function presentProfile(
   db: Db,
   { chainId, address, isOwner, now, known, kinds, cursor }: { chainId: number; address: Address; isOwner: boolean; now: number; known: KnownTokens; kinds: TimelineKind[]; cursor: string | null },
 ) {

@@ -10,6 +10,7 @@ import coursesStyles from '~/courses/courses.css'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
+import { cachedRead } from '~/models/read-cache.server'
 import { BadTimelineCursorError, timelineKinds } from '~/models/contributor-timeline.server'
 import { ActivityChart, EarningsChart } from '~/profiles/charts'
 import { BadTimelineFilterError, parseTimelineKinds, presentProfile } from '~/profiles/present-profile.server'
@@ -49,17 +50,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getAddress(request)
   const isOwner = viewer !== null && viewer.toLowerCase() === address.toLowerCase()
   try {
-    const page = await presentProfile(db, {
-      chainId,
-      address,
-      isOwner,
-      now: getChainNow(db, chainId),
-      known: { openToken: getPortalContracts(chainId)?.openToken ?? null },
-      kinds: parseTimelineKinds(url.searchParams.getAll('kind')),
-      cursor: cursor === '' ? null : cursor,
-    })
+    // Chain time is part of the key: it moves with the wall clock on an idle chain.
+    const now = getChainNow(db, chainId)
+    const kinds = parseTimelineKinds(url.searchParams.getAll('kind'))
+    const at = cursor === '' ? null : cursor
+    // The same for every visitor but the owner until the database changes.
+    const page = cachedRead(db, 'profile', { chainId, address: address.toLowerCase(), isOwner, now, kinds, cursor: at }, () =>
+      presentProfile(db, { chainId, address, isOwner, now, known: { openToken: getPortalContracts(chainId)?.openToken ?? null }, kinds, cursor: at }),
+    )
     const name = page.displayNames[address.toLowerCase()] ?? null
-    return { ...page, address, chainId, isOwner, name, now: getChainNow(db, chainId) }
+    return { ...page, address, chainId, isOwner, name, now }
   } catch (error) {
     if (error instanceof BadTimelineCursorError || error instanceof BadTimelineFilterError) throw data(error.message, { status: 400 })
     throw error
