@@ -33,9 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
   const chainId = getChainId()
   // The same for every visitor until the database changes.
-  // Chain time is part of the key: it moves with the wall clock on an idle chain.
   const now = getChainNow(db, chainId)
-  return cachedRead(db, 'contributors', { chainId, filter, now }, () => readDirectory(db, chainId, filter, now))
+  // The directory depends on chain time only through the month of it (the leaderboard's score
+  // weighs each month), so it is remembered per month: chain time itself moves with the wall clock
+  // on an idle chain and would make every second a new key. The page's own `now` is the current one.
+  const month = new Date(now * 1000).toISOString().slice(0, 7)
+  return { ...cachedRead(db, 'contributors', { chainId, filter, month }, () => readDirectory(db, chainId, filter, now)), now }
 }
 
 function readDirectory(db: Db, chainId: number, filter: DirectoryFilter, now: number) {
