@@ -92,15 +92,7 @@ function outcomeOf(row: ProposalRow, settings: SettingsFacts | null, now: number
 
 /** Every proposal of every plugin (or of `plugin` only), newest first, with its state at `now`. */
 export function listProposals(db: Db, { chainId, now, plugin }: { chainId: number; now: number; plugin?: string }): ProposalSummary[] {
-  const settings = new Map(
-    db.select().from(daoVotingSettings).where(eq(daoVotingSettings.chainId, chainId)).all().map((row) => [row.plugin, settingsOf(row)]),
-  )
-  const rows = db
-    .select()
-    .from(daoProposals)
-    .where(plugin === undefined ? eq(daoProposals.chainId, chainId) : and(eq(daoProposals.chainId, chainId), eq(daoProposals.plugin, plugin.toLowerCase())))
-    .orderBy(desc(daoProposals.createdBlock), desc(daoProposals.plugin), desc(daoProposals.proposalNumber))
-    .all()
+  const { settings, rows } = readProposalRows(db, chainId, plugin)
   const documents = loadDocuments(db, chainId, rows.map((row) => row.metadataUri))
   return rows.map((row) => summarizeProposal(row, documentOf(documents, row.metadataUri), settings.get(row.plugin) ?? null, now))
 }
@@ -125,15 +117,7 @@ export function getProposalPage(
   db: Db,
   { chainId, now, plugin, state, page, pageSize = PROPOSALS_PAGE_SIZE }: { chainId: number; now: number; plugin?: string; state: ProposalState | null; page: number; pageSize?: number },
 ): ProposalPage {
-  const settings = new Map(
-    db.select().from(daoVotingSettings).where(eq(daoVotingSettings.chainId, chainId)).all().map((row) => [row.plugin, settingsOf(row)]),
-  )
-  const rows = db
-    .select()
-    .from(daoProposals)
-    .where(plugin === undefined ? eq(daoProposals.chainId, chainId) : and(eq(daoProposals.chainId, chainId), eq(daoProposals.plugin, plugin.toLowerCase())))
-    .orderBy(desc(daoProposals.createdBlock), desc(daoProposals.plugin), desc(daoProposals.proposalNumber))
-    .all()
+  const { settings, rows } = readProposalRows(db, chainId, plugin)
   const counts = Object.fromEntries(proposalStates.map((s) => [s, 0])) as Record<ProposalState, number>
   const outcomes = rows.map((row) => {
     const outcome = outcomeOf(row, settings.get(row.plugin) ?? null, now)
@@ -154,6 +138,20 @@ export function getProposalPage(
 }
 
 const PROPOSALS_PAGE_SIZE = 20
+
+/** Every proposal row (of one plugin, when given), newest first, and the voting settings by plugin. */
+function readProposalRows(db: Db, chainId: number, plugin: string | undefined) {
+  const settings = new Map(
+    db.select().from(daoVotingSettings).where(eq(daoVotingSettings.chainId, chainId)).all().map((row) => [row.plugin, settingsOf(row)]),
+  )
+  const rows = db
+    .select()
+    .from(daoProposals)
+    .where(plugin === undefined ? eq(daoProposals.chainId, chainId) : and(eq(daoProposals.chainId, chainId), eq(daoProposals.plugin, plugin.toLowerCase())))
+    .orderBy(desc(daoProposals.createdBlock), desc(daoProposals.plugin), desc(daoProposals.proposalNumber))
+    .all()
+  return { settings, rows }
+}
 
 /** The fields the list and the detail page share, derived one way so they never disagree. */
 function summarizeProposal(

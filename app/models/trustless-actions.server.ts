@@ -40,15 +40,7 @@ export function listTrustlessActions(
   db: Db,
   { chainId, now, known, dao, kind }: { chainId: number; now: number; known: KnownContracts; dao?: string; kind?: TrustlessActionKind },
 ): TrustlessActionSummary[] {
-  const where: SQL[] = [eq(trustlessActions.chainId, chainId)]
-  if (dao !== undefined) where.push(eq(trustlessActions.dao, dao.toLowerCase()))
-  if (kind !== undefined) where.push(eq(trustlessActions.kind, kind))
-  const rows = db
-    .select()
-    .from(trustlessActions)
-    .where(and(...where))
-    .orderBy(desc(trustlessActions.createdBlock), desc(trustlessActions.actionId))
-    .all()
+  const rows = readActionRows(db, { chainId, dao, kind })
   const documents = loadDocuments(db, chainId, rows.map((row) => row.metadataUri))
   return rows.map((row) => summary(row, documentOf(documents, row.metadataUri), now, known))
 }
@@ -69,20 +61,25 @@ export function listNewestTrustlessActions(
   db: Db,
   { chainId, now, known, dao, kind, limit }: { chainId: number; now: number; known: KnownContracts; dao?: string; kind?: TrustlessActionKind; limit: number },
 ): TrustlessActionList {
-  const where: SQL[] = [eq(trustlessActions.chainId, chainId)]
-  if (dao !== undefined) where.push(eq(trustlessActions.dao, dao.toLowerCase()))
-  if (kind !== undefined) where.push(eq(trustlessActions.kind, kind))
-  const rows = db
-    .select()
-    .from(trustlessActions)
-    .where(and(...where))
-    .orderBy(desc(trustlessActions.createdBlock), desc(trustlessActions.actionId))
-    .all()
+  const rows = readActionRows(db, { chainId, dao, kind })
   const counts = Object.fromEntries(actionStates.map((state) => [state, 0])) as Record<ActionState, number>
   for (const row of rows) counts[actionState(row, now)]++
   const shown = rows.slice(0, limit)
   const documents = loadDocuments(db, chainId, shown.map((row) => row.metadataUri))
   return { counts, total: rows.length, items: shown.map((row) => summary(row, documentOf(documents, row.metadataUri), now, known)) }
+}
+
+/** Every action row (of one DAO, of one kind, when given), newest first. */
+function readActionRows(db: Db, { chainId, dao, kind }: { chainId: number; dao?: string; kind?: TrustlessActionKind }): ActionRow[] {
+  const where: SQL[] = [eq(trustlessActions.chainId, chainId)]
+  if (dao !== undefined) where.push(eq(trustlessActions.dao, dao.toLowerCase()))
+  if (kind !== undefined) where.push(eq(trustlessActions.kind, kind))
+  return db
+    .select()
+    .from(trustlessActions)
+    .where(and(...where))
+    .orderBy(desc(trustlessActions.createdBlock), desc(trustlessActions.actionId))
+    .all()
 }
 
 function summary(row: ActionRow, doc: ReturnType<typeof documentOf>, now: number, known: KnownContracts): TrustlessActionSummary {
