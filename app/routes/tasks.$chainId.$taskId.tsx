@@ -13,6 +13,7 @@ import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
 import { getKnownTokens } from '~/models/known-tokens.server'
+import { cachedRead } from '~/models/read-cache.server'
 import { getUsdPrices, priceOf } from '~/models/usd-prices.server'
 import { UsdValues } from '~/components/usd-value'
 import { getTaskDetail } from '~/models/task-detail.server'
@@ -71,7 +72,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // Read before the task, so the page never claims to include more than it does.
   const indexedBlock = getIndexerStatus(db, chainId)?.indexedBlock ?? null
   const contracts = getPortalContracts(chainId)
-  const detail = getTaskDetail(db, { chainId, taskId })
+  // The task's rows and documents are the same for every visitor until the database changes.
+  const detail = cachedRead(db, 'task-detail', { chainId, taskId }, () => getTaskDetail(db, { chainId, taskId }))
   if (!detail) throw data(`There is no task ${taskId} on chain ${chainId}.`, { status: 404 })
   const viewer = await getAddress(request)
   const now = getChainNow(db, chainId)
@@ -82,7 +84,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const actions = availableActions(detail, viewer, { now, disputes: contracts?.taskDisputes != null && contracts.pessimisticActions != null })
   return {
     disputes: presentTaskDisputes(db, chainId, taskId, task.executor?.entries ?? []),
-    origin: presentTaskOrigin(db, chainId, taskId),
+    origin: cachedRead(db, 'task-origin', { chainId, taskId }, () => presentTaskOrigin(db, chainId, taskId)),
     disputeActionsPath: pessimisticActionsPrefix(chainId, task.disputeManager),
     disputeManagerName: bodyName(bodies, task.disputeManager),
     task,
