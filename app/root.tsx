@@ -9,6 +9,7 @@ import { getChainNow } from '~/models/chain-time.server'
 import { useNonce } from '~/security/nonce'
 import { getChainStatus, staleReason } from '~/models/chain-status.server'
 import { countUnread } from '~/models/inbox.server'
+import { warmUsdPrices } from '~/models/usd-prices.server'
 import { getAddress } from '~/session/auth.server'
 import stylesheet from '~/styles/app.css'
 import { readWagmiCookie } from '~/wallet/wagmi-cookie.server'
@@ -29,6 +30,7 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const address = await getAddress(request)
   const status = getChainStatus()
+  warmUsdPrices(status.chainId)
   const reason = staleReason(status)
   return {
     ENV: getPublicEnv(),
@@ -94,13 +96,20 @@ type LoaderData = Awaited<ReturnType<typeof loader>>
 function Page({ address, stale, unread, children }: { address: LoaderData['address']; stale: LoaderData['stale']; unread: number | null; children: ReactNode }) {
   return (
     <>
+      {/* The first thing a keyboard reaches: straight past the header to the page's content. */}
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <SiteHeader address={address} unread={unread} />
       {stale ? (
         <div className="banner banner-warning" role="status">
           <StaleNotice stale={stale} />
         </div>
       ) : null}
-      <main>{children}</main>
+      {/* tabIndex -1: the skip link moves focus here, so the next Tab starts inside the content. */}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </>
   )
 }

@@ -71,9 +71,18 @@ export function parseDeployment(value: unknown, source: string): Deployment {
   return parsed.data
 }
 
+// Pages resolve the deployment several times per request: a file is parsed again only when it
+// changed (a devnet redeploy rewrites it), found by its modification time and size.
+const parsedFiles = new Map<string, { mtimeMs: number; size: number; deployment: Deployment }>()
+
 export function readDeploymentFile(file: string): Deployment | undefined {
-  if (!fs.existsSync(file)) return undefined
-  return parseDeployment(JSON.parse(fs.readFileSync(file, 'utf8')), file)
+  const stat = fs.statSync(file, { throwIfNoEntry: false })
+  if (!stat) return undefined
+  const known = parsedFiles.get(file)
+  if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.deployment
+  const deployment = parseDeployment(JSON.parse(fs.readFileSync(file, 'utf8')), file)
+  parsedFiles.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, deployment })
+  return deployment
 }
 
 export function writeDeploymentFile(file: string, deployment: Deployment): void {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { indexerBlocks, syncCheckpoints } from './schema'
 
@@ -22,12 +22,7 @@ export type IndexerStatus = {
 
 /** The indexer's progress on a chain, or undefined before its first batch. */
 export function getIndexerStatus(db: Db, chainId: number): IndexerStatus | undefined {
-  const row = db
-    .select({ checkpoint: syncCheckpoints, blockTime: indexerBlocks.timestamp })
-    .from(syncCheckpoints)
-    .leftJoin(indexerBlocks, and(eq(indexerBlocks.chainId, syncCheckpoints.chainId), eq(indexerBlocks.blockNumber, syncCheckpoints.blockNumber)))
-    .where(eq(syncCheckpoints.chainId, chainId))
-    .get()
+  const row = statusQueryOf(db).get({ chainId })
   if (!row) return undefined
   const { checkpoint } = row
   return {
@@ -38,4 +33,23 @@ export function getIndexerStatus(db: Db, chainId: number): IndexerStatus | undef
     updatedAt: checkpoint.updatedAt,
     halted: checkpoint.haltedReason ?? null,
   }
+}
+
+// Every page reads the status two or three times (the layout's stale notice, chain time): the
+// query is built and prepared once per database handle rather than on each call.
+const statusQueries = new WeakMap<Db, ReturnType<typeof prepareStatusQuery>>()
+
+function prepareStatusQuery(db: Db) {
+  return db
+    .select({ checkpoint: syncCheckpoints, blockTime: indexerBlocks.timestamp })
+    .from(syncCheckpoints)
+    .leftJoin(indexerBlocks, and(eq(indexerBlocks.chainId, syncCheckpoints.chainId), eq(indexerBlocks.blockNumber, syncCheckpoints.blockNumber)))
+    .where(eq(syncCheckpoints.chainId, sql.placeholder('chainId')))
+    .prepare()
+}
+
+function statusQueryOf(db: Db) {
+  let query = statusQueries.get(db)
+  if (!query) statusQueries.set(db, (query = prepareStatusQuery(db)))
+  return query
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { findFreePort, startAnvil } from '../devnet/anvil'
 import { summarizeCpuProfile } from './bench-web/cpu-profile'
 import { formatMeasurements, measure, warmUp, type Measurement } from './bench-web/measure'
-import { BASELINE, FULL_SIZE, QUICK_SIZE, seedBenchDatabase } from './bench-web/world'
+import { BASELINE, BENCH_DEPLOYMENT_ENV, FULL_SIZE, QUICK_SIZE, seedBenchDatabase } from './bench-web/world'
 import { startWebServerProcess } from './web-server-process'
 
 // `npm run bench:web`: the portal's pages under load. Seeds a database (10k tasks, 1k proposals,
@@ -57,6 +57,7 @@ try {
         SESSION_SECRET: 'bench-web-session-secret-0123456789abcdef',
         ISSUER_PRIVATE_KEY: `0x${'11'.repeat(32)}`,
         MDX_CACHE_DIR: path.join(workDir, 'mdx'),
+        ...BENCH_DEPLOYMENT_ENV,
       },
     })
     stops.push(server.stop)

@@ -9,7 +9,8 @@ import path from 'node:path'
 // concurrent test files; the second one waits, then finds the build made).
 
 const ROOT = path.resolve('.cache/remix-build')
-const INPUTS = ['app', 'remix.config.js', 'package-lock.json', 'tsconfig.json']
+// The app and what it imports from outside app/ (package.json's #imports): all of it is bundled.
+const INPUTS = ['app', 'db', 'config', 'contracts-abi', 'devnet', 'documents', 'remix.config.js', 'package.json', 'package-lock.json', 'tsconfig.json']
 const LOCK_STALE_MS = 5 * 60_000
 
 export type RemixBuild = {

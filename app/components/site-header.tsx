@@ -26,8 +26,16 @@ export function SiteHeader({ address, unread = null }: { address: `0x${string}` 
             ))}
             {unread !== null ? (
               <li>
-                <NavLink to="/inbox" aria-label={unread > 0 ? `Inbox, ${unread} unread` : 'Inbox'}>
-                  Inbox{unread > 0 ? <span className="inbox-count">{unread > 99 ? '99+' : unread}</span> : null}
+                {/* The name is the visible text plus "unread" (screen readers hear "Inbox 13 unread"; speech input users say what they see). */}
+                <NavLink to="/inbox">
+                  Inbox
+                  {unread > 0 ? (
+                    <>
+                      {' '}
+                      <span className="inbox-count">{unread > 99 ? '99+' : unread}</span>
+                      <span className="visually-hidden"> unread</span>
+                    </>
+                  ) : null}
                 </NavLink>
               </li>
             ) : null}

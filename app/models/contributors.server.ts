@@ -127,6 +127,10 @@ export function getContributorPage(
       FROM chain_activity WHERE chain_id = ${chainId}
       GROUP BY address
     ),
+    -- One pass over the tasks rather than one per person (tasks has no index by manager).
+    managed AS (
+      SELECT manager AS address, COUNT(*) AS tasksManaged FROM tasks WHERE chain_id = ${chainId} GROUP BY manager
+    ),
     directory AS (
       SELECT people.address AS address,
         nullif(trim(pr.title), '') AS name,
@@ -137,7 +141,7 @@ export function getContributorPage(
         coalesce(seen.proposals, 0) AS proposals,
         coalesce(seen.votes, 0) AS votes,
         (SELECT COUNT(*) FROM certificates c WHERE c.address = people.address) AS certificates,
-        (SELECT COUNT(*) FROM tasks t WHERE t.chain_id = ${chainId} AND t.manager = people.address) AS tasksManaged,
+        coalesce(managed.tasksManaged, 0) AS tasksManaged,
         m.active AS active,
         CASE WHEN m.active = 1 THEN (
           SELECT coalesce(SUM(CASE ${monthsAgo(sql`t.closed_at`, now)} ${weights} ELSE 0 END), 0)
@@ -150,6 +154,7 @@ export function getContributorPage(
         max(coalesce(seen.lastActive, 0), coalesce((SELECT MAX(issued_at) FROM certificates c WHERE c.address = people.address), 0), coalesce(pr.updated_at / 1000, 0)) AS lastActive
       FROM people
       LEFT JOIN seen ON seen.address = people.address
+      LEFT JOIN managed ON managed.address = people.address
       LEFT JOIN dao_members m ON m.chain_id = ${chainId} AND m.address = people.address
       LEFT JOIN profiles pr ON pr.address = people.address
       LEFT JOIN ens_names e ON e.address = people.address

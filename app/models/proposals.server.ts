@@ -3,7 +3,7 @@ import type { Db } from '#db/client'
 import { daoProposals, daoVotes, daoVotingSettings } from '#db/schema'
 import { describeAction, type ActionView, type KnownContracts } from '~/dao/decode-action.server'
 import { documentOf, linksField, loadDocuments, textField, type DocumentLink, type DocumentState } from './documents.server'
-import { proposalOutcome, type ProposalOutcome, type SettingsFacts } from '~/dao/proposal-state'
+import { proposalOutcome, proposalStates, type ProposalOutcome, type ProposalState, type SettingsFacts } from '~/dao/proposal-state'
 
 // Proposals of every voting plugin (the Openmesh DAO's TokenVoting, each department's TagVoting),
 // read from the indexer's projections, where a proposal is keyed by (plugin, id). The state shown
@@ -92,6 +92,55 @@ function outcomeOf(row: ProposalRow, settings: SettingsFacts | null, now: number
 
 /** Every proposal of every plugin (or of `plugin` only), newest first, with its state at `now`. */
 export function listProposals(db: Db, { chainId, now, plugin }: { chainId: number; now: number; plugin?: string }): ProposalSummary[] {
+  const { settings, rows } = readProposalRows(db, chainId, plugin)
+  const documents = loadDocuments(db, chainId, rows.map((row) => row.metadataUri))
+  return rows.map((row) => summarizeProposal(row, documentOf(documents, row.metadataUri), settings.get(row.plugin) ?? null, now))
+}
+
+export type ProposalPage = {
+  /** Proposals in each state, over all of them (the tabs' counts). */
+  counts: Record<ProposalState, number>
+  total: number
+  /** The page of `pageSize`, newest first, in `state` when given. */
+  items: ProposalSummary[]
+  page: number
+  pageCount: number
+}
+
+/**
+ * One page of proposals for a list. A state is derived per proposal at chain time, so every row's
+ * vote figures are read (no documents: a few columns each) to count the tabs; only the page's
+ * proposals load their IPFS documents and are summarized, so the work done for the page and the
+ * HTML sent stay the same however many proposals there are.
+ */
+export function getProposalPage(
+  db: Db,
+  { chainId, now, plugin, state, page, pageSize = PROPOSALS_PAGE_SIZE }: { chainId: number; now: number; plugin?: string; state: ProposalState | null; page: number; pageSize?: number },
+): ProposalPage {
+  const { settings, rows } = readProposalRows(db, chainId, plugin)
+  const counts = Object.fromEntries(proposalStates.map((s) => [s, 0])) as Record<ProposalState, number>
+  const outcomes = rows.map((row) => {
+    const outcome = outcomeOf(row, settings.get(row.plugin) ?? null, now)
+    counts[outcome.state]++
+    return outcome
+  })
+  const shown = state === null ? rows.map((_, i) => i) : rows.flatMap((_, i) => (outcomes[i]!.state === state ? [i] : []))
+  const pageCount = Math.max(1, Math.ceil(shown.length / pageSize))
+  const slice = shown.slice((page - 1) * pageSize, page * pageSize)
+  const documents = loadDocuments(db, chainId, slice.map((i) => rows[i]!.metadataUri))
+  return {
+    counts,
+    total: rows.length,
+    page,
+    pageCount,
+    items: slice.map((i) => summarizeProposal(rows[i]!, documentOf(documents, rows[i]!.metadataUri), settings.get(rows[i]!.plugin) ?? null, now)),
+  }
+}
+
+const PROPOSALS_PAGE_SIZE = 20
+
+/** Every proposal row (of one plugin, when given), newest first, and the voting settings by plugin. */
+function readProposalRows(db: Db, chainId: number, plugin: string | undefined) {
   const settings = new Map(
     db.select().from(daoVotingSettings).where(eq(daoVotingSettings.chainId, chainId)).all().map((row) => [row.plugin, settingsOf(row)]),
   )
@@ -101,8 +150,7 @@ export function listProposals(db: Db, { chainId, now, plugin }: { chainId: numbe
     .where(plugin === undefined ? eq(daoProposals.chainId, chainId) : and(eq(daoProposals.chainId, chainId), eq(daoProposals.plugin, plugin.toLowerCase())))
     .orderBy(desc(daoProposals.createdBlock), desc(daoProposals.plugin), desc(daoProposals.proposalNumber))
     .all()
-  const documents = loadDocuments(db, chainId, rows.map((row) => row.metadataUri))
-  return rows.map((row) => summarizeProposal(row, documentOf(documents, row.metadataUri), settings.get(row.plugin) ?? null, now))
+  return { settings, rows }
 }
 
 /** The fields the list and the detail page share, derived one way so they never disagree. */

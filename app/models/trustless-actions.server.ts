@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client'
 import { trustlessActionRejections, trustlessActions } from '#db/schema'
-import { actionState, type ActionState } from '~/dao/action-state'
+import { actionState, actionStates, type ActionState } from '~/dao/action-state'
 import { describeAction, type ActionView, type KnownContracts } from '~/dao/decode-action.server'
 import { documentOf, loadDocuments, textField, type DocumentState } from './documents.server'
 
@@ -40,17 +40,46 @@ export function listTrustlessActions(
   db: Db,
   { chainId, now, known, dao, kind }: { chainId: number; now: number; known: KnownContracts; dao?: string; kind?: TrustlessActionKind },
 ): TrustlessActionSummary[] {
+  const rows = readActionRows(db, { chainId, dao, kind })
+  const documents = loadDocuments(db, chainId, rows.map((row) => row.metadataUri))
+  return rows.map((row) => summary(row, documentOf(documents, row.metadataUri), now, known))
+}
+
+export type TrustlessActionList = {
+  /** Actions in each state, over all of them. */
+  counts: Record<ActionState, number>
+  total: number
+  /** The newest `limit`. */
+  items: TrustlessActionSummary[]
+}
+
+/**
+ * The newest actions for a list, with the count of all of them per state: only the ones shown
+ * load their documents and decode their calls, so a DAO with thousands of actions costs a page no more.
+ */
+export function listNewestTrustlessActions(
+  db: Db,
+  { chainId, now, known, dao, kind, limit }: { chainId: number; now: number; known: KnownContracts; dao?: string; kind?: TrustlessActionKind; limit: number },
+): TrustlessActionList {
+  const rows = readActionRows(db, { chainId, dao, kind })
+  const counts = Object.fromEntries(actionStates.map((state) => [state, 0])) as Record<ActionState, number>
+  for (const row of rows) counts[actionState(row, now)]++
+  const shown = rows.slice(0, limit)
+  const documents = loadDocuments(db, chainId, shown.map((row) => row.metadataUri))
+  return { counts, total: rows.length, items: shown.map((row) => summary(row, documentOf(documents, row.metadataUri), now, known)) }
+}
+
+/** Every action row (of one DAO, of one kind, when given), newest first. */
+function readActionRows(db: Db, { chainId, dao, kind }: { chainId: number; dao?: string; kind?: TrustlessActionKind }): ActionRow[] {
   const where: SQL[] = [eq(trustlessActions.chainId, chainId)]
   if (dao !== undefined) where.push(eq(trustlessActions.dao, dao.toLowerCase()))
   if (kind !== undefined) where.push(eq(trustlessActions.kind, kind))
-  const rows = db
+  return db
     .select()
     .from(trustlessActions)
     .where(and(...where))
     .orderBy(desc(trustlessActions.createdBlock), desc(trustlessActions.actionId))
     .all()
-  const documents = loadDocuments(db, chainId, rows.map((row) => row.metadataUri))
-  return rows.map((row) => summary(row, documentOf(documents, row.metadataUri), now, known))
 }
 
 function summary(row: ActionRow, doc: ReturnType<typeof documentOf>, now: number, known: KnownContracts): TrustlessActionSummary {

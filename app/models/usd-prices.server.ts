@@ -6,28 +6,55 @@ import type { UsdPrice } from '~/utils/usd'
 import { rpcUrlForChain } from './chain-rpc.server'
 
 // The USD prices of a chain's assets, read from its Chainlink feeds (config/price-feeds.ts) with
-// `latestRoundData`, at most every 30 s per chain. A feed that cannot be read, answers zero or
-// less, or has no round, gives no price (so no USD figure), never a stale cached or guessed one:
-// the last good answer is kept only until its cache entry expires.
+// `latestRoundData`. Pages never wait for them: one loop per chain and process reads them every
+// 30 s in the background (started by the first page that asks) and a page takes the last answer,
+// so a hung or unreachable RPC costs a page nothing but its USD figures. A feed that cannot be
+// read, answers zero or less, or has no round, gives no price (so no USD figure), never a guessed
+// one; a read that fails leaves no prices until one answers again, and an answer is shown for at
+// most two minutes.
 
 const aggregatorV3Abi = parseAbi([
   'function decimals() view returns (uint8)',
   'function latestRoundData() view returns (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)',
 ])
 
-const CACHE_MS = 30_000
+const REFRESH_MS = 30_000
+const MAX_AGE_MS = 120_000
 const TIMEOUT_MS = 2_000
 
 export type UsdPrices = Map<PricedAsset, UsdPrice>
 
-const cache = new Map<number, { at: number; prices: Promise<UsdPrices> }>()
+const latest = new Map<number, { prices: UsdPrices; readAt: number } | null>()
 
-export function getUsdPrices(chainId: number): Promise<UsdPrices> {
-  const hit = cache.get(chainId)
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.prices
-  const prices = readUsdPrices(chainId)
-  cache.set(chainId, { at: Date.now(), prices })
-  return prices
+/** The prices last read for this chain (none before the first answer, or two minutes after the last); never waits. */
+export function getUsdPrices(chainId: number, now = Date.now()): UsdPrices {
+  if (!latest.has(chainId)) startReading(chainId)
+  const last = latest.get(chainId)
+  return last && now - last.readAt < MAX_AGE_MS ? last.prices : new Map()
+}
+
+/** The feeds' rounds, for the key of a remembered read that shows USD values (app/models/read-cache.server.ts). */
+export function priceRounds(prices: UsdPrices): string {
+  return [...prices].map(([asset, price]) => `${asset}:${price.updatedAt}:${price.answer}`).join(',')
+}
+
+/** Starts the chain's price loop if it is not running (the layout calls it, so the first task page finds prices). */
+export function warmUsdPrices(chainId: number): void {
+  if (!latest.has(chainId)) startReading(chainId)
+}
+
+function startReading(chainId: number) {
+  latest.set(chainId, null)
+  const loop = async () => {
+    try {
+      latest.set(chainId, { prices: await readUsdPrices(chainId), readAt: Date.now() })
+    } catch {
+      // No deployment or no RPC configured: no prices, tried again next time.
+    }
+    // One read at a time; the loop never keeps a process alive on its own.
+    setTimeout(loop, REFRESH_MS).unref()
+  }
+  void loop()
 }
 
 async function readUsdPrices(chainId: number): Promise<UsdPrices> {

@@ -32,15 +32,23 @@ async function resolveEns(address: Address, config: EnsConfig): Promise<{ name: 
 }
 
 /**
- * The ENS record of an address for a page: the cached one, asked again first when missing or
- * older than a day (a failure keeps what was known and is not asked again for a day either).
+ * The ENS record of an address for a page: the cached one, never waiting on the ENS chain. One
+ * missing or older than a day is asked again in the background (once at a time per address), so
+ * the next visit shows it; a failure keeps what was known and is not asked again for a day either.
  */
-export async function lookupEns(db: Db, address: Address, config = getEnsConfig(), now = Date.now()): Promise<EnsRecord | null> {
+export function lookupEns(db: Db, address: Address, config = getEnsConfig(), now = Date.now()): EnsRecord | null {
   const cached = getEnsRecord(db, address)
   if (!config || (cached && now - cached.resolvedAt < ENS_TTL_MS)) return cached
-  await refreshEns(db, address, config, now)
-  return getEnsRecord(db, address)
+  const key = address.toLowerCase()
+  if (!resolving.has(key)) {
+    resolving.add(key)
+    void refreshEns(db, address, config, now).finally(() => resolving.delete(key))
+  }
+  return cached
 }
+
+/** Addresses whose ENS name is being asked right now (one lookup at a time each). */
+const resolving = new Set<string>()
 
 export async function refreshEns(db: Db, address: Address, config: EnsConfig, now = Date.now()): Promise<void> {
   try {

@@ -44,7 +44,7 @@ export function parseTimelineKinds(values: string[]): TimelineKind[] {
   return [...new Set(kinds)] as TimelineKind[]
 }
 
-export async function presentProfile(
+export function presentProfile(
   db: Db,
   {
     chainId,
@@ -58,7 +58,7 @@ export async function presentProfile(
   }: { chainId: number; address: Address; isOwner: boolean; now: number; known: KnownTokens; prices?: UsdPrices; kinds: TimelineKind[]; cursor: string | null },
 ) {
   const profile = getProfile(db, address)
-  const ens = await lookupEns(db, address)
+  const ens = lookupEns(db, address)
   const figures = getContributorFigures(db, { chainId, address })
   const timeline = getTimelinePage(db, { chainId, address, kinds, cursor })
   const subjects = getTimelineSubjects(db, chainId, timeline.entries)

@@ -11,7 +11,8 @@ import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
 import { getKnownTokens } from '~/models/known-tokens.server'
-import { getUsdPrices } from '~/models/usd-prices.server'
+import { cachedRead } from '~/models/read-cache.server'
+import { getUsdPrices, priceRounds } from '~/models/usd-prices.server'
 import { BadTimelineCursorError } from '~/models/contributor-timeline.server'
 import { ActivityChart, EarningsChart } from '~/profiles/charts'
 import { BadTimelineFilterError, parseTimelineKinds, presentProfile } from '~/profiles/present-profile.server'
@@ -41,18 +42,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getAddress(request)
   const isOwner = viewer !== null && viewer.toLowerCase() === address.toLowerCase()
   try {
-    const page = await presentProfile(db, {
-      chainId,
-      address,
-      isOwner,
-      now: getChainNow(db, chainId),
-      known: getKnownTokens(db, chainId),
-      prices: await getUsdPrices(chainId),
-      kinds: parseTimelineKinds(url.searchParams.getAll('kind')),
-      cursor: cursor === '' ? null : cursor,
-    })
+    // Chain time is part of the key: it moves with the wall clock on an idle chain.
+    const now = getChainNow(db, chainId)
+    const kinds = parseTimelineKinds(url.searchParams.getAll('kind'))
+    const at = cursor === '' ? null : cursor
+    // USD prices come from a background loop, not the database: their rounds are in the key too.
+    const prices = getUsdPrices(chainId)
+    // The same for every visitor but the owner until the database changes.
+    const page = cachedRead(db, 'profile', { chainId, address: address.toLowerCase(), isOwner, now, kinds, cursor: at, prices: priceRounds(prices) }, () =>
+      presentProfile(db, { chainId, address, isOwner, now, known: getKnownTokens(db, chainId), prices, kinds, cursor: at }),
+    )
     const name = page.displayNames[address.toLowerCase()] ?? null
-    return { ...page, address, chainId, isOwner, name, now: getChainNow(db, chainId) }
+    return { ...page, address, chainId, isOwner, name, now }
   } catch (error) {
     if (error instanceof BadTimelineCursorError || error instanceof BadTimelineFilterError) throw data(error.message, { status: 400 })
     throw error

@@ -1,3 +1,4 @@
+import type { Db } from '#db/client'
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
@@ -9,10 +10,11 @@ import { getAddressNames } from '~/dao/names.server'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
+import { cachedRead } from '~/models/read-cache.server'
 import { getContributorPage, listPayoutTokens, type ContributorRow } from '~/models/contributors.server'
 import { getDisplayNames } from '~/models/display-names.server'
 import { listDepartmentMembers, listDepartments } from '~/models/contributor-topology.server'
-import { directoryHref, parseDirectoryFilter, sortLabels } from '~/profiles/directory-filter'
+import { directoryHref, parseDirectoryFilter, sortLabels, type DirectoryFilter } from '~/profiles/directory-filter'
 import { OVC_EPOCH_WEIGHTS } from '~/profiles/ovc-score'
 import profilesStyles from '~/profiles/profiles.css'
 import { formatTokenAmount, tokenInfo } from '~/utils/tokens'
@@ -30,6 +32,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if ('error' in filter) throw data(filter.error, { status: 400 })
   const db = getDb()
   const chainId = getChainId()
+  // The same for every visitor until the database changes.
+  const now = getChainNow(db, chainId)
+  // The directory depends on chain time only through the month of it (the leaderboard's score
+  // weighs each month), so it is remembered per month: chain time itself moves with the wall clock
+  // on an idle chain and would make every second a new key. The page's own `now` is the current one.
+  const month = new Date(now * 1000).toISOString().slice(0, 7)
+  return { ...cachedRead(db, 'contributors', { chainId, filter, month }, () => readDirectory(db, chainId, filter, now)), now }
+}
+
+function readDirectory(db: Db, chainId: number, filter: DirectoryFilter, now: number) {
   const known = getKnownContracts(chainId)
   const tokens = { openToken: getPortalContracts(chainId)?.openToken ?? null }
   // The token and the plugins show up in activity as the permission source of optimistic actions; they are not people.
@@ -40,7 +52,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const seededNames = getAddressNames(chainId, known)
   const needle = filter.q.toLowerCase()
   const alsoMatching = needle ? Object.entries(seededNames).filter(([, name]) => name.toLowerCase().includes(needle)).map(([address]) => address) : []
-  const now = getChainNow(db, chainId)
   const result = getContributorPage(db, {
     chainId,
     page: filter.page,

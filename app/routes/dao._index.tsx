@@ -1,8 +1,10 @@
+import type { Db } from '#db/client'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { actionStates } from '~/dao/action-state'
 import { getChainNow } from '~/models/chain-time.server'
+import { cachedRead } from '~/models/read-cache.server'
 import { ActionCard, ProposalCard } from '~/dao/components/dao-cards'
 import { VotingRules } from '~/dao/components/voting-rules'
 import { actionPath, bodyOfAccount, bodyOfPlugin, bodyOfSlug, proposalPath } from '~/dao/bodies'
@@ -10,13 +12,13 @@ import { getGoverningBodies } from '~/dao/bodies.server'
 import { getKnownContracts } from '~/dao/contracts.server'
 import { formatDuration } from '~/dao/format'
 import { getAddressNames } from '~/dao/names.server'
-import { parseProposalFilter } from '~/dao/proposal-filter'
-import { proposalStateLabels, proposalStates, type ProposalState } from '~/dao/proposal-state'
+import { parseProposalFilter, proposalListHref, type ProposalFilter } from '~/dao/proposal-filter'
+import { proposalStateLabels, type ProposalState } from '~/dao/proposal-state'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
-import { getVotingSettings, listProposals } from '~/models/proposals.server'
+import { getProposalPage, getVotingSettings } from '~/models/proposals.server'
 import { getExecuteDelay } from '~/models/trustless-settings.server'
-import { listTrustlessActions } from '~/models/trustless-actions.server'
+import { listNewestTrustlessActions } from '~/models/trustless-actions.server'
 
 export const meta: MetaFunction = () => [
   { title: 'DAO · Openmesh Portal' },
@@ -28,39 +30,51 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if ('error' in parsed) throw data(parsed.error, { status: 400 })
   const db = getDb()
   const chainId = getChainId()
+  // The same for every visitor until the database changes.
+  // Chain time is part of the key: it moves with the wall clock on an idle chain (and decides the states).
   const now = getChainNow(db, chainId)
+  return cachedRead(db, 'dao', { chainId, filter: parsed.filter, now }, () => readOverview(db, chainId, parsed.filter, now))
+}
+
+function readOverview(db: Db, chainId: number, filter: ProposalFilter, now: number) {
   const known = getKnownContracts(chainId)
   const bodies = getGoverningBodies(chainId)
   const openmesh = bodyOfSlug(bodies, 'openmesh')
-  const proposals = listProposals(db, { chainId, now })
-  const counts = Object.fromEntries(proposalStates.map((state) => [state, 0])) as Record<ProposalState, number>
-  for (const proposal of proposals) counts[proposal.outcome.state]++
-  const actions = listTrustlessActions(db, { chainId, now, known, kind: 'optimistic' })
+  const proposals = getProposalPage(db, { chainId, now, state: filter.state, page: filter.page })
+  if (filter.page > proposals.pageCount) throw data(`There is no page ${filter.page}: the list has ${proposals.pageCount}.`, { status: 404 })
+  const actions = listNewestTrustlessActions(db, { chainId, now, known, kind: 'optimistic', limit: ACTIONS_SHOWN })
   const delay = openmesh ? getExecuteDelay(db, { chainId, dao: openmesh.account }) : null
   const named = <T extends object>(item: T, account: string, path: string) => ({ ...item, path, body: bodyOfAccount(bodies, account)?.name ?? account })
   return {
     chainId,
     now,
-    filter: parsed.filter,
+    filter,
     settings: openmesh?.plugin ? getVotingSettings(db, chainId, openmesh.plugin) : null,
-    counts,
-    total: proposals.length,
-    proposals: (parsed.filter.state ? proposals.filter((p) => p.outcome.state === parsed.filter.state) : proposals).map((p) => ({
+    counts: proposals.counts,
+    total: proposals.total,
+    page: proposals.page,
+    pageCount: proposals.pageCount,
+    proposals: proposals.items.map((p) => ({
       ...p,
       path: proposalPath(bodies, p.plugin, p.proposalId),
       body: bodyOfPlugin(bodies, p.plugin)?.name ?? p.plugin,
     })),
-    actions: actions.map((action) => named(action, action.dao, actionPath(bodies, action.dao, action.kind, action.actionId))),
+    actionCounts: actions.counts,
+    actionTotal: actions.total,
+    actions: actions.items.map((action) => named(action, action.dao, actionPath(bodies, action.dao, action.kind, action.actionId))),
     departments: bodies.filter((b) => b.department !== null).map((b) => ({ slug: b.slug, name: b.name })),
     optimisticDelay: delay,
     names: getAddressNames(chainId, known),
   }
 }
 
+/** The newest optimistic actions shown; the counts cover all of them. */
+const ACTIONS_SHOWN = 20
+
 const tabOrder: ProposalState[] = ['active', 'passed', 'failed', 'executed', 'pending']
 
 export default function DaoOverview() {
-  const { chainId, now, filter, settings, counts, total, proposals, actions, departments, optimisticDelay, names } = useLoaderData<typeof loader>()
+  const { chainId, now, filter, settings, counts, total, page, pageCount, proposals, actions, actionCounts, actionTotal, departments, optimisticDelay, names } = useLoaderData<typeof loader>()
   return (
     <div className="dao-page">
       <h1>DAO</h1>
@@ -112,6 +126,15 @@ export default function DaoOverview() {
             ))}
           </ul>
         )}
+        {pageCount > 1 ? (
+          <nav aria-label="Proposal pages" className="dao-pager">
+            {page > 1 ? <Link to={proposalListHref({ ...filter, page: page - 1 })} rel="prev">Newer proposals</Link> : null}
+            <span className="muted small">
+              Page {page} of {pageCount}
+            </span>
+            {page < pageCount ? <Link to={proposalListHref({ ...filter, page: page + 1 })} rel="next">Older proposals</Link> : null}
+          </nav>
+        ) : null}
       </section>
 
       <section aria-labelledby="actions-heading" className="dao-section">
@@ -121,7 +144,8 @@ export default function DaoOverview() {
         ) : (
           <>
             <p className="small muted">
-              {actionStates.map((state) => `${actions.filter((a) => a.state === state).length} ${state}`).join(' · ')}
+              {actionStates.map((state) => `${actionCounts[state]} ${state}`).join(' · ')}
+              {actionTotal > actions.length ? ` · the ${actions.length} newest shown` : ''}
             </p>
             <ul className="dao-list">
               {actions.map((action) => (

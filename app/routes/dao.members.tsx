@@ -64,7 +64,7 @@ export default function DaoMembers() {
             {active} active {active === 1 ? 'member' : 'members'}
             {members.length > active ? `, ${members.length - active} revoked` : ''}.
           </p>
-          <table className="dao-table">
+          <table className="dao-table stacked-table">
             <thead>
               <tr>
                 <th scope="col">Member</th>
@@ -79,13 +79,13 @@ export default function DaoMembers() {
             <tbody>
               {members.map((member) => (
                 <tr key={member.address} data-address={member.address} data-active={String(member.active)}>
-                  <td>
+                  <td data-label="Member">
                     <Person address={member.address} names={names} />
                     <br />
                     <code className="dao-hex small">{member.address}</code>
                   </td>
-                  <td>{member.tokenId !== null ? `#${member.tokenId}` : <span className="muted">—</span>}</td>
-                  <td>
+                  <td data-label="OVC">{member.tokenId !== null ? `#${member.tokenId}` : <span className="muted">—</span>}</td>
+                  <td data-label="Departments">
                     {member.departments.length === 0 ? (
                       <span className="muted">—</span>
                     ) : (
@@ -97,11 +97,11 @@ export default function DaoMembers() {
                       ))
                     )}
                   </td>
-                  <td className="small">
+                  <td data-label="Joined" className="small">
                     <Timestamp at={member.joinedAt} now={now} />
                   </td>
-                  <td className="small">{member.revokedAt !== null ? <Timestamp at={member.revokedAt} now={now} /> : <span className="muted">—</span>}</td>
-                  <td>
+                  <td data-label="Revoked" className="small">{member.revokedAt !== null ? <Timestamp at={member.revokedAt} now={now} /> : <span className="muted">—</span>}</td>
+                  <td data-label="Delegate">
                     {member.delegate === null ? (
                       <span className="muted">not activated</span>
                     ) : member.delegate === member.address ? (
@@ -110,7 +110,7 @@ export default function DaoMembers() {
                       <Person address={member.delegate} names={names} />
                     )}
                   </td>
-                  <td>{formatVotes(member.votingPower)}</td>
+                  <td data-label="Voting power">{formatVotes(member.votingPower)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,3 +1,4 @@
+import type { Db } from '#db/client'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
@@ -7,6 +8,7 @@ import { TxLink } from '~/components/tx-link'
 import { Timestamp } from '~/components/when'
 import { getChainNow } from '~/models/chain-time.server'
 import { displayNamesIn } from '~/models/display-names.server'
+import { cachedRead } from '~/models/read-cache.server'
 import { ActionList } from '~/dao/components/action-list'
 import { DaoDetailPage } from '~/dao/components/detail-page'
 import { Person } from '~/dao/components/person'
@@ -15,7 +17,7 @@ import { ProposalStateBadge } from '~/dao/components/state-badges'
 import { getKnownContracts } from '~/dao/contracts.server'
 import { formatVotes } from '~/dao/format'
 import { parseProposalId } from '~/dao/ids'
-import { resolveBodySegment } from '~/dao/bodies'
+import { resolveBodySegment, type GoverningBody } from '~/dao/bodies'
 import { getGoverningBodies } from '~/dao/bodies.server'
 import { getAddressNames } from '~/dao/names.server'
 import { getDb } from '~/db.server'
@@ -41,16 +43,22 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const plugin = where?.body ? where.body.plugin : where?.address
   if (!where || !plugin) throw data(`"${String(params.body).slice(0, 80)}" is not a DAO that votes on this chain.`, { status: 404 })
   const db = getDb()
-  const known = getKnownContracts(chainId)
+  // The same for every visitor until the database changes (the rendered markdown included).
+  // Chain time is part of the key: it moves with the wall clock on an idle chain (and decides the state).
   const now = getChainNow(db, chainId)
+  return cachedRead(db, 'proposal', { chainId, plugin, proposalId, now }, () => readProposalPage(db, chainId, plugin, proposalId, where.body, now))
+}
+
+function readProposalPage(db: Db, chainId: number, plugin: string, proposalId: string, body: GoverningBody | null, now: number) {
+  const known = getKnownContracts(chainId)
   const proposal = getProposal(db, { chainId, plugin, proposalId, now, known })
-  const bodyLabel = where.body?.name ?? plugin
+  const bodyLabel = body?.name ?? plugin
   if (!proposal) throw data(`There is no proposal #${proposalId} of the ${bodyLabel} on chain ${chainId}.`, { status: 404 })
   return {
     chainId,
     now,
     proposal,
-    body: where.body ? { name: where.body.name, slug: where.body.slug, department: where.body.department !== null } : null,
+    body: body ? { name: body.name, slug: body.slug, department: body.department !== null } : null,
     summaryHtml: renderOptionalMarkdown(proposal.summary),
     descriptionHtml: renderOptionalMarkdown(proposal.description),
     resources: proposal.resources.map((link) => ({ name: link.name, url: isSafeLinkUrl(link.url) ? link.url : null })),

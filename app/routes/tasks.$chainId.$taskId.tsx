@@ -15,7 +15,8 @@ import { getChainNow } from '~/models/chain-time.server'
 import { readSnapshot } from '~/models/read-snapshot.server'
 import { getKnownTokens } from '~/models/known-tokens.server'
 import { displayNamesIn } from '~/models/display-names.server'
-import { getUsdPrices, priceOf } from '~/models/usd-prices.server'
+import { cachedRead } from '~/models/read-cache.server'
+import { getUsdPrices, priceOf, priceRounds } from '~/models/usd-prices.server'
 import { UsdValues } from '~/components/usd-value'
 import { getTaskDetail } from '~/models/task-detail.server'
 import { getAddress } from '~/session/auth.server'
@@ -35,7 +36,7 @@ import { Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/tas
 import { DisputesSection } from '~/tasks/components/task-disputes'
 import { TaskOriginFacts } from '~/tasks/components/task-origin'
 import { pessimisticActionsPrefix, presentTaskDisputes, presentTaskOrigin } from '~/tasks/present-extensions.server'
-import { readDisputeFee } from '~/tasks/dispute-fee.server'
+import { getKnownDisputeFee } from '~/tasks/dispute-fee.server'
 import {
   ApplicationsSection,
   CancelRequestsSection,
@@ -71,30 +72,33 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (taskId === null || !Number.isSafeInteger(taskId)) throw data(`"${params.taskId}" is not a task id.`, { status: 404 })
   const db = getDb()
   const viewer = await getAddress(request)
-  const prices = await getUsdPrices(chainId)
+  const prices = getUsdPrices(chainId)
   const contracts = getPortalContracts(chainId)
   // Every database read of the page in one snapshot: a batch the indexer commits meanwhile shows
   // on the next load, never half on this one (e.g. a dispute resolved on a task still "taken").
-  const read = readSnapshot(db, () => {
-    // Read before the task, so the page never claims to include more than it does.
-    const indexedBlock = getIndexerStatus(db, chainId)?.indexedBlock ?? null
-    const detail = getTaskDetail(db, { chainId, taskId })
-    if (!detail) return null
-    const now = getChainNow(db, chainId)
-    const known = getKnownTokens(db, chainId, detail.budgets.flatMap((b) => (b.token ? [b.token] : [])))
-    const task = presentTask(detail, known, (token) => priceOf(prices, token))
-    return {
-      detail,
-      indexedBlock,
-      now,
-      known,
-      task,
-      disputes: presentTaskDisputes(db, chainId, taskId, task.executor?.entries ?? []),
-      origin: presentTaskOrigin(db, chainId, taskId),
-    }
-  })
+  // The same for every visitor until the database changes (or a price feed's round does).
+  const read = cachedRead(db, 'task-page', { chainId, taskId, prices: priceRounds(prices) }, () =>
+    readSnapshot(db, () => {
+      // Read before the task, so the page never claims to include more than it does.
+      const indexedBlock = getIndexerStatus(db, chainId)?.indexedBlock ?? null
+      const detail = getTaskDetail(db, { chainId, taskId })
+      if (!detail) return null
+      const known = getKnownTokens(db, chainId, detail.budgets.flatMap((b) => (b.token ? [b.token] : [])))
+      const task = presentTask(detail, known, (token) => priceOf(prices, token))
+      return {
+        detail,
+        indexedBlock,
+        known,
+        task,
+        disputes: presentTaskDisputes(db, chainId, taskId, task.executor?.entries ?? []),
+        origin: presentTaskOrigin(db, chainId, taskId),
+      }
+    }),
+  )
   if (!read) throw data(`There is no task ${taskId} on chain ${chainId}.`, { status: 404 })
-  const { detail, indexedBlock, now, known, task, disputes, origin } = read
+  const { detail, indexedBlock, known, task, disputes, origin } = read
+  // Chain time follows the wall clock on an idle chain: read per request, never remembered.
+  const now = getChainNow(db, chainId)
   const bodies = getGoverningBodies(chainId)
   const actions = availableActions(detail, viewer, { now, disputes: contracts?.taskDisputes != null && contracts.pessimisticActions != null })
   return {
@@ -110,7 +114,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     known,
     dao: contracts?.dao ?? null,
     actions,
-    disputeFee: actions.dispute && contracts?.taskDisputes ? await readDisputeFee(contracts.taskDisputes, task.disputeManager as `0x${string}`) : null,
+    disputeFee: actions.dispute && contracts?.taskDisputes ? getKnownDisputeFee(contracts.taskDisputes, task.disputeManager as `0x${string}`) : null,
     gate: courseGate(task.requiredCourse ?? undefined, viewer),
     // Everyone the page shows, named as on every other page (app/components/person-name.tsx).
     displayNames: displayNamesIn(db, chainId, task),
@@ -311,7 +315,7 @@ function TaskPageContent() {
                   ctx={ctx}
                   entries={task.executor.entries}
                   disputeManager={task.disputeManager as `0x${string}`}
-                  fee={disputeFee ?? { error: 'This chain has no dispute contracts configured.' }}
+                  fee={contracts?.taskDisputes ? disputeFee : { error: 'This chain has no dispute contracts configured.' }}
                   actionPathPrefix={disputeActionsPath}
                 />
               </details>

@@ -1,3 +1,4 @@
+import type { Db } from '#db/client'
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { AddressLink } from '~/components/address-link'
@@ -7,6 +8,7 @@ import { getChainId } from '~/env.server'
 import { getChainNow } from '~/models/chain-time.server'
 import { getDisplayNames } from '~/models/display-names.server'
 import { getKnownTokens } from '~/models/known-tokens.server'
+import { cachedRead } from '~/models/read-cache.server'
 import { BadCursorError, getBudgetTokens, getPopularTags, getTaskPage } from '~/models/task-board.server'
 import { getAddress } from '~/session/auth.server'
 import type { BoardFilter } from '~/tasks/board-filter'
@@ -28,6 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filter } = parsed
   const chainId = getChainId()
   const db = getDb()
+  // Everything but the viewer is the same for every visitor until the database changes.
+  // The board's rows do not depend on chain time (only how deadlines read, from `now`), so it is
+  // no part of the key: chain time moves with the wall clock on an idle chain.
+  const board = cachedRead(db, 'tasks-board', { chainId, filter }, () => readBoard(db, chainId, filter))
+  return { ...board, filter, now: getChainNow(db, chainId), viewer: await getAddress(request) }
+}
+
+function readBoard(db: Db, chainId: number, filter: BoardFilter) {
   const known = getKnownTokens(db, chainId)
   let page
   try {
@@ -38,9 +48,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const tokens = getBudgetTokens(db, chainId).map((address) => ({ value: address, label: tokenInfo(address, known).symbol }))
   return {
-    filter,
-    viewer: await getAddress(request),
-    now: getChainNow(db, chainId),
     counts: page.counts,
     nextCursor: page.nextCursor,
     tasks: page.items.map((task) => ({

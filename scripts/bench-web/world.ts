@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { openDatabase } from '#db/client'
+import { OPENMESH_DAO, OPTIMISTIC, PLUGIN } from '../../app/models/testing/dao-row-fixtures'
 import { generatePortalWorld, type PortalWorldSize } from '../../app/models/testing/portal-world-fixtures'
 
 // The database `npm run bench:web` serves, written through the models' row fixtures (not the
@@ -10,6 +11,17 @@ export type Target = { name: string; path: string }
 
 export const FULL_SIZE: PortalWorldSize = { tasks: 10_000, proposals: 1_000, contributors: 500 }
 export const QUICK_SIZE: PortalWorldSize = { tasks: 1_000, proposals: 100, contributors: 100 }
+
+/**
+ * The deployment the seeded rows belong to, as env overrides (there is no deployment file): without
+ * it the server knows no DAO, so a proposal page is a 404 and /dao lists nothing by its body.
+ */
+export const BENCH_DEPLOYMENT_ENV: Record<string, string> = {
+  TASKS_ADDRESS: '0x00000000000000000000000000000000000000e5',
+  TOKEN_VOTING_ADDRESS: PLUGIN,
+  DAO_ADDRESS: OPENMESH_DAO,
+  OPTIMISTIC_ACTIONS_ADDRESS: OPTIMISTIC,
+}
 
 /** The static file every page is compared with: served by the same server, through the same headers and compression. */
 export const BASELINE: Target = { name: 'static file', path: '/favicon.svg' }

@@ -21,7 +21,7 @@ import {
 // Projection rows as the indexer writes them, with defaults, for the DAO query tests.
 
 export const PLUGIN = '0xdc64a140aa3e981100a9beca4e685f962f0cf6c9'
-const OPTIMISTIC = '0x9a676e781a523b5d0c0e43731313a708cb607508'
+export const OPTIMISTIC = '0x9a676e781a523b5d0c0e43731313a708cb607508'
 export const OPENMESH_DAO = '0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0'
 export const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}`
 
