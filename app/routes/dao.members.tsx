@@ -12,14 +12,20 @@ import { getChainId } from '~/env.server'
 import { getGoverningBodies } from '~/dao/bodies.server'
 import { listMembers } from '~/models/dao-members.server'
 import { listTagHolders } from '~/models/department-members.server'
+import { getIndexerStatus } from '~/models/indexer-status.server'
+import { getAddress } from '~/session/auth.server'
+import { VotingPowerPanel } from '~/dao/components/voting-power-panel'
+import { getVoterStanding } from '~/dao/voting-power.server'
+import { getDaoContracts } from '~/dao/writes/dao-contracts.server'
 
 export const meta: MetaFunction = () => [
   { title: 'Members · DAO · Openmesh Portal' },
   { name: 'description', content: 'Holders of the Openmesh Verified Contributor (OVC) token: the members of the DAO.' },
 ]
 
-export async function loader(_args: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
+  const viewer = await getAddress(request)
   const chainId = getChainId()
   const bodies = getGoverningBodies(chainId)
   const departments = new Map<string, { slug: string; name: string }[]>()
@@ -27,15 +33,29 @@ export async function loader(_args: LoaderFunctionArgs) {
     const body = bodies.find((b) => b.tag === holder.tag)
     if (body) departments.set(holder.address, [...(departments.get(holder.address) ?? []), { slug: body.slug, name: body.name }])
   }
+  const members = listMembers(db, chainId)
+  const delegators = new Map<string, string[]>()
+  for (const m of members) {
+    if (m.active && m.delegate && m.delegate !== m.address) delegators.set(m.delegate, [...(delegators.get(m.delegate) ?? []), m.address])
+  }
+  const contracts = getDaoContracts(chainId)
   return {
+    chainId,
     now: getChainNow(db, chainId),
-    members: listMembers(db, chainId).map((member) => ({ ...member, departments: departments.get(member.address) ?? [] })),
+    indexedBlock: getIndexerStatus(db, chainId)?.indexedBlock ?? null,
+    members: members.map((member) => ({
+      ...member,
+      departments: departments.get(member.address) ?? [],
+      delegators: delegators.get(member.address) ?? [],
+    })),
+    standing: viewer && contracts?.verifiedContributor ? getVoterStanding(db, chainId, viewer, bodies, members) : null,
+    contracts,
     names: getAddressNames(chainId, getKnownContracts(chainId)),
   }
 }
 
 export default function DaoMembers() {
-  const { now, members, names } = useLoaderData<typeof loader>()
+  const { chainId, now, indexedBlock, members, standing, contracts, names } = useLoaderData<typeof loader>()
   const active = members.filter((member) => member.active).length
   return (
     <div className="dao-page">
@@ -48,6 +68,11 @@ export default function DaoMembers() {
         holder delegated it to — usually themselves; a holder who never delegated has no voting power yet. A member may
         also belong to departments (a department tag on their OVC), where each member has one vote.
       </p>
+      {standing && contracts ? (
+        <VotingPowerPanel standing={standing} contracts={contracts} target={{ chainId, pageBlock: indexedBlock }} names={names} />
+      ) : (
+        <p className="small muted">Sign in to see your own voting power and activate or delegate it.</p>
+      )}
       <nav aria-label="DAO sections" className="dao-subnav">
         <Link to="/dao/requests">Membership requests</Link>
         <Link to="/contributors">All contributors</Link>
@@ -68,7 +93,8 @@ export default function DaoMembers() {
                 <th scope="col">Departments</th>
                 <th scope="col">Joined</th>
                 <th scope="col">Revoked</th>
-                <th scope="col">Delegate</th>
+                <th scope="col">Delegates to</th>
+                <th scope="col">Delegated by</th>
                 <th scope="col">Voting power</th>
               </tr>
             </thead>
@@ -104,6 +130,18 @@ export default function DaoMembers() {
                       'self'
                     ) : (
                       <Person address={member.delegate} names={names} />
+                    )}
+                  </td>
+                  <td data-testid="delegated-by">
+                    {member.delegators.length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      member.delegators.map((d, i) => (
+                        <span key={d}>
+                          {i > 0 ? ', ' : null}
+                          <Person address={d} names={names} />
+                        </span>
+                      ))
                     )}
                   </td>
                   <td>{formatVotes(member.votingPower)}</td>
