@@ -22,6 +22,13 @@ import { getChainId } from '~/env.server'
 import { getProposal } from '~/models/proposals.server'
 import { renderOptionalMarkdown } from '~/utils/markdown.server'
 import { isSafeLinkUrl } from '~/utils/safe-url'
+import { getIndexerStatus } from '~/models/indexer-status.server'
+import { getAddress } from '~/session/auth.server'
+import { WriteButton } from '~/chain-writes/write-button'
+import { VotePanel } from '~/dao/components/vote-panel'
+import { verifiedVoteReasons } from '~/dao/vote-reasons.server'
+import { getDaoContracts } from '~/dao/writes/dao-contracts.server'
+import { executeProposalStep } from '~/dao/writes/governance-calls'
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   {
@@ -31,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   },
 ]
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const proposalId = parseProposalId(params.id)
   if (proposalId === null) throw data(`"${String(params.id).slice(0, 80)}" is not a proposal id.`, { status: 404 })
   const chainId = getChainId()
@@ -45,9 +52,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const proposal = getProposal(db, { chainId, plugin, proposalId, now, known })
   const bodyLabel = where.body?.name ?? plugin
   if (!proposal) throw data(`There is no proposal #${proposalId} of the ${bodyLabel} on chain ${chainId}.`, { status: 404 })
+  const viewer = (await getAddress(request))?.toLowerCase() ?? null
+  const reasons = await verifiedVoteReasons(db, { chainId, plugin: proposal.plugin, proposalId, votes: proposal.votes })
+  const writeBody = getDaoContracts(chainId)?.bodies.find((b) => b.plugin === proposal.plugin) ?? null
   return {
     chainId,
     now,
+    indexedBlock: getIndexerStatus(db, chainId)?.indexedBlock ?? null,
+    viewer,
+    myVote: viewer ? (proposal.votes.find((v) => v.voter === viewer) ?? null) : null,
+    reasons,
+    writeBody,
     proposal,
     body: where.body ? { name: where.body.name, slug: where.body.slug, department: where.body.department !== null } : null,
     summaryHtml: renderOptionalMarkdown(proposal.summary),
@@ -60,8 +75,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
 const optionLabels = { none: 'None', yes: 'Yes', no: 'No', abstain: 'Abstain' } as const
 
 export default function ProposalPage() {
-  const { chainId, now, proposal, body, summaryHtml, descriptionHtml, resources, names } = useLoaderData<typeof loader>()
+  const { chainId, now, indexedBlock, viewer, myVote, reasons, writeBody, proposal, body, summaryHtml, descriptionHtml, resources, names } =
+    useLoaderData<typeof loader>()
   const state = proposal.outcome.state
+  const target = { chainId, pageBlock: indexedBlock }
+  const executable = writeBody !== null && (state === 'passed' || proposal.outcome.executableEarly)
   return (
     <DaoDetailPage
       state={state}
@@ -117,6 +135,34 @@ export default function ProposalPage() {
       <section aria-labelledby="result-heading" className="dao-section">
         <h2 id="result-heading">Result</h2>
         <ProposalResult proposal={proposal} />
+        {executable ? (
+          <WriteButton target={target} steps={() => [executeProposalStep(writeBody!, proposal.proposalId)]}>
+            Execute the proposal
+          </WriteButton>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="my-vote-heading" className="dao-section">
+        <h2 id="my-vote-heading">Your vote</h2>
+        {myVote ? (
+          <p data-testid="my-vote">
+            You voted <strong>{optionLabels[myVote.option]}</strong> with {formatVotes(myVote.votingPower)}
+            {reasons[myVote.voter] ? <>, because: “{reasons[myVote.voter]!.reason}”</> : null}.
+          </p>
+        ) : !viewer ? (
+          <p className="muted">Sign in to vote.</p>
+        ) : state !== 'active' ? (
+          <p className="muted">You did not vote{state === 'pending' ? ' yet: voting has not started' : ', and voting is closed'}.</p>
+        ) : writeBody ? (
+          <>
+            <p className="small muted">
+              {body?.department
+                ? 'Every member of the department has one vote.'
+                : `Your votes count with the voting power you had when the proposal was created${proposal.snapshotBlock !== null ? ` (block ${proposal.snapshotBlock})` : ''}: power activated or delegated later counts from the next proposal.`}
+            </p>
+            <VotePanel body={writeBody} proposalId={proposal.proposalId} target={target} />
+          </>
+        ) : null}
       </section>
 
       <section aria-labelledby="actions-heading" className="dao-section">
@@ -135,6 +181,7 @@ export default function ProposalPage() {
                 <th scope="col">Voter</th>
                 <th scope="col">Vote</th>
                 <th scope="col">Power</th>
+                <th scope="col">Reason</th>
                 <th scope="col">When</th>
               </tr>
             </thead>
@@ -148,6 +195,18 @@ export default function ProposalPage() {
                     <span className={`dao-vote dao-vote-${vote.option}`}>{optionLabels[vote.option]}</span>
                   </td>
                   <td className="dao-nowrap">{formatVotes(vote.votingPower)}</td>
+                  <td data-testid="vote-reason">
+                    {reasons[vote.voter] ? (
+                      <>
+                        <span className="dao-reason">{reasons[vote.voter]!.reason}</span>{' '}
+                        <a className="small" href={`/ipfs/${reasons[vote.voter]!.cid}`} title="The statement the voter signed (EIP-712)">
+                          signed
+                        </a>
+                      </>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
                   <td className="small">
                     <Timestamp at={vote.votedAt} now={now} />
                     <br />
