@@ -22,6 +22,13 @@ import { getDb } from "~/db.server";
 import { getChainId } from "~/env.server";
 import { getTrustlessAction } from "~/models/trustless-actions.server";
 import { renderOptionalMarkdown } from "~/utils/markdown.server";
+import { getIndexerStatus } from "~/models/indexer-status.server";
+import { getAddress } from "~/session/auth.server";
+import { ExecuteActionButton, RejectActionForm } from "~/dao/components/optimistic-writes";
+import { SimulationNote } from "~/dao/components/simulation-note";
+import { simulateFromDao } from "~/dao/simulate-actions.server";
+import { getDaoContracts } from "~/dao/writes/dao-contracts.server";
+import type { Hex20 } from "~/dao/writes/dao-contracts";
 
 const kindLabels = {
   optimistic: "Optimistic action",
@@ -39,7 +46,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const kind = parseActionKind(params.kind);
   const actionId = parseActionId(params.id);
   if (kind === null)
@@ -82,9 +89,19 @@ export async function loader({ params }: LoaderFunctionArgs) {
       `There is no ${kind} action #${actionId} of the ${daoName} on chain ${chainId}.`,
       { status: 404 }
     );
+  const contracts = action.kind === "optimistic" ? getDaoContracts(chainId) : null;
+  const writeBody = contracts?.bodies.find((b) => b.account === action.dao) ?? null;
+  // Simulated only when it matters: before an execute.
+  const simulation =
+    action.state === "ready" ? await simulateFromDao(action.dao, action.actions) : null;
   return {
     chainId,
     now,
+    indexedBlock: getIndexerStatus(db, chainId)?.indexedBlock ?? null,
+    signedIn: (await getAddress(request)) !== null,
+    contracts,
+    writeBody,
+    simulation,
     action: {
       ...action,
       // A rejection's reason is rich text ({reason}†, as the ovc-frontend writes it): sanitized HTML.
@@ -108,7 +125,13 @@ export default function TrustlessActionPage() {
     summaryHtml,
     descriptionHtml,
     names,
+    indexedBlock,
+    signedIn,
+    contracts,
+    writeBody,
+    simulation,
   } = useLoaderData<typeof loader>();
+  const target = { chainId, pageBlock: indexedBlock };
   return (
     <DaoDetailPage
       state={action.state}
@@ -207,6 +230,17 @@ export default function TrustlessActionPage() {
         <p data-testid="action-status">
           <Status action={action} now={now} />
         </p>
+        {simulation ? <SimulationNote simulation={simulation} count={action.actions.length} /> : null}
+        {contracts && action.state === "ready" ? (
+          <ExecuteActionButton contracts={contracts} dao={action.dao as Hex20} actionId={action.actionId} target={target} />
+        ) : null}
+        {contracts && writeBody && action.state === "pending" ? (
+          signedIn ? (
+            <RejectActionForm contracts={contracts} body={writeBody} actionId={action.actionId} target={target} />
+          ) : (
+            <p className="small muted">Sign in as a member to reject it.</p>
+          )
+        ) : null}
       </section>
 
       <section aria-labelledby="actions-heading" className="dao-section">

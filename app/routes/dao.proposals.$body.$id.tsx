@@ -29,6 +29,8 @@ import { VotePanel } from '~/dao/components/vote-panel'
 import { verifiedVoteReasons } from '~/dao/vote-reasons.server'
 import { getDaoContracts } from '~/dao/writes/dao-contracts.server'
 import { executeProposalStep } from '~/dao/writes/governance-calls'
+import { SimulationNote } from '~/dao/components/simulation-note'
+import { simulateFromDao } from '~/dao/simulate-actions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   {
@@ -55,6 +57,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const viewer = (await getAddress(request))?.toLowerCase() ?? null
   const reasons = await verifiedVoteReasons(db, { chainId, plugin: proposal.plugin, proposalId, votes: proposal.votes })
   const writeBody = getDaoContracts(chainId)?.bodies.find((b) => b.plugin === proposal.plugin) ?? null
+  const executable = writeBody !== null && (proposal.outcome.state === 'passed' || proposal.outcome.executableEarly)
+  // Before an execute: the calls as the DAO (the Aragon DAO executes them) would make them now.
+  const simulation = executable && where.body?.dao ? await simulateFromDao(where.body.dao, proposal.actions) : null
   return {
     chainId,
     now,
@@ -63,6 +68,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     myVote: viewer ? (proposal.votes.find((v) => v.voter === viewer) ?? null) : null,
     reasons,
     writeBody,
+    executable,
+    simulation,
     proposal,
     body: where.body ? { name: where.body.name, slug: where.body.slug, department: where.body.department !== null } : null,
     summaryHtml: renderOptionalMarkdown(proposal.summary),
@@ -75,11 +82,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 const optionLabels = { none: 'None', yes: 'Yes', no: 'No', abstain: 'Abstain' } as const
 
 export default function ProposalPage() {
-  const { chainId, now, indexedBlock, viewer, myVote, reasons, writeBody, proposal, body, summaryHtml, descriptionHtml, resources, names } =
+  const { chainId, now, indexedBlock, viewer, myVote, reasons, writeBody, executable, simulation, proposal, body, summaryHtml, descriptionHtml, resources, names } =
     useLoaderData<typeof loader>()
   const state = proposal.outcome.state
   const target = { chainId, pageBlock: indexedBlock }
-  const executable = writeBody !== null && (state === 'passed' || proposal.outcome.executableEarly)
   return (
     <DaoDetailPage
       state={state}
@@ -135,6 +141,7 @@ export default function ProposalPage() {
       <section aria-labelledby="result-heading" className="dao-section">
         <h2 id="result-heading">Result</h2>
         <ProposalResult proposal={proposal} />
+        {simulation ? <SimulationNote simulation={simulation} count={proposal.actions.length} /> : null}
         {executable ? (
           <WriteButton target={target} steps={() => [executeProposalStep(writeBody!, proposal.proposalId)]}>
             Execute the proposal
