@@ -68,6 +68,17 @@ export default function DaoOverview() {
         The Openmesh DAO is every verified contributor: holders of the soulbound OVC vote on proposals and can object to
         optimistic actions. Its departments vote among their members, one vote each. Everything here is read from the chain.
       </p>
+      <p className="actions">
+        <Link to="/dao/new?kind=proposal" className="button">
+          New proposal
+        </Link>{' '}
+        <Link to="/dao/new?kind=action" className="button secondary">
+          New optimistic action
+        </Link>{' '}
+        <Link to="/dao/members#my-power-heading" className="small">
+          Your voting power
+        </Link>
+      </p>
       <nav aria-label="DAO sections" className="dao-subnav">
         <Link to="/dao/members">Members</Link>
         <Link to="/dao/requests">Membership requests</Link>
