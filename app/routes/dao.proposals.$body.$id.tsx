@@ -177,7 +177,7 @@ export default function ProposalPage() {
         <ActionList actions={proposal.actions} names={names} chainId={chainId} />
       </section>
 
-      <section aria-labelledby="votes-heading" className="dao-section">
+      <section aria-labelledby="votes-heading" className="dao-section" data-plugin={proposal.plugin}>
         <h2 id="votes-heading">Votes</h2>
         {proposal.votes.length === 0 ? (
           <p className="muted">Nobody has voted yet.</p>
