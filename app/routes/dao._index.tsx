@@ -10,7 +10,10 @@ import { getGoverningBodies } from '~/dao/bodies.server'
 import { getKnownContracts } from '~/dao/contracts.server'
 import { formatDuration } from '~/dao/format'
 import { getAddressNames } from '~/dao/names.server'
-import { parseProposalFilter } from '~/dao/proposal-filter'
+import { parseProposalFilter, proposalFilterHref } from '~/dao/proposal-filter'
+import { markerFinder } from '~/dao/proposal-markers.server'
+import { getVoterStanding } from '~/dao/voting-power.server'
+import { getAddress } from '~/session/auth.server'
 import { proposalStateLabels, proposalStates, type ProposalState } from '~/dao/proposal-state'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
@@ -32,7 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const known = getKnownContracts(chainId)
   const bodies = getGoverningBodies(chainId)
   const openmesh = bodyOfSlug(bodies, 'openmesh')
-  const proposals = listProposals(db, { chainId, now })
+  const filterBody = parsed.filter.body ? bodyOfSlug(bodies, parsed.filter.body) : null
+  if (parsed.filter.body && !filterBody?.plugin) throw data(`"${parsed.filter.body}" is not a DAO that votes on this chain.`, { status: 400 })
+  const proposals = listProposals(db, { chainId, now, plugin: filterBody?.plugin ?? undefined })
+  const viewer = await getAddress(request)
+  const markersOf = markerFinder(db, chainId, bodies, viewer ? getVoterStanding(db, chainId, viewer, bodies) : null)
   const counts = Object.fromEntries(proposalStates.map((state) => [state, 0])) as Record<ProposalState, number>
   for (const proposal of proposals) counts[proposal.outcome.state]++
   const actions = listTrustlessActions(db, { chainId, now, known, kind: 'optimistic' })
@@ -48,10 +55,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     proposals: (parsed.filter.state ? proposals.filter((p) => p.outcome.state === parsed.filter.state) : proposals).map((p) => ({
       ...p,
       path: proposalPath(bodies, p.plugin, p.proposalId),
+      markers: markersOf(p, now),
       body: bodyOfPlugin(bodies, p.plugin)?.name ?? p.plugin,
     })),
     actions: actions.map((action) => named(action, action.dao, actionPath(bodies, action.dao, action.kind, action.actionId))),
     departments: bodies.filter((b) => b.department !== null).map((b) => ({ slug: b.slug, name: b.name })),
+    votingBodies: bodies.filter((b) => b.plugin !== null).map((b) => ({ slug: b.slug, name: b.name })),
     optimisticDelay: delay,
     names: getAddressNames(chainId, known),
   }
@@ -60,7 +69,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const tabOrder: ProposalState[] = ['active', 'passed', 'failed', 'executed', 'pending']
 
 export default function DaoOverview() {
-  const { chainId, now, filter, settings, counts, total, proposals, actions, departments, optimisticDelay, names } = useLoaderData<typeof loader>()
+  const { chainId, now, filter, settings, counts, total, proposals, actions, departments, votingBodies, optimisticDelay, names } =
+    useLoaderData<typeof loader>()
   return (
     <div className="dao-page">
       <h1>DAO</h1>
@@ -103,16 +113,26 @@ export default function DaoOverview() {
       <section aria-labelledby="proposals-heading" className="dao-section">
         <h2 id="proposals-heading">Proposals</h2>
         <nav aria-label="Proposal states" className="dao-tabs">
-          <Link to="/dao" aria-current={filter.state === null ? 'page' : undefined} preventScrollReset>
+          <Link to={proposalFilterHref({ ...filter, state: null })} aria-current={filter.state === null ? 'page' : undefined} preventScrollReset>
             All <span className="dao-count">{total}</span>
           </Link>
           {tabOrder
             .filter((state) => state !== 'pending' || counts.pending > 0 || filter.state === 'pending')
             .map((state) => (
-              <Link key={state} to={`/dao?state=${state}`} aria-current={filter.state === state ? 'page' : undefined} preventScrollReset>
+              <Link key={state} to={proposalFilterHref({ ...filter, state })} aria-current={filter.state === state ? 'page' : undefined} preventScrollReset>
                 {proposalStateLabels[state]} <span className="dao-count">{counts[state]}</span>
               </Link>
             ))}
+        </nav>
+        <nav aria-label="Voted by" className="dao-tabs">
+          <Link to={proposalFilterHref({ ...filter, body: null })} aria-current={filter.body === null ? 'page' : undefined} preventScrollReset>
+            Every DAO
+          </Link>
+          {votingBodies.map((b) => (
+            <Link key={b.slug} to={proposalFilterHref({ ...filter, body: b.slug })} aria-current={filter.body === b.slug ? 'page' : undefined} preventScrollReset>
+              {b.name}
+            </Link>
+          ))}
         </nav>
         {proposals.length === 0 ? (
           <p className="muted">{total === 0 ? 'No proposals indexed yet.' : 'No proposal is in this state.'}</p>

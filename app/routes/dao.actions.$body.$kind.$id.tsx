@@ -5,6 +5,7 @@ import {
 } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { WalletIsland } from "~/wallet/wallet-root";
 import { Markdown } from "~/components/markdown";
 import { TxLink } from "~/components/tx-link";
 import { Timestamp } from "~/components/when";
@@ -116,6 +117,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function TrustlessActionPage() {
+  // The writes use the wallet; only a signed-in visitor sees them, and has it from the start.
+  return <WalletIsland signedInOnly fallback={<TrustlessActionPageContent />}>{() => <TrustlessActionPageContent />}</WalletIsland>
+}
+
+function TrustlessActionPageContent() {
   const {
     chainId,
     now,
@@ -231,7 +237,10 @@ export default function TrustlessActionPage() {
           <Status action={action} now={now} />
         </p>
         {simulation ? <SimulationNote simulation={simulation} count={action.actions.length} /> : null}
-        {contracts && action.state === "ready" ? (
+        {contracts && action.state === "ready" && !signedIn ? (
+          <p className="small muted">Anyone may execute it: sign in to do so.</p>
+        ) : null}
+        {contracts && action.state === "ready" && signedIn ? (
           <ExecuteActionButton contracts={contracts} dao={action.dao as Hex20} actionId={action.actionId} target={target} />
         ) : null}
         {contracts && writeBody && action.state === "pending" ? (

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
+import { WalletIsland } from '~/wallet/wallet-root'
 import { Timestamp } from '~/components/when'
 import { getChainNow } from '~/models/chain-time.server'
 import { Person } from '~/dao/components/person'
@@ -55,6 +56,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DaoMembers() {
+  // The writes use the wallet; only a signed-in visitor sees them, and has it from the start.
+  return <WalletIsland signedInOnly fallback={<DaoMembersContent />}>{() => <DaoMembersContent />}</WalletIsland>
+}
+
+function DaoMembersContent() {
   const { chainId, now, indexedBlock, members, standing, contracts, names } = useLoaderData<typeof loader>()
   const active = members.filter((member) => member.active).length
   return (

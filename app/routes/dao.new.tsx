@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
+import { WalletIsland } from '~/wallet/wallet-root'
 import { NewGovernanceForm } from '~/dao/components/new-governance-form'
 import { getKnownContracts } from '~/dao/contracts.server'
 import { getAddressNames } from '~/dao/names.server'
@@ -46,6 +47,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function NewGovernancePage() {
+  // The writes use the wallet; only a signed-in visitor sees them, and has it from the start.
+  return <WalletIsland signedInOnly fallback={<NewGovernancePageContent />}>{() => <NewGovernancePageContent />}</WalletIsland>
+}
+
+function NewGovernancePageContent() {
   const { chainId, purpose, body, bodies, contracts, signedIn, indexedBlock, choices } = useLoaderData<typeof loader>()
   return (
     <div className="dao-page">

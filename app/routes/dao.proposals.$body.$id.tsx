@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
+import { WalletIsland } from '~/wallet/wallet-root'
 import { ExternalLinks } from '~/components/external-link'
 import { Markdown } from '~/components/markdown'
 import { TxLink } from '~/components/tx-link'
@@ -82,6 +83,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 const optionLabels = { none: 'None', yes: 'Yes', no: 'No', abstain: 'Abstain' } as const
 
 export default function ProposalPage() {
+  // The writes use the wallet; only a signed-in visitor sees them, and has it from the start.
+  return <WalletIsland signedInOnly fallback={<ProposalPageContent />}>{() => <ProposalPageContent />}</WalletIsland>
+}
+
+function ProposalPageContent() {
   const { chainId, now, indexedBlock, viewer, myVote, reasons, writeBody, executable, simulation, proposal, body, summaryHtml, descriptionHtml, resources, names } =
     useLoaderData<typeof loader>()
   const state = proposal.outcome.state
@@ -142,7 +148,8 @@ export default function ProposalPage() {
         <h2 id="result-heading">Result</h2>
         <ProposalResult proposal={proposal} />
         {simulation ? <SimulationNote simulation={simulation} count={proposal.actions.length} /> : null}
-        {executable ? (
+        {executable && !viewer ? <p className="small muted">Anyone may execute it: sign in to do so.</p> : null}
+        {executable && viewer ? (
           <WriteButton target={target} steps={() => [executeProposalStep(writeBody!, proposal.proposalId)]}>
             Execute the proposal
           </WriteButton>
