@@ -27,6 +27,9 @@ import { getIndexerStatus } from "~/models/indexer-status.server";
 import { getAddress } from "~/session/auth.server";
 import { ExecuteActionButton, RejectActionForm } from "~/dao/components/optimistic-writes";
 import { SimulationNote } from "~/dao/components/simulation-note";
+import { LiveCountdown } from "~/dao/components/live-countdown";
+import { TxProgress } from "~/chain-writes/tx-progress";
+import { useTxFlow, type TxFlow } from "~/chain-writes/use-tx-flow";
 import { simulateFromDao } from "~/dao/simulate-actions.server";
 import { getDaoContracts } from "~/dao/writes/dao-contracts.server";
 import type { Hex20 } from "~/dao/writes/dao-contracts";
@@ -118,10 +121,19 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export default function TrustlessActionPage() {
   // The writes use the wallet; only a signed-in visitor sees them, and has it from the start.
-  return <WalletIsland signedInOnly fallback={<TrustlessActionPageContent />}>{() => <TrustlessActionPageContent />}</WalletIsland>
+  return <WalletIsland signedInOnly fallback={<TrustlessActionPageContent flows={null} />}>{() => <WithFlows />}</WalletIsland>
 }
 
-function TrustlessActionPageContent() {
+/** The page's writes, one flow each, kept here so their progress outlives the controls they hide. */
+function WithFlows() {
+  const { chainId, indexedBlock } = useLoaderData<typeof loader>();
+  const target = { chainId, pageBlock: indexedBlock };
+  const execute = useTxFlow(target);
+  const reject = useTxFlow(target);
+  return <TrustlessActionPageContent flows={{ execute, reject }} />;
+}
+
+function TrustlessActionPageContent({ flows }: { flows: { execute: TxFlow; reject: TxFlow } | null }) {
   const {
     chainId,
     now,
@@ -131,13 +143,11 @@ function TrustlessActionPageContent() {
     summaryHtml,
     descriptionHtml,
     names,
-    indexedBlock,
     signedIn,
     contracts,
     writeBody,
     simulation,
   } = useLoaderData<typeof loader>();
-  const target = { chainId, pageBlock: indexedBlock };
   return (
     <DaoDetailPage
       state={action.state}
@@ -186,7 +196,15 @@ function TrustlessActionPageContent() {
                 {action.executableFrom === null ? (
                   <span className="muted">not indexed yet</span>
                 ) : (
-                  <Timestamp at={action.executableFrom} now={now} />
+                  <>
+                    <Timestamp at={action.executableFrom} now={now} />
+                    {action.state === "pending" ? (
+                      <>
+                        <br />
+                        <LiveCountdown to={action.executableFrom} now={now} prefix="executable in" done="executable now: reload to execute" />
+                      </>
+                    ) : null}
+                  </>
                 )}
               </dd>
             </>
@@ -240,16 +258,18 @@ function TrustlessActionPageContent() {
         {contracts && action.state === "ready" && !signedIn ? (
           <p className="small muted">Anyone may execute it: sign in to do so.</p>
         ) : null}
-        {contracts && action.state === "ready" && signedIn ? (
-          <ExecuteActionButton contracts={contracts} dao={action.dao as Hex20} actionId={action.actionId} target={target} />
+        {contracts && action.state === "ready" && flows ? (
+          <ExecuteActionButton contracts={contracts} dao={action.dao as Hex20} actionId={action.actionId} flow={flows.execute} />
         ) : null}
+        {flows ? <TxProgress flow={flows.execute} withMetadata={false} /> : null}
         {contracts && writeBody && action.state === "pending" ? (
-          signedIn ? (
-            <RejectActionForm contracts={contracts} body={writeBody} actionId={action.actionId} target={target} />
+          flows ? (
+            <RejectActionForm contracts={contracts} body={writeBody} actionId={action.actionId} flow={flows.reject} />
           ) : (
             <p className="small muted">Sign in as a member to reject it.</p>
           )
         ) : null}
+        {flows ? <TxProgress flow={flows.reject} /> : null}
       </section>
 
       <section aria-labelledby="actions-heading" className="dao-section">

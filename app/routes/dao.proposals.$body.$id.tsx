@@ -25,12 +25,15 @@ import { renderOptionalMarkdown } from '~/utils/markdown.server'
 import { isSafeLinkUrl } from '~/utils/safe-url'
 import { getIndexerStatus } from '~/models/indexer-status.server'
 import { getAddress } from '~/session/auth.server'
-import { WriteButton } from '~/chain-writes/write-button'
+import { TxProgress } from '~/chain-writes/tx-progress'
+import { useTxFlow, type TxFlow } from '~/chain-writes/use-tx-flow'
+import { FlowButton } from '~/dao/components/flow-button'
 import { VotePanel } from '~/dao/components/vote-panel'
 import { verifiedVoteReasons } from '~/dao/vote-reasons.server'
 import { getDaoContracts } from '~/dao/writes/dao-contracts.server'
 import { executeProposalStep } from '~/dao/writes/governance-calls'
 import { SimulationNote } from '~/dao/components/simulation-note'
+import { LiveCountdown } from '~/dao/components/live-countdown'
 import { simulateFromDao } from '~/dao/simulate-actions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
@@ -84,14 +87,22 @@ const optionLabels = { none: 'None', yes: 'Yes', no: 'No', abstain: 'Abstain' } 
 
 export default function ProposalPage() {
   // The writes use the wallet; only a signed-in visitor sees them, and has it from the start.
-  return <WalletIsland signedInOnly fallback={<ProposalPageContent />}>{() => <ProposalPageContent />}</WalletIsland>
+  return <WalletIsland signedInOnly fallback={<ProposalPageContent flows={null} />}>{() => <WithFlows />}</WalletIsland>
 }
 
-function ProposalPageContent() {
-  const { chainId, now, indexedBlock, viewer, myVote, reasons, writeBody, executable, simulation, proposal, body, summaryHtml, descriptionHtml, resources, names } =
+/** The page's writes, one flow each, kept here so their progress outlives the buttons they hide. */
+function WithFlows() {
+  const { chainId, indexedBlock } = useLoaderData<typeof loader>()
+  const target = { chainId, pageBlock: indexedBlock }
+  const vote = useTxFlow(target)
+  const execute = useTxFlow(target)
+  return <ProposalPageContent flows={{ vote, execute }} />
+}
+
+function ProposalPageContent({ flows }: { flows: { vote: TxFlow; execute: TxFlow } | null }) {
+  const { chainId, now, viewer, myVote, reasons, writeBody, executable, simulation, proposal, body, summaryHtml, descriptionHtml, resources, names } =
     useLoaderData<typeof loader>()
   const state = proposal.outcome.state
-  const target = { chainId, pageBlock: indexedBlock }
   return (
     <DaoDetailPage
       state={state}
@@ -127,6 +138,12 @@ function ProposalPageContent() {
           <dt>Voting ends</dt>
           <dd>
             <Timestamp at={proposal.endDate} now={now} />
+            {state === 'active' ? (
+              <>
+                <br />
+                <LiveCountdown to={proposal.endDate} now={now} prefix="closes in" done="voting has closed: reload for the result" />
+              </>
+            ) : null}
           </dd>
           <dt>Snapshot</dt>
           <dd>{proposal.snapshotBlock === null ? <span className="muted">not read</span> : `block ${proposal.snapshotBlock}`}</dd>
@@ -149,11 +166,12 @@ function ProposalPageContent() {
         <ProposalResult proposal={proposal} />
         {simulation ? <SimulationNote simulation={simulation} count={proposal.actions.length} /> : null}
         {executable && !viewer ? <p className="small muted">Anyone may execute it: sign in to do so.</p> : null}
-        {executable && viewer ? (
-          <WriteButton target={target} steps={() => [executeProposalStep(writeBody!, proposal.proposalId)]}>
+        {executable && flows ? (
+          <FlowButton flow={flows.execute} steps={() => [executeProposalStep(writeBody!, proposal.proposalId)]}>
             Execute the proposal
-          </WriteButton>
+          </FlowButton>
         ) : null}
+        {flows ? <TxProgress flow={flows.execute} withMetadata={false} /> : null}
       </section>
 
       <section aria-labelledby="my-vote-heading" className="dao-section">
@@ -174,9 +192,10 @@ function ProposalPageContent() {
                 ? 'Every member of the department has one vote.'
                 : `Your votes count with the voting power you had when the proposal was created${proposal.snapshotBlock !== null ? ` (block ${proposal.snapshotBlock})` : ''}: power activated or delegated later counts from the next proposal.`}
             </p>
-            <VotePanel body={writeBody} proposalId={proposal.proposalId} target={target} />
+            {flows ? <VotePanel body={writeBody} proposalId={proposal.proposalId} chainId={chainId} flow={flows.vote} /> : null}
           </>
         ) : null}
+        {flows ? <TxProgress flow={flows.vote} withMetadata={false} /> : null}
       </section>
 
       <section aria-labelledby="actions-heading" className="dao-section">

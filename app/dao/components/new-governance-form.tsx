@@ -132,7 +132,9 @@ export function NewGovernanceForm({
                   <p className="small">
                     to <code className="dao-hex">{b.action.to}</code>, value {b.action.value.toString()} wei
                   </p>
-                  <code className="dao-hex">{b.action.data}</code>
+                  <code className="dao-hex" data-testid="calldata">
+                    {b.action.data}
+                  </code>
                 </details>
               </li>
             ))}

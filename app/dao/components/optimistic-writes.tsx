@@ -1,8 +1,6 @@
 import { useState } from 'react'
-import { TxProgress } from '~/chain-writes/tx-progress'
-import { useTxFlow } from '~/chain-writes/use-tx-flow'
-import type { WriteTarget } from '~/chain-writes/write-context'
-import { WriteButton } from '~/chain-writes/write-button'
+import type { TxFlow } from '~/chain-writes/use-tx-flow'
+import { FlowButton } from './flow-button'
 import { rejectionFormSchema } from '../forms'
 import type { DaoBodyTarget, DaoContracts, Hex20 } from '../writes/dao-contracts'
 import { executeOptimisticStep, rejectOptimisticStep } from '../writes/governance-calls'
@@ -12,8 +10,7 @@ import { storeDaoDocument } from './store-dao-document'
 // with a reason stored as an `ipfs://` {reason} document (as the ovc-frontend writes it), through
 // their DAO's creation TrustlessManagement; anyone executes it once the period is over.
 
-export function RejectActionForm({ contracts, body, actionId, target }: { contracts: DaoContracts; body: DaoBodyTarget; actionId: number; target: WriteTarget }) {
-  const flow = useTxFlow(target)
+export function RejectActionForm({ contracts, body, actionId, flow }: { contracts: DaoContracts; body: DaoBodyTarget; actionId: number; flow: TxFlow }) {
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   return (
@@ -43,15 +40,14 @@ export function RejectActionForm({ contracts, body, actionId, target }: { contra
           Reject the action
         </button>
       </div>
-      <TxProgress flow={flow} />
     </form>
   )
 }
 
-export function ExecuteActionButton({ contracts, dao, actionId, target }: { contracts: DaoContracts; dao: Hex20; actionId: number; target: WriteTarget }) {
+export function ExecuteActionButton({ contracts, dao, actionId, flow }: { contracts: DaoContracts; dao: Hex20; actionId: number; flow: TxFlow }) {
   return (
-    <WriteButton target={target} steps={() => [executeOptimisticStep(contracts, dao, actionId)]}>
+    <FlowButton flow={flow} steps={() => [executeOptimisticStep(contracts, dao, actionId)]}>
       Execute the action
-    </WriteButton>
+    </FlowButton>
   )
 }

@@ -1,9 +1,7 @@
 import { useState } from 'react'
 import { useConnection, useSignTypedData } from 'wagmi'
 import { storeFormMetadata } from '~/chain-writes/store-form-metadata'
-import { TxProgress } from '~/chain-writes/tx-progress'
-import { useTxFlow } from '~/chain-writes/use-tx-flow'
-import type { WriteTarget } from '~/chain-writes/write-context'
+import type { TxFlow } from '~/chain-writes/use-tx-flow'
 import { voteReasonLimit } from '../forms'
 import type { DaoBodyTarget } from '../writes/dao-contracts'
 import { voteStep, type CastOption } from '../writes/governance-calls'
@@ -20,8 +18,8 @@ const options: { option: CastOption; label: string }[] = [
   { option: 'abstain', label: 'Abstain' },
 ]
 
-export function VotePanel({ body, proposalId, target }: { body: DaoBodyTarget; proposalId: string; target: WriteTarget }) {
-  const flow = useTxFlow(target)
+/** The vote buttons; `flow` is the page's (its progress stays shown once the vote hides this panel). */
+export function VotePanel({ body, proposalId, chainId, flow }: { body: DaoBodyTarget; proposalId: string; chainId: number; flow: TxFlow }) {
   const connection = useConnection()
   const { mutateAsync: signTypedData } = useSignTypedData()
   const [reason, setReason] = useState('')
@@ -33,7 +31,7 @@ export function VotePanel({ body, proposalId, target }: { body: DaoBodyTarget; p
         if (text) {
           const voter = connection.address
           if (!voter || !body.plugin) throw new Error('Connect your wallet first (the button at the top right).')
-          const statement = { chainId: target.chainId, plugin: body.plugin, proposalId, option, reason: text }
+          const statement = { chainId, plugin: body.plugin, proposalId, option, reason: text }
           const signature = await signTypedData({ ...voteStatementTypedData(statement), account: voter })
           const form = new FormData()
           form.set('intent', 'vote-reason')
@@ -71,7 +69,6 @@ export function VotePanel({ body, proposalId, target }: { body: DaoBodyTarget; p
           </button>
         ))}
       </div>
-      <TxProgress flow={flow} withMetadata={reason.trim() !== ''} />
     </div>
   )
 }

@@ -1,6 +1,8 @@
 import { Link } from '@remix-run/react'
 import { useState } from 'react'
-import { WriteButton } from '~/chain-writes/write-button'
+import { TxProgress } from '~/chain-writes/tx-progress'
+import { useTxFlow, type TxFlow } from '~/chain-writes/use-tx-flow'
+import { FlowButton } from './flow-button'
 import type { WriteTarget } from '~/chain-writes/write-context'
 import { formatVotes } from '../format'
 import type { DaoContracts, Hex20 } from '../writes/dao-contracts'
@@ -27,6 +29,8 @@ export function VotingPowerPanel({
   names: Record<string, string>
 }) {
   const me = standing.address as Hex20
+  // One flow for the panel: its progress stays while the panel switches to the new standing.
+  const flow = useTxFlow(target)
   return (
     <section aria-labelledby="my-power-heading" className="dao-section dao-card" data-testid="voting-power">
       <h2 id="my-power-heading">Your voting power</h2>
@@ -41,9 +45,9 @@ export function VotingPowerPanel({
             <strong>0 votes.</strong> Your OVC #{standing.tokenId} makes you a member, but an OVC votes only once it is delegated
             — and you have not delegated yours yet, not even to yourself.
           </p>
-          <WriteButton target={target} steps={() => [delegateStep(contracts, me, 'Activate your votes (delegate to yourself)')]}>
+          <FlowButton flow={flow} steps={() => [delegateStep(contracts, me, 'Activate your votes (delegate to yourself)')]}>
             Activate my votes
-          </WriteButton>
+          </FlowButton>
           <p className="small muted">{NEXT_PROPOSAL}</p>
         </>
       ) : standing.delegate === standing.address ? (
@@ -63,7 +67,7 @@ export function VotingPowerPanel({
             ) : null}
             .
           </p>
-          <DelegateToOther standing={standing} contracts={contracts} target={target} names={names} />
+          <DelegateToOther standing={standing} contracts={contracts} flow={flow} names={names} />
         </>
       ) : (
         <>
@@ -71,9 +75,9 @@ export function VotingPowerPanel({
             You delegated your vote to <Person address={standing.delegate} names={names} />: they vote with it
             {standing.votingPower !== '0' ? `, and you still vote with ${formatVotes(standing.votingPower)} delegated to you` : ', you have 0 votes'}.
           </p>
-          <WriteButton target={target} steps={() => [delegateStep(contracts, me, 'Take your vote back (delegate to yourself)')]}>
+          <FlowButton flow={flow} steps={() => [delegateStep(contracts, me, 'Take your vote back (delegate to yourself)')]}>
             Take my vote back
-          </WriteButton>
+          </FlowButton>
           <p className="small muted">{NEXT_PROPOSAL}</p>
         </>
       )}
@@ -91,11 +95,22 @@ export function VotingPowerPanel({
       ) : standing.member ? (
         <p className="small muted">You are in no department: a department adds members by its own vote (a tag on their OVC).</p>
       ) : null}
+      <TxProgress flow={flow} withMetadata={false} />
     </section>
   )
 }
 
-function DelegateToOther({ standing, contracts, target, names }: Parameters<typeof VotingPowerPanel>[0]) {
+function DelegateToOther({
+  standing,
+  contracts,
+  flow,
+  names,
+}: {
+  standing: VoterStanding
+  contracts: DaoContracts
+  flow: TxFlow
+  names: Record<string, string>
+}) {
   const [to, setTo] = useState(standing.otherMembers[0] ?? '')
   if (standing.otherMembers.length === 0) return null
   return (
@@ -114,9 +129,9 @@ function DelegateToOther({ standing, contracts, target, names }: Parameters<type
           ))}
         </select>
       </label>
-      <WriteButton target={target} steps={() => [delegateStep(contracts, to as Hex20, `Delegate your vote to ${names[to] ?? to}`)]}>
+      <FlowButton flow={flow} steps={() => [delegateStep(contracts, to as Hex20, `Delegate your vote to ${names[to] ?? to}`)]}>
         Delegate
-      </WriteButton>
+      </FlowButton>
     </details>
   )
 }
