@@ -182,10 +182,10 @@ test('the Dispute department resolves an executor’s dispute by a vote, and the
   const form = bruno.page.getByRole('form', { name: 'New proposal' })
   await form.getByLabel('Title').fill('Settle the flaky-tests dispute as asked')
   await form.getByLabel('Action').selectOption({ label: 'Resolve a dispute (pay as the dispute asks)' })
-  const option = form.getByLabel('Dispute', { exact: true }).locator('option', { hasText: 'Flaky tests: fixed, but the review never came' })
+  const option = form.locator('select[name="disputeActionId"]').locator('option', { hasText: 'Flaky tests: fixed, but the review never came' })
   const optionText = await option.innerText()
   const taskId = /task #(\d+)/.exec(optionText)![1]!
-  await form.getByLabel('Dispute', { exact: true }).selectOption({ label: optionText })
+  await form.locator('select[name="disputeActionId"]').selectOption({ label: optionText })
   await expect(form.getByTestId('action-preview')).toContainText('Resolve the dispute')
   await expect(form.getByTestId('action-preview')).toContainText('smart account')
   await form.getByRole('button', { name: 'Create the proposal' }).click()

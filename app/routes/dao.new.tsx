@@ -34,8 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
   const known = getKnownContracts(chainId)
   const names = getAddressNames(chainId, known)
+  // Prefilled from a link (a membership request's "Propose adding them"): bounded, and still checked by the form.
+  const prefill = {
+    title: (url.searchParams.get('title') ?? '').slice(0, 120),
+    to: /^0x[0-9a-fA-F]{40}$/.test(url.searchParams.get('to') ?? '') ? url.searchParams.get('to')! : '',
+  }
   return {
     chainId,
+    prefill,
     purpose,
     body,
     bodies: usable.map((b) => ({ slug: b.slug, name: b.name })),
@@ -52,7 +58,7 @@ export default function NewGovernancePage() {
 }
 
 function NewGovernancePageContent() {
-  const { chainId, purpose, body, bodies, contracts, signedIn, indexedBlock, choices } = useLoaderData<typeof loader>()
+  const { chainId, prefill, purpose, body, bodies, contracts, signedIn, indexedBlock, choices } = useLoaderData<typeof loader>()
   return (
     <div className="dao-page">
       <p className="small">
@@ -84,7 +90,7 @@ function NewGovernancePageContent() {
             : 'Any OVC holder may create it; it adds a contributor after the waiting period unless a member rejects it.'}
       </p>
       {signedIn ? (
-        <NewGovernanceForm key={`${purpose}-${body.slug}`} contracts={contracts} body={body} purpose={purpose} target={{ chainId, pageBlock: indexedBlock }} choices={choices} />
+        <NewGovernanceForm key={`${purpose}-${body.slug}`} contracts={contracts} body={body} purpose={purpose} target={{ chainId, pageBlock: indexedBlock }} choices={choices} prefill={prefill} />
       ) : (
         <p className="muted">Sign in with your wallet to create one.</p>
       )}

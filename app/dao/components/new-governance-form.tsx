@@ -30,20 +30,22 @@ export function NewGovernanceForm({
   purpose,
   target,
   choices,
+  prefill,
 }: {
   contracts: DaoContracts
   body: DaoBodyTarget
   purpose: Purpose
   target: WriteTarget
   choices: FormChoices
+  prefill?: { title: string; to: string }
 }) {
   const flow = useTxFlow(target)
   const navigate = useNavigate()
   const templates = templatesFor(body, purpose)
-  const [title, setTitle] = useState('')
+  const [title, setTitle] = useState(prefill?.title ?? '')
   const [summary, setSummary] = useState('')
   const [kind, setKind] = useState<TemplateKind>(templates[0]!)
-  const [fields, setFields] = useState<Record<string, string>>({})
+  const [fields, setFields] = useState<Record<string, string>>(prefill?.to ? { to: prefill.to } : {})
   const [error, setError] = useState<string | null>(null)
   const set = (name: string) => (event: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: event.target.value }))
 
