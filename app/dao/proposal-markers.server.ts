@@ -11,7 +11,7 @@ import type { VoterStanding } from './voting-power.server'
 export type ProposalMarker = 'ends-soon' | 'not-voted'
 
 /** Ends within a day, or within its last fifth when it is shorter (the devnet's 5-minute votes). */
-export function endsSoon(p: { startDate: number; endDate: number }, now: number): boolean {
+function endsSoon(p: { startDate: number; endDate: number }, now: number): boolean {
   const left = p.endDate - now
   return left > 0 && left <= Math.min(24 * 3600, Math.max(60, (p.endDate - p.startDate) / 5))
 }

@@ -23,7 +23,7 @@ function revertData(error: unknown): Hex | undefined {
   return typeof data === 'string' ? data : undefined
 }
 
-export function revertInWords(error: unknown): string {
+function revertInWords(error: unknown): string {
   const data = revertData(error)
   if (data && data !== '0x') {
     try {

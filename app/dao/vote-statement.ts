@@ -6,7 +6,7 @@ import { getAddress, recoverTypedDataAddress, type Hex } from 'viem'
 
 export type VoteStatement = { chainId: number; plugin: string; proposalId: string; option: 'yes' | 'no' | 'abstain'; reason: string }
 
-export const voteStatementTypes = {
+const voteStatementTypes = {
   VoteReason: [
     { name: 'plugin', type: 'address' },
     { name: 'proposalId', type: 'uint256' },

@@ -79,7 +79,7 @@ const wholeNumber = (value: string | undefined, what: string): bigint => {
 }
 
 /** A random 256-bit token id, as the ovc-frontend's mint template makes. */
-export function randomTokenId(): bigint {
+function randomTokenId(): bigint {
   const bytes = new Uint8Array(32)
   crypto.getRandomValues(bytes)
   return BigInt(toHex(bytes))

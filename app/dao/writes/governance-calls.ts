@@ -17,7 +17,7 @@ import type { DaoBodyTarget, DaoContracts, Hex20 } from './dao-contracts'
 export type DaoAction = { to: Hex20; value: bigint; data: Hex }
 
 /** Aragon's vote options as the plugins number them. */
-export const voteOptionNumbers = { abstain: 1, yes: 2, no: 3 } as const
+const voteOptionNumbers = { abstain: 1, yes: 2, no: 3 } as const
 export type CastOption = keyof typeof voteOptionNumbers
 
 function need<T>(value: T | null | undefined, what: string): T {
@@ -55,7 +55,7 @@ export function createProposalStep(body: DaoBodyTarget, metadataUri: string, act
 }
 
 /** uint160(address) as a TrustlessManagement role. */
-export const addressRole = (address: Hex20) => BigInt(address)
+const addressRole = (address: Hex20) => BigInt(address)
 
 /**
  * Who may create and reject a body's optimistic actions: for the Openmesh DAO every OVC holder
