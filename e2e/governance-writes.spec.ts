@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import fs from 'node:fs'
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
 import { privateKeyToAccount } from 'viem/accounts'
 import { voteStatementTypedData } from '../app/dao/vote-statement'
 import { optimisticSpecs } from '../devnet/world/specs/governance'
@@ -31,14 +32,29 @@ async function rpc(method: string, params: unknown[]) {
 
 const panel = (page: Page) => page.getByTestId('voting-power')
 
+// Click-to-visible time of every write (the issue's note lists them): .cache/governance-write-timings.json.
+const timings: { write: string; ms: number }[] = []
+async function clickToVisible(write: string, click: () => Promise<void>, done: () => Promise<void>) {
+  const start = Date.now()
+  await click()
+  await done()
+  timings.push({ write, ms: Date.now() - start })
+}
+const visibleIn = (scope: Locator | Page) => () => expectWriteVisible(scope)
+
+test.afterAll(() => {
+  fs.mkdirSync('.cache', { recursive: true })
+  fs.writeFileSync('.cache/governance-write-timings.json', JSON.stringify(timings, null, 2) + '\n')
+  console.log(timings.map((t) => `${t.write}: ${(t.ms / 1000).toFixed(1)} s`).join('\n'))
+})
+
 test('a new member is added by an optimistic action, activates their votes in one click, lends them and takes them back', async ({ browser, baseURL }) => {
   const hanaSpec = optimisticSpecs.find((spec) => spec.outcome === 'ready')!
   const bruno = await open(browser, baseURL, 'Bruno', '/dao')
   await card(bruno.page, 'Optimistic actions', hanaSpec.title).getByRole('link', { name: hanaSpec.title, exact: true }).click()
   await waitForHydration(bruno.page)
   await expect(bruno.page.getByTestId('simulation')).toContainText('Simulated from the DAO’s address just now: the call succeeds')
-  await bruno.page.getByRole('button', { name: 'Execute the action' }).click()
-  await expectWriteVisible(bruno.page)
+  await clickToVisible('execute an optimistic action', () => bruno.page.getByRole('button', { name: 'Execute the action' }).click(), visibleIn(bruno.page))
   await expect(bruno.page.getByTestId('action-status')).toContainText('Executed')
   await bruno.close()
 
@@ -46,20 +62,17 @@ test('a new member is added by an optimistic action, activates their votes in on
   await expect(panel(hana.page)).toContainText('0 votes.')
   await expect(panel(hana.page)).toContainText('not delegated yours yet')
   await expect(panel(hana.page)).toContainText('counts from the next proposal')
-  await panel(hana.page).getByRole('button', { name: 'Activate my votes' }).click()
-  await expectWriteVisible(panel(hana.page))
+  await clickToVisible('activate votes (self-delegate)', () => panel(hana.page).getByRole('button', { name: 'Activate my votes' }).click(), visibleIn(panel(hana.page)))
   await expect(panel(hana.page).locator('[data-power="active"]')).toContainText('1 vote: your votes are active')
 
   // Lend the vote to Ada: Ada's row says who delegates to her; then take it back.
   await panel(hana.page).getByText('Delegate your vote to another member').click()
   await panel(hana.page).getByLabel('Delegate to').selectOption({ label: 'Ada Okafor' })
-  await panel(hana.page).getByRole('button', { name: 'Delegate', exact: true }).click()
-  await expectWriteVisible(panel(hana.page))
+  await clickToVisible('delegate to another member', () => panel(hana.page).getByRole('button', { name: 'Delegate', exact: true }).click(), visibleIn(panel(hana.page)))
   await expect(panel(hana.page).locator('[data-power="delegated"]')).toContainText('You delegated your vote to Ada Okafor')
   const adaRow = hana.page.locator(`tr[data-address="${resolveAccount('Ada').address.toLowerCase()}"]`)
   await expect(adaRow.getByTestId('delegated-by')).toContainText('Hana Sato')
-  await panel(hana.page).getByRole('button', { name: 'Take my vote back' }).click()
-  await expectWriteVisible(panel(hana.page))
+  await clickToVisible('take the vote back', () => panel(hana.page).getByRole('button', { name: 'Take my vote back' }).click(), visibleIn(panel(hana.page)))
   await expect(panel(hana.page).locator('[data-power="active"]')).toBeVisible()
   await expect(adaRow.getByTestId('delegated-by')).not.toContainText('Hana Sato')
   await hana.close()
@@ -68,8 +81,7 @@ test('a new member is added by an optimistic action, activates their votes in on
 async function vote(actor: Actor, option: 'Yes' | 'No' | 'Abstain', reason: string) {
   const section = actor.page.getByRole('region', { name: 'Your vote' })
   await section.getByLabel('Reason (optional)').fill(reason)
-  await section.getByRole('button', { name: `Vote ${option}` }).click()
-  await expectWriteVisible(section)
+  await clickToVisible('vote with a signed reason', () => section.getByRole('button', { name: `Vote ${option}` }).click(), visibleIn(section))
   await expect(section.getByTestId('my-vote')).toContainText(`You voted ${option}`)
   await expect(section.getByTestId('my-vote')).toContainText(reason)
 }
@@ -88,9 +100,14 @@ test('members create a proposal, vote with signed reasons, the tally updates and
   await expect(form.getByTestId('action-preview')).toHaveText('Send 1 ETH to Jamila Yusuf')
   await form.getByText('Raw calldata').click()
   await expect(form.getByTestId('calldata')).toHaveText('0x')
-  await form.getByRole('button', { name: 'Create the proposal' }).click()
-  await ada.page.waitForURL(/\/dao\/proposals\/openmesh\/\d+$/, { timeout: 60_000 })
-  await expect(ada.page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await clickToVisible(
+    'create a proposal (page opens on it)',
+    () => form.getByRole('button', { name: 'Create the proposal' }).click(),
+    async () => {
+      await ada.page.waitForURL(/\/dao\/proposals\/openmesh\/\d+$/, { timeout: 60_000 })
+      await expect(ada.page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+    },
+  )
   const path = new URL(ada.page.url()).pathname
   const proposalId = path.split('/').pop()!
   await waitForHydration(ada.page)
@@ -138,9 +155,14 @@ async function createAction(actor: Actor, title: string, member: string): Promis
   await form.getByLabel('Title').fill(title)
   await form.getByLabel('New contributor’s address').fill(resolveAccount(member).address)
   await expect(form.getByTestId('action-preview')).toHaveText(`Mint OVC to ${resolveAccount(member).name}`)
-  await form.getByRole('button', { name: 'Create the optimistic action' }).click()
-  await actor.page.waitForURL(/\/dao\/actions\/openmesh\/optimistic\/\d+$/, { timeout: 60_000 })
-  await expect(actor.page.getByTestId('action-status')).toContainText('In its objection period')
+  await clickToVisible(
+    'create an optimistic action (page opens on it)',
+    () => form.getByRole('button', { name: 'Create the optimistic action' }).click(),
+    async () => {
+      await actor.page.waitForURL(/\/dao\/actions\/openmesh\/optimistic\/\d+$/, { timeout: 60_000 })
+      await expect(actor.page.getByTestId('action-status')).toContainText('In its objection period')
+    },
+  )
   return new URL(actor.page.url()).pathname
 }
 
@@ -154,8 +176,7 @@ test('an optimistic add-contributor action is rejected with a reason; another ex
   const emeka = await open(browser, baseURL, 'Emeka', rejected)
   const reject = emeka.page.getByRole('form', { name: 'Reject the action' })
   await reject.getByLabel('Why do you reject it?').fill(`Not yet: no accepted task ${word}`)
-  await reject.getByRole('button', { name: 'Reject the action' }).click()
-  await expectWriteVisible(emeka.page.getByRole('region', { name: 'Status' }))
+  await clickToVisible('reject with an ipfs {reason}', () => reject.getByRole('button', { name: 'Reject the action' }).click(), visibleIn(emeka.page.getByRole('region', { name: 'Status' })))
   await expect(emeka.page.getByTestId('action-status')).toContainText('Rejected by a member')
   await expect(emeka.page.getByRole('region', { name: 'Rejections' })).toContainText(`Not yet: no accepted task ${word}`)
   await emeka.close()
@@ -168,8 +189,7 @@ test('an optimistic add-contributor action is rejected with a reason; another ex
     await expect(ada.page.getByRole('button', { name: 'Execute the action' })).toBeVisible({ timeout: 2_000 })
   }).toPass({ timeout: 30_000 })
   await waitForHydration(ada.page)
-  await ada.page.getByRole('button', { name: 'Execute the action' }).click()
-  await expectWriteVisible(ada.page)
+  await clickToVisible('execute after the delay', () => ada.page.getByRole('button', { name: 'Execute the action' }).click(), visibleIn(ada.page))
   await expect(ada.page.getByTestId('action-status')).toContainText('Executed')
   await ada.page.goto('/dao/members')
   await expect(ada.page.locator(`tr[data-address="${resolveAccount('Ivan').address.toLowerCase()}"]`)).toHaveAttribute('data-active', 'true')
