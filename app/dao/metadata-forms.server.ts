@@ -6,7 +6,7 @@ import { jsonError } from '~/http/responses.server'
 import { getGoverningBodies } from './bodies.server'
 import { proposalFormSchema, rejectionFormSchema } from './forms'
 import { isSignedBy } from './vote-statement'
-import { recordVoteReason } from './vote-reasons.server'
+import { recordVoteReason } from '~/models/dao-vote-reasons.server'
 import { voteReasonDocument } from '#documents/votes'
 
 // The DAO's documents stored through POST /ipfs, by form intent: a proposal's or an optimistic

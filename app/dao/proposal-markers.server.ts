@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm'
 import type { Db } from '#db/client'
-import { daoVotes } from '#db/schema'
+import { listVotedProposalKeys } from '~/models/dao-members.server'
 import type { GoverningBody } from './bodies'
 import type { VoterStanding } from './voting-power.server'
 
@@ -17,16 +16,7 @@ function endsSoon(p: { startDate: number; endDate: number }, now: number): boole
 }
 
 export function markerFinder(db: Db, chainId: number, bodies: GoverningBody[], standing: VoterStanding | null) {
-  const voted = new Set(
-    standing
-      ? db
-          .select({ plugin: daoVotes.plugin, proposalId: daoVotes.proposalId })
-          .from(daoVotes)
-          .where(and(eq(daoVotes.chainId, chainId), eq(daoVotes.voter, standing.address)))
-          .all()
-          .map((v) => `${v.plugin}:${v.proposalId}`)
-      : [],
-  )
+  const voted = standing ? listVotedProposalKeys(db, chainId, standing.address) : new Set<string>()
   const mayVote = (plugin: string) => {
     if (!standing) return false
     const body = bodies.find((b) => b.plugin === plugin)

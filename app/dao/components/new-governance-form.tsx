@@ -8,7 +8,7 @@ import { useTxFlow } from '~/chain-writes/use-tx-flow'
 import type { WriteTarget } from '~/chain-writes/write-context'
 import { proposalFormSchema } from '../forms'
 import { buildActions, templateLabels, templatesFor, type Purpose, type TemplateKind, type TemplateValues } from '../writes/action-templates'
-import type { DaoBodyTarget, DaoContracts } from '../writes/dao-contracts'
+import type { DaoBodyTarget, DaoContracts, FormChoices } from '../writes/dao-contracts'
 import { createOptimisticStep, createProposalStep } from '../writes/governance-calls'
 import { storeDaoDocument } from './store-dao-document'
 
@@ -16,13 +16,6 @@ import { storeDaoDocument } from './store-dao-document'
 // ovc-frontend writes it and at most one templated action. Before anything is signed the page
 // says in words what the action does, with its raw calldata behind a toggle; once indexed, the
 // browser opens the new proposal's or action's page.
-
-export type FormChoices = {
-  members: { address: string; tokenId: string | null }[]
-  tokens: { address: string; symbol: string; decimals: number }[]
-  disputes: { actionId: number; title: string; taskId: number | null }[]
-  names: Record<string, string>
-}
 
 export function NewGovernanceForm({
   contracts,

@@ -1,4 +1,4 @@
-import { decodeFunctionData, erc20Abi, hexToString, parseEther } from 'viem'
+import { encodeFunctionData, erc20Abi, hexToString, parseEther, type Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
 
 import { optimisticActionsAbi } from '#contracts-abi/OptimisticActions'
@@ -12,8 +12,11 @@ import { buildActions, templatesFor } from './action-templates'
 import type { DaoContracts } from './dao-contracts'
 import { createOptimisticStep, createProposalStep, rejectOptimisticStep, voteStep } from './governance-calls'
 
-// The governance writes use the ovc-frontend's call paths: decoded back, each call is the one the
-// reference README names, and each sentence says what the call does.
+// The governance writes use the ovc-frontend's call paths: each call's calldata is the one the
+// reference README names (compared with an independent encoding), and each sentence says what
+// the call does. (app/ decodes no calldata: the indexer does.)
+
+const call = encodeFunctionData as (input: { abi: readonly unknown[]; functionName: string; args: readonly unknown[] }) => Hex
 
 const a = (n: number) => `0x${n.toString(16).padStart(40, '0')}` as `0x${string}`
 const contracts: DaoContracts = {
@@ -47,20 +50,23 @@ describe('governance writes', () => {
   it('creates an add-contributor action through asDAO(createAction(…)) with a random OVC id', () => {
     const [built] = buildActions(contracts, openmesh, 'action', { kind: 'mintOvc', to: JAMILA, names })
     expect(built!.sentence).toBe('Mint OVC to Jamila Yusuf')
-    const mint = decodeFunctionData({ abi: verifiedContributorAbi, data: built!.action.data })
-    expect(mint.functionName).toBe('mint')
-    expect(mint.args[0]).toBe(JAMILA)
-    expect(mint.args[1] as bigint).toBeGreaterThan(2n ** 128n)
+    // mint(to, tokenId): the token id is the last 32 bytes, random and large.
+    const tokenId = BigInt(`0x${built!.action.data.slice(-64)}`)
+    expect(tokenId).toBeGreaterThan(2n ** 128n)
+    expect(built!.action.data).toBe(call({ abi: verifiedContributorAbi, functionName: 'mint', args: [JAMILA, tokenId] }))
 
     const step = createOptimisticStep(contracts, openmesh, [built!.action], 'ipfs://bafkreiabc')
     expect(step.write.address).toBe(contracts.erc721CountTrustlessManagement)
     expect(step.write.functionName).toBe('asDAO')
     const [dao, role, inner] = step.write.args as [string, bigint, { to: string; data: `0x${string}` }[]]
     expect([dao, role, inner[0]!.to]).toEqual([openmesh.account, 1n, contracts.optimisticActions])
-    const create = decodeFunctionData({ abi: optimisticActionsAbi, data: inner[0]!.data })
-    expect(create.functionName).toBe('createAction')
-    expect(create.args.slice(0, 2)).toEqual([contracts.addressTrustlessManagement, BigInt(contracts.optimisticActions!)])
-    expect(create.args[4]).toBe('ipfs://bafkreiabc')
+    expect(inner[0]!.data).toBe(
+      call({
+        abi: optimisticActionsAbi,
+        functionName: 'createAction',
+        args: [contracts.addressTrustlessManagement, BigInt(contracts.optimisticActions!), [built!.action], 0n, 'ipfs://bafkreiabc'],
+      }),
+    )
   })
 
   it('rejects a department action through TagTrustlessManagement with the tag as role and an ipfs {reason}', () => {
@@ -68,22 +74,20 @@ describe('governance writes', () => {
     expect(step.write.address).toBe(contracts.tagTrustlessManagement)
     const [dao, role, inner] = step.write.args as [string, bigint, { data: `0x${string}` }[]]
     expect([dao, role]).toEqual([dispute.account, BigInt(dispute.tag!)])
-    expect(decodeFunctionData({ abi: optimisticActionsAbi, data: inner[0]!.data }).args).toEqual([4, 'ipfs://bafkreireason'])
+    expect(inner[0]!.data).toBe(call({ abi: optimisticActionsAbi, functionName: 'rejectAction', args: [4, 'ipfs://bafkreireason'] }))
     expect(tagTrustlessManagementAbi.some((item) => item.type === 'function' && item.name === 'asDAO')).toBe(true)
   })
 
   it('wraps a department proposal’s call as SmartAccount.performCall: resolving a dispute runs the PessimisticActions action', () => {
     const [built] = buildActions(contracts, dispute, 'proposal', { kind: 'resolveDispute', disputeActionId: '3' })
     expect(built!.action.to).toBe(dispute.account)
-    const perform = decodeFunctionData({ abi: smartAccountAbi, data: built!.action.data })
-    expect(perform.functionName).toBe('performCall')
-    expect(perform.args[0]).toBe(contracts.pessimisticActions)
-    expect(decodeFunctionData({ abi: pessimisticActionsAbi, data: perform.args[2]! }).args).toEqual([dispute.account, 3])
+    const run = call({ abi: pessimisticActionsAbi, functionName: 'executeAction', args: [dispute.account, 3] })
+    expect(built!.action.data).toBe(call({ abi: smartAccountAbi, functionName: 'performCall', args: [contracts.pessimisticActions, 0n, run] }))
     expect(built!.sentence).toContain('smart account')
 
     const [pay] = buildActions(contracts, dispute, 'proposal', { kind: 'partialPayment', taskId: '21', amount: '0.3' })
-    const inner = decodeFunctionData({ abi: smartAccountAbi, data: pay!.action.data }).args[2]
-    expect(decodeFunctionData({ abi: tasksAbi, data: inner! }).args).toEqual([21n, [parseEther('0.3')], []])
+    const payment = call({ abi: tasksAbi, functionName: 'partialPayment', args: [21n, [parseEther('0.3')], []] })
+    expect(pay!.action.data).toBe(call({ abi: smartAccountAbi, functionName: 'performCall', args: [contracts.tasks, 0n, payment] }))
     expect(pay!.sentence).toMatch(/^Pay 0\.3 ETH for task #21/)
   })
 
@@ -91,7 +95,7 @@ describe('governance writes', () => {
     const [eth] = buildActions(contracts, openmesh, 'proposal', { kind: 'sendEth', to: JAMILA, amount: '1', names })
     expect(eth).toEqual({ action: { to: JAMILA, value: parseEther('1'), data: '0x' }, sentence: 'Send 1 ETH to Jamila Yusuf' })
     const [token] = buildActions(contracts, openmesh, 'proposal', { kind: 'sendToken', token: contracts.openToken!, tokenSymbol: 'OPEN', tokenDecimals: 18, to: JAMILA, amount: '100', names })
-    expect(decodeFunctionData({ abi: erc20Abi, data: token!.action.data }).args).toEqual([JAMILA, parseEther('100')])
+    expect(token!.action.data).toBe(call({ abi: erc20Abi, functionName: 'transfer', args: [JAMILA, parseEther('100')] }))
     expect(token!.sentence).toBe('Send 100 OPEN to Jamila Yusuf')
     const step = createProposalStep(openmesh, 'ipfs://bafkreiproposal', [eth!.action])
     const [metadata, actions, failureMap, start, end, option, early] = step.write.args as [`0x${string}`, unknown[], bigint, bigint, bigint, number, boolean]

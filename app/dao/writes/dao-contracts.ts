@@ -28,3 +28,11 @@ export type DaoContracts = {
   openToken: Hex20 | null
   bodies: DaoBodyTarget[]
 }
+
+/** What the new-proposal form offers to pick from (app/models/dao-form-choices.server.ts). */
+export type FormChoices = {
+  members: { address: string; tokenId: string | null }[]
+  tokens: { address: string; symbol: string; decimals: number }[]
+  disputes: { actionId: number; title: string; taskId: number | null }[]
+  names: Record<string, string>
+}

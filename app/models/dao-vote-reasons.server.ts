@@ -4,7 +4,7 @@ import type { Db } from '#db/client'
 import { getContent } from '#db/content-store'
 import { daoVoteReasons } from '#db/schema'
 import { readDocument } from '#documents/kinds'
-import { isSignedBy } from './vote-statement'
+import { isSignedBy } from '~/dao/vote-statement'
 
 // Vote reasons as the proposal page shows them: for each vote cast on chain, the newest stored
 // statement by that voter for that option whose signature checks out against the document's own

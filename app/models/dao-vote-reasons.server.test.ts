@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { putJsonDocument } from '#db/content-store'
 import { documentSchemas } from '#documents/kinds'
 import { useTempDatabase } from '../../test/setup'
-import { recordVoteReason, verifiedVoteReasons } from './vote-reasons.server'
-import { voteStatementTypedData, type VoteStatement } from './vote-statement'
+import { recordVoteReason, verifiedVoteReasons } from './dao-vote-reasons.server'
+import { voteStatementTypedData, type VoteStatement } from '~/dao/vote-statement'
 
 // A vote reason is shown only for a vote cast on chain with the same option by the statement's
 // signer; a reason signed by someone else, or by a voter who voted otherwise, is never shown.

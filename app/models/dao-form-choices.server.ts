@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '#db/client'
 import { taskDisputes } from '#db/schema'
-import { getKnownTokens } from '~/models/known-tokens.server'
-import { listMembers } from '~/models/dao-members.server'
-import { listTrustlessActions } from '~/models/trustless-actions.server'
-import type { FormChoices } from './components/new-governance-form'
-import type { KnownContracts } from './decode-action.server'
-import type { DaoContracts } from './writes/dao-contracts'
+import { getKnownTokens } from './known-tokens.server'
+import { listMembers } from './dao-members.server'
+import { listTrustlessActions } from './trustless-actions.server'
+import type { KnownContracts } from '~/dao/decode-action.server'
+import type { DaoContracts, FormChoices } from '~/dao/writes/dao-contracts'
 
 // What the new-proposal form offers to pick from: active members (to revoke), the ERC-20 tokens
 // the portal knows (to send), and the Dispute department's open disputes (to resolve).
