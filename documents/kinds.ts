@@ -1,5 +1,6 @@
 import { actionDocument, proposalDocument, rejectionDocument } from './governance'
 import { profileDocument } from './profile'
+import { voteReasonDocument } from './votes'
 import { rfpDocument } from './rfps'
 import {
   applicationDocument,
@@ -30,6 +31,7 @@ export const documentKinds = [
   'action',
   'rejection',
   'profile',
+  'vote-reason',
 ] as const
 export type DocumentKind = (typeof documentKinds)[number]
 
@@ -47,6 +49,7 @@ export const documentDefinitions = {
   action: actionDocument,
   rejection: rejectionDocument,
   profile: profileDocument,
+  'vote-reason': voteReasonDocument,
 } satisfies Record<DocumentKind, unknown>
 
 /** What the portal writes, by kind (strict: its limits, http(s) links only). */

@@ -14,10 +14,16 @@ export type MetadataFormResult =
   /** The form's field errors, shown on the form like any server validation. */
   | { ok: false; reply: SubmissionResult<string[]> }
   /** The chain the form writes to (when it names one) and the document to store. */
-  | { ok: true; chainId: number | null; stored: StoredDocument }
+  | {
+      ok: true
+      chainId: number | null
+      stored: StoredDocument
+      /** Records what the stored document is about (e.g. a vote reason's proposal), once it is stored. */
+      afterStored?: (cid: string) => void
+    }
 
 /** Reads one form; a Response (e.g. 404 for a task that does not exist) refuses it outright. */
-export type MetadataForm = (input: { formData: FormData; address: string }) => MetadataFormResult | Response
+export type MetadataForm = (input: { formData: FormData; address: string }) => MetadataFormResult | Response | Promise<MetadataFormResult | Response>
 
 /** Parses a form with its schema; on success, the document its values make. */
 export function parseMetadataForm<Schema extends z.ZodTypeAny>(

@@ -50,6 +50,17 @@ export const contractErrorMessages = {
   NoVotingPower: 'You need voting power in the DAO to open a dispute — activate it on your DAO page first.',
   ProposalCreationForbidden: 'You are not allowed to create DAO proposals.',
   DateOutOfBounds: 'The proposal dates are out of the allowed range.',
+  // Voting plugins (TokenVoting, TagVoting), OptimisticActions, TrustlessManagement, the DAO.
+  VoteCastForbidden:
+    'You cannot vote on this proposal: voting is closed, you already voted, or you had no voting power when it was created (power activated later counts from the next proposal).',
+  ProposalExecutionForbidden: 'The proposal cannot be executed: it has not passed (yet), or it was executed already.',
+  OptimisticRequestNotExecutableYet: 'The action cannot run yet: its waiting period is not over, or it was rejected.',
+  SenderDoesNotHaveRole: 'You are not allowed to do this for that DAO: it needs an OVC (Openmesh DAO) or the department’s tag.',
+  AccessDenied: 'The DAO has not allowed this call for that role: it is not one of the actions its members may trigger.',
+  SenderNotDAO: 'Only the DAO itself can approve this action, by a vote.',
+  ActionFailed: 'One of the actions failed when the DAO ran it.',
+  NotOwner: 'Only the department’s DAO can make its smart account do this.',
+  DaoUnauthorized: 'The DAO did not authorize this call.',
 } as const satisfies Record<string, string>
 
 export type ContractErrorName = keyof typeof contractErrorMessages

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '#db/client'
-import { daoDelegations, daoMembers, daoVotingPower } from '#db/schema'
+import { daoDelegations, daoMembers, daoVotes, daoVotingPower } from '#db/schema'
 
 // OVC holders past and present with their delegation and current voting power (ERC721Votes:
 // one vote per token, counted for whoever the holder delegated to; nothing until they delegate).
@@ -36,4 +36,14 @@ export function listMembers(db: Db, chainId: number): Member[] {
     .orderBy(desc(daoMembers.active), asc(daoMembers.joinedBlock), asc(daoMembers.address))
     .all()
   return rows.map((row) => ({ ...row, votingPower: row.votingPower ?? '0' }))
+}
+
+/** The proposals `voter` has voted on, as `plugin:proposalId` keys (lowercase plugin). */
+export function listVotedProposalKeys(db: Db, chainId: number, voter: string): Set<string> {
+  const rows = db
+    .select({ plugin: daoVotes.plugin, proposalId: daoVotes.proposalId })
+    .from(daoVotes)
+    .where(and(eq(daoVotes.chainId, chainId), eq(daoVotes.voter, voter.toLowerCase())))
+    .all()
+  return new Set(rows.map((v) => `${v.plugin}:${v.proposalId}`))
 }

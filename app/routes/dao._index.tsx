@@ -13,6 +13,9 @@ import { getKnownContracts } from '~/dao/contracts.server'
 import { formatDuration } from '~/dao/format'
 import { getAddressNames } from '~/dao/names.server'
 import { parseProposalFilter, proposalListHref, type ProposalFilter } from '~/dao/proposal-filter'
+import { markerFinder } from '~/dao/proposal-markers.server'
+import { getVoterStanding } from '~/dao/voting-power.server'
+import { getAddress } from '~/session/auth.server'
 import { proposalStateLabels, type ProposalState } from '~/dao/proposal-state'
 import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
@@ -33,14 +36,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The same for every visitor until the database changes.
   // Chain time is part of the key: it moves with the wall clock on an idle chain (and decides the states).
   const now = getChainNow(db, chainId)
-  return cachedRead(db, 'dao', { chainId, filter: parsed.filter, now }, () => readOverview(db, chainId, parsed.filter, now))
+  const overview = cachedRead(db, 'dao', { chainId, filter: parsed.filter, now }, () => readOverview(db, chainId, parsed.filter, now))
+  // The markers ("you haven't voted", "ends soon") are the visitor's own: added after the shared read.
+  const viewer = await getAddress(request)
+  const bodies = getGoverningBodies(chainId)
+  const markersOf = markerFinder(db, chainId, bodies, viewer ? getVoterStanding(db, chainId, viewer, bodies) : null)
+  return { ...overview, proposals: overview.proposals.map((p) => ({ ...p, markers: markersOf(p, now) })) }
 }
 
 function readOverview(db: Db, chainId: number, filter: ProposalFilter, now: number) {
   const known = getKnownContracts(chainId)
   const bodies = getGoverningBodies(chainId)
   const openmesh = bodyOfSlug(bodies, 'openmesh')
-  const proposals = getProposalPage(db, { chainId, now, state: filter.state, page: filter.page })
+  const filterBody = filter.body ? bodyOfSlug(bodies, filter.body) : null
+  if (filter.body && !filterBody?.plugin) throw data(`"${filter.body}" is not a DAO that votes on this chain.`, { status: 400 })
+  const proposals = getProposalPage(db, { chainId, now, plugin: filterBody?.plugin ?? undefined, state: filter.state, page: filter.page })
   if (filter.page > proposals.pageCount) throw data(`There is no page ${filter.page}: the list has ${proposals.pageCount}.`, { status: 404 })
   const actions = listNewestTrustlessActions(db, { chainId, now, known, kind: 'optimistic', limit: ACTIONS_SHOWN })
   const delay = openmesh ? getExecuteDelay(db, { chainId, dao: openmesh.account }) : null
@@ -63,6 +73,7 @@ function readOverview(db: Db, chainId: number, filter: ProposalFilter, now: numb
     actionTotal: actions.total,
     actions: actions.items.map((action) => named(action, action.dao, actionPath(bodies, action.dao, action.kind, action.actionId))),
     departments: bodies.filter((b) => b.department !== null).map((b) => ({ slug: b.slug, name: b.name })),
+    votingBodies: bodies.filter((b) => b.plugin !== null).map((b) => ({ slug: b.slug, name: b.name })),
     optimisticDelay: delay,
     names: getAddressNames(chainId, known),
   }
@@ -74,13 +85,25 @@ const ACTIONS_SHOWN = 20
 const tabOrder: ProposalState[] = ['active', 'passed', 'failed', 'executed', 'pending']
 
 export default function DaoOverview() {
-  const { chainId, now, filter, settings, counts, total, page, pageCount, proposals, actions, actionCounts, actionTotal, departments, optimisticDelay, names } = useLoaderData<typeof loader>()
+  const { chainId, now, filter, settings, counts, total, page, pageCount, proposals, actions, actionCounts, actionTotal, departments, votingBodies, optimisticDelay, names } =
+    useLoaderData<typeof loader>()
   return (
     <div className="dao-page">
       <h1>DAO</h1>
       <p className="dao-lead">
         The Openmesh DAO is every verified contributor: holders of the soulbound OVC vote on proposals and can object to
         optimistic actions. Its departments vote among their members, one vote each. Everything here is read from the chain.
+      </p>
+      <p className="actions">
+        <Link to="/dao/new?kind=proposal" className="button">
+          New proposal
+        </Link>{' '}
+        <Link to="/dao/new?kind=action" className="button secondary">
+          New optimistic action
+        </Link>{' '}
+        <Link to="/dao/members#my-power-heading" className="small">
+          Your voting power
+        </Link>
       </p>
       <nav aria-label="DAO sections" className="dao-subnav">
         <Link to="/dao/members">Members</Link>
@@ -106,16 +129,26 @@ export default function DaoOverview() {
       <section aria-labelledby="proposals-heading" className="dao-section">
         <h2 id="proposals-heading">Proposals</h2>
         <nav aria-label="Proposal states" className="dao-tabs">
-          <Link to="/dao" aria-current={filter.state === null ? 'page' : undefined} preventScrollReset>
+          <Link to={proposalListHref({ ...filter, state: null })} aria-current={filter.state === null ? 'page' : undefined} preventScrollReset>
             All <span className="dao-count">{total}</span>
           </Link>
           {tabOrder
             .filter((state) => state !== 'pending' || counts.pending > 0 || filter.state === 'pending')
             .map((state) => (
-              <Link key={state} to={`/dao?state=${state}`} aria-current={filter.state === state ? 'page' : undefined} preventScrollReset>
+              <Link key={state} to={proposalListHref({ ...filter, state })} aria-current={filter.state === state ? 'page' : undefined} preventScrollReset>
                 {proposalStateLabels[state]} <span className="dao-count">{counts[state]}</span>
               </Link>
             ))}
+        </nav>
+        <nav aria-label="Voted by" className="dao-tabs">
+          <Link to={proposalListHref({ ...filter, body: null })} aria-current={filter.body === null ? 'page' : undefined} preventScrollReset>
+            Every DAO
+          </Link>
+          {votingBodies.map((b) => (
+            <Link key={b.slug} to={proposalListHref({ ...filter, body: b.slug })} aria-current={filter.body === b.slug ? 'page' : undefined} preventScrollReset>
+              {b.name}
+            </Link>
+          ))}
         </nav>
         {proposals.length === 0 ? (
           <p className="muted">{total === 0 ? 'No proposals indexed yet.' : 'No proposal is in this state.'}</p>

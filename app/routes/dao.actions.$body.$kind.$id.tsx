@@ -5,6 +5,7 @@ import {
 } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { WalletIsland } from "~/wallet/wallet-root";
 import { Markdown } from "~/components/markdown";
 import { TxLink } from "~/components/tx-link";
 import { Timestamp } from "~/components/when";
@@ -22,6 +23,16 @@ import { getDb } from "~/db.server";
 import { getChainId } from "~/env.server";
 import { getTrustlessAction } from "~/models/trustless-actions.server";
 import { renderOptionalMarkdown } from "~/utils/markdown.server";
+import { getIndexerStatus } from "~/models/indexer-status.server";
+import { getAddress } from "~/session/auth.server";
+import { ExecuteActionButton, RejectActionForm } from "~/dao/components/optimistic-writes";
+import { SimulationNote } from "~/dao/components/simulation-note";
+import { LiveCountdown } from "~/dao/components/live-countdown";
+import { TxProgress } from "~/chain-writes/tx-progress";
+import { useTxFlow, type TxFlow } from "~/chain-writes/use-tx-flow";
+import { simulateFromDao } from "~/dao/simulate-actions.server";
+import { getDaoContracts } from "~/dao/writes/dao-contracts.server";
+import type { Hex20 } from "~/dao/writes/dao-contracts";
 
 const kindLabels = {
   optimistic: "Optimistic action",
@@ -39,7 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const kind = parseActionKind(params.kind);
   const actionId = parseActionId(params.id);
   if (kind === null)
@@ -82,9 +93,19 @@ export async function loader({ params }: LoaderFunctionArgs) {
       `There is no ${kind} action #${actionId} of the ${daoName} on chain ${chainId}.`,
       { status: 404 }
     );
+  const contracts = action.kind === "optimistic" ? getDaoContracts(chainId) : null;
+  const writeBody = contracts?.bodies.find((b) => b.account === action.dao) ?? null;
+  // Simulated only when it matters: before an execute.
+  const simulation =
+    action.state === "ready" ? await simulateFromDao(action.dao, action.actions) : null;
   return {
     chainId,
     now,
+    indexedBlock: getIndexerStatus(db, chainId)?.indexedBlock ?? null,
+    signedIn: (await getAddress(request)) !== null,
+    contracts,
+    writeBody,
+    simulation,
     action: {
       ...action,
       // A rejection's reason is rich text ({reason}†, as the ovc-frontend writes it): sanitized HTML.
@@ -99,6 +120,20 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export default function TrustlessActionPage() {
+  // The writes use the wallet; only a signed-in visitor sees them, and has it from the start.
+  return <WalletIsland signedInOnly fallback={<TrustlessActionPageContent flows={null} />}>{() => <WithFlows />}</WalletIsland>
+}
+
+/** The page's writes, one flow each, kept here so their progress outlives the controls they hide. */
+function WithFlows() {
+  const { chainId, indexedBlock } = useLoaderData<typeof loader>();
+  const target = { chainId, pageBlock: indexedBlock };
+  const execute = useTxFlow(target);
+  const reject = useTxFlow(target);
+  return <TrustlessActionPageContent flows={{ execute, reject }} />;
+}
+
+function TrustlessActionPageContent({ flows }: { flows: { execute: TxFlow; reject: TxFlow } | null }) {
   const {
     chainId,
     now,
@@ -108,6 +143,10 @@ export default function TrustlessActionPage() {
     summaryHtml,
     descriptionHtml,
     names,
+    signedIn,
+    contracts,
+    writeBody,
+    simulation,
   } = useLoaderData<typeof loader>();
   return (
     <DaoDetailPage
@@ -157,7 +196,15 @@ export default function TrustlessActionPage() {
                 {action.executableFrom === null ? (
                   <span className="muted">not indexed yet</span>
                 ) : (
-                  <Timestamp at={action.executableFrom} now={now} />
+                  <>
+                    <Timestamp at={action.executableFrom} now={now} />
+                    {action.state === "pending" ? (
+                      <>
+                        <br />
+                        <LiveCountdown to={action.executableFrom} now={now} prefix="executable in" done="executable now: reload to execute" />
+                      </>
+                    ) : null}
+                  </>
                 )}
               </dd>
             </>
@@ -207,6 +254,22 @@ export default function TrustlessActionPage() {
         <p data-testid="action-status">
           <Status action={action} now={now} />
         </p>
+        {simulation ? <SimulationNote simulation={simulation} count={action.actions.length} /> : null}
+        {contracts && action.state === "ready" && !signedIn ? (
+          <p className="small muted">Anyone may execute it: sign in to do so.</p>
+        ) : null}
+        {contracts && action.state === "ready" && flows ? (
+          <ExecuteActionButton contracts={contracts} dao={action.dao as Hex20} actionId={action.actionId} flow={flows.execute} />
+        ) : null}
+        {flows ? <TxProgress flow={flows.execute} withMetadata={false} /> : null}
+        {contracts && writeBody && action.state === "pending" ? (
+          flows ? (
+            <RejectActionForm contracts={contracts} body={writeBody} actionId={action.actionId} flow={flows.reject} />
+          ) : (
+            <p className="small muted">Sign in as a member to reject it.</p>
+          )
+        ) : null}
+        {flows ? <TxProgress flow={flows.reject} /> : null}
       </section>
 
       <section aria-labelledby="actions-heading" className="dao-section">

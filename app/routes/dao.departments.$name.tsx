@@ -38,7 +38,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return {
     chainId,
     now,
-    department: { name: body.name, account: body.account, dao: body.dao, tag: body.tag },
+    department: { name: body.name, slug: body.slug, account: body.account, dao: body.dao, tag: body.tag, plugin: body.plugin },
     members: body.tag ? listTagHolders(db, chainId, body.tag) : [],
     settings: body.plugin ? getVotingSettings(db, chainId, body.plugin) : null,
     proposals: body.plugin ? listProposals(db, { chainId, now, plugin: body.plugin }).map((p) => ({ ...p, body: body.name, path: proposalPath(bodies, p.plugin, p.proposalId) })) : [],
@@ -68,6 +68,16 @@ export default function DepartmentPage() {
           </>
         ) : null}
         .
+      </p>
+      <p className="actions">
+        {department.plugin ? (
+          <Link to={`/dao/new?kind=proposal&body=${department.slug}`} className="button">
+            New department proposal
+          </Link>
+        ) : null}{' '}
+        <Link to={`/dao/new?kind=action&body=${department.slug}`} className="button secondary">
+          New optimistic action
+        </Link>
       </p>
 
       <section aria-labelledby="members-heading" className="dao-section">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
+import { WalletIsland } from '~/wallet/wallet-root'
 import { Timestamp } from '~/components/when'
 import { getChainNow } from '~/models/chain-time.server'
 import { displayNamesIn } from '~/models/display-names.server'
@@ -13,14 +14,20 @@ import { getChainId } from '~/env.server'
 import { getGoverningBodies } from '~/dao/bodies.server'
 import { listMembers } from '~/models/dao-members.server'
 import { listTagHolders } from '~/models/department-members.server'
+import { getIndexerStatus } from '~/models/indexer-status.server'
+import { getAddress } from '~/session/auth.server'
+import { VotingPowerPanel } from '~/dao/components/voting-power-panel'
+import { getVoterStanding } from '~/dao/voting-power.server'
+import { getDaoContracts } from '~/dao/writes/dao-contracts.server'
 
 export const meta: MetaFunction = () => [
   { title: 'Members · DAO · Openmesh Portal' },
   { name: 'description', content: 'Holders of the Openmesh Verified Contributor (OVC) token: the members of the DAO.' },
 ]
 
-export async function loader(_args: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()
+  const viewer = await getAddress(request)
   const chainId = getChainId()
   const bodies = getGoverningBodies(chainId)
   const departments = new Map<string, { slug: string; name: string }[]>()
@@ -28,10 +35,23 @@ export async function loader(_args: LoaderFunctionArgs) {
     const body = bodies.find((b) => b.tag === holder.tag)
     if (body) departments.set(holder.address, [...(departments.get(holder.address) ?? []), { slug: body.slug, name: body.name }])
   }
-  const members = listMembers(db, chainId).map((member) => ({ ...member, departments: departments.get(member.address) ?? [] }))
+  const members = listMembers(db, chainId)
+  const delegators = new Map<string, string[]>()
+  for (const m of members) {
+    if (m.active && m.delegate && m.delegate !== m.address) delegators.set(m.delegate, [...(delegators.get(m.delegate) ?? []), m.address])
+  }
+  const contracts = getDaoContracts(chainId)
   return {
+    chainId,
     now: getChainNow(db, chainId),
-    members,
+    indexedBlock: getIndexerStatus(db, chainId)?.indexedBlock ?? null,
+    members: members.map((member) => ({
+      ...member,
+      departments: departments.get(member.address) ?? [],
+      delegators: delegators.get(member.address) ?? [],
+    })),
+    standing: viewer && contracts?.verifiedContributor ? getVoterStanding(db, chainId, viewer, bodies, members) : null,
+    contracts,
     names: getAddressNames(chainId, getKnownContracts(chainId)),
     // Profile and ENS names win over the labels above, as on every page (app/components/person-name.tsx).
     displayNames: displayNamesIn(db, chainId, members),
@@ -39,7 +59,12 @@ export async function loader(_args: LoaderFunctionArgs) {
 }
 
 export default function DaoMembers() {
-  const { now, members, names } = useLoaderData<typeof loader>()
+  // The writes use the wallet; only a signed-in visitor sees them, and has it from the start.
+  return <WalletIsland signedInOnly fallback={<DaoMembersContent />}>{() => <DaoMembersContent />}</WalletIsland>
+}
+
+function DaoMembersContent() {
+  const { chainId, now, indexedBlock, members, standing, contracts, names } = useLoaderData<typeof loader>()
   const active = members.filter((member) => member.active).length
   return (
     <div className="dao-page">
@@ -52,6 +77,11 @@ export default function DaoMembers() {
         holder delegated it to — usually themselves; a holder who never delegated has no voting power yet. A member may
         also belong to departments (a department tag on their OVC), where each member has one vote.
       </p>
+      {standing && contracts ? (
+        <VotingPowerPanel standing={standing} contracts={contracts} target={{ chainId, pageBlock: indexedBlock }} names={names} />
+      ) : (
+        <p className="small muted">Sign in to see your own voting power and activate or delegate it.</p>
+      )}
       <nav aria-label="DAO sections" className="dao-subnav">
         <Link to="/dao/requests">Membership requests</Link>
         <Link to="/contributors">All contributors</Link>
@@ -72,7 +102,8 @@ export default function DaoMembers() {
                 <th scope="col">Departments</th>
                 <th scope="col">Joined</th>
                 <th scope="col">Revoked</th>
-                <th scope="col">Delegate</th>
+                <th scope="col">Delegates to</th>
+                <th scope="col">Delegated by</th>
                 <th scope="col">Voting power</th>
               </tr>
             </thead>
@@ -108,6 +139,18 @@ export default function DaoMembers() {
                       'self'
                     ) : (
                       <Person address={member.delegate} names={names} />
+                    )}
+                  </td>
+                  <td data-label="Delegated by" data-testid="delegated-by">
+                    {member.delegators.length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      member.delegators.map((d, i) => (
+                        <span key={d}>
+                          {i > 0 ? ', ' : null}
+                          <Person address={d} names={names} />
+                        </span>
+                      ))
                     )}
                   </td>
                   <td data-label="Voting power">{formatVotes(member.votingPower)}</td>

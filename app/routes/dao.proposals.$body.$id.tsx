@@ -2,6 +2,7 @@ import type { Db } from '#db/client'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
+import { WalletIsland } from '~/wallet/wallet-root'
 import { ExternalLinks } from '~/components/external-link'
 import { Markdown } from '~/components/markdown'
 import { TxLink } from '~/components/tx-link'
@@ -25,6 +26,18 @@ import { getChainId } from '~/env.server'
 import { getProposal } from '~/models/proposals.server'
 import { renderOptionalMarkdown } from '~/utils/markdown.server'
 import { isSafeLinkUrl } from '~/utils/safe-url'
+import { getIndexerStatus } from '~/models/indexer-status.server'
+import { getAddress } from '~/session/auth.server'
+import { TxProgress } from '~/chain-writes/tx-progress'
+import { useTxFlow, type TxFlow } from '~/chain-writes/use-tx-flow'
+import { FlowButton } from '~/dao/components/flow-button'
+import { VotePanel } from '~/dao/components/vote-panel'
+import { verifiedVoteReasons } from '~/models/dao-vote-reasons.server'
+import { getDaoContracts } from '~/dao/writes/dao-contracts.server'
+import { executeProposalStep } from '~/dao/writes/governance-calls'
+import { SimulationNote } from '~/dao/components/simulation-note'
+import { LiveCountdown } from '~/dao/components/live-countdown'
+import { simulateFromDao } from '~/dao/simulate-actions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   {
@@ -34,7 +47,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   },
 ]
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const proposalId = parseProposalId(params.id)
   if (proposalId === null) throw data(`"${String(params.id).slice(0, 80)}" is not a proposal id.`, { status: 404 })
   const chainId = getChainId()
@@ -46,7 +59,24 @@ export async function loader({ params }: LoaderFunctionArgs) {
   // The same for every visitor until the database changes (the rendered markdown included).
   // Chain time is part of the key: it moves with the wall clock on an idle chain (and decides the state).
   const now = getChainNow(db, chainId)
-  return cachedRead(db, 'proposal', { chainId, plugin, proposalId, now }, () => readProposalPage(db, chainId, plugin, proposalId, where.body, now))
+  const page = cachedRead(db, 'proposal', { chainId, plugin, proposalId, now }, () => readProposalPage(db, chainId, plugin, proposalId, where.body, now))
+  const { proposal } = page
+  // The visitor's own part, and what needs the chain or a signature check, after the shared read.
+  const viewer = (await getAddress(request))?.toLowerCase() ?? null
+  const reasons = await verifiedVoteReasons(db, { chainId, plugin: proposal.plugin, proposalId, votes: proposal.votes })
+  const writeBody = getDaoContracts(chainId)?.bodies.find((b) => b.plugin === proposal.plugin) ?? null
+  const executable = writeBody !== null && (proposal.outcome.state === 'passed' || proposal.outcome.executableEarly)
+  // Before an execute: the calls as the DAO (the Aragon DAO executes them) would make them now.
+  const simulation = executable && where.body?.dao ? await simulateFromDao(where.body.dao, proposal.actions) : null
+  return {
+    ...page,
+    viewer,
+    myVote: viewer ? (proposal.votes.find((v) => v.voter === viewer) ?? null) : null,
+    reasons,
+    writeBody,
+    executable,
+    simulation,
+  }
 }
 
 function readProposalPage(db: Db, chainId: number, plugin: string, proposalId: string, body: GoverningBody | null, now: number) {
@@ -57,6 +87,7 @@ function readProposalPage(db: Db, chainId: number, plugin: string, proposalId: s
   return {
     chainId,
     now,
+    indexedBlock: getIndexerStatus(db, chainId)?.indexedBlock ?? null,
     proposal,
     body: body ? { name: body.name, slug: body.slug, department: body.department !== null } : null,
     summaryHtml: renderOptionalMarkdown(proposal.summary),
@@ -71,7 +102,22 @@ function readProposalPage(db: Db, chainId: number, plugin: string, proposalId: s
 const optionLabels = { none: 'None', yes: 'Yes', no: 'No', abstain: 'Abstain' } as const
 
 export default function ProposalPage() {
-  const { chainId, now, proposal, body, summaryHtml, descriptionHtml, resources, names } = useLoaderData<typeof loader>()
+  // The writes use the wallet; only a signed-in visitor sees them, and has it from the start.
+  return <WalletIsland signedInOnly fallback={<ProposalPageContent flows={null} />}>{() => <WithFlows />}</WalletIsland>
+}
+
+/** The page's writes, one flow each, kept here so their progress outlives the buttons they hide. */
+function WithFlows() {
+  const { chainId, indexedBlock } = useLoaderData<typeof loader>()
+  const target = { chainId, pageBlock: indexedBlock }
+  const vote = useTxFlow(target)
+  const execute = useTxFlow(target)
+  return <ProposalPageContent flows={{ vote, execute }} />
+}
+
+function ProposalPageContent({ flows }: { flows: { vote: TxFlow; execute: TxFlow } | null }) {
+  const { chainId, now, viewer, myVote, reasons, writeBody, executable, simulation, proposal, body, summaryHtml, descriptionHtml, resources, names } =
+    useLoaderData<typeof loader>()
   const state = proposal.outcome.state
   return (
     <DaoDetailPage
@@ -108,6 +154,12 @@ export default function ProposalPage() {
           <dt>Voting ends</dt>
           <dd>
             <Timestamp at={proposal.endDate} now={now} />
+            {state === 'active' ? (
+              <>
+                <br />
+                <LiveCountdown to={proposal.endDate} now={now} prefix="closes in" done="voting has closed: reload for the result" />
+              </>
+            ) : null}
           </dd>
           <dt>Snapshot</dt>
           <dd>{proposal.snapshotBlock === null ? <span className="muted">not read</span> : `block ${proposal.snapshotBlock}`}</dd>
@@ -128,6 +180,38 @@ export default function ProposalPage() {
       <section aria-labelledby="result-heading" className="dao-section">
         <h2 id="result-heading">Result</h2>
         <ProposalResult proposal={proposal} />
+        {simulation ? <SimulationNote simulation={simulation} count={proposal.actions.length} /> : null}
+        {executable && !viewer ? <p className="small muted">Anyone may execute it: sign in to do so.</p> : null}
+        {executable && flows ? (
+          <FlowButton flow={flows.execute} steps={() => [executeProposalStep(writeBody!, proposal.proposalId)]}>
+            Execute the proposal
+          </FlowButton>
+        ) : null}
+        {flows ? <TxProgress flow={flows.execute} withMetadata={false} /> : null}
+      </section>
+
+      <section aria-labelledby="my-vote-heading" className="dao-section">
+        <h2 id="my-vote-heading">Your vote</h2>
+        {myVote ? (
+          <p data-testid="my-vote">
+            You voted <strong>{optionLabels[myVote.option]}</strong> with {formatVotes(myVote.votingPower)}
+            {reasons[myVote.voter] ? <>, because: “{reasons[myVote.voter]!.reason}”</> : null}.
+          </p>
+        ) : !viewer ? (
+          <p className="muted">Sign in to vote.</p>
+        ) : state !== 'active' ? (
+          <p className="muted">You did not vote{state === 'pending' ? ' yet: voting has not started' : ', and voting is closed'}.</p>
+        ) : writeBody ? (
+          <>
+            <p className="small muted">
+              {body?.department
+                ? 'Every member of the department has one vote.'
+                : `Your votes count with the voting power you had when the proposal was created${proposal.snapshotBlock !== null ? ` (block ${proposal.snapshotBlock})` : ''}: power activated or delegated later counts from the next proposal.`}
+            </p>
+            {flows ? <VotePanel body={writeBody} proposalId={proposal.proposalId} chainId={chainId} flow={flows.vote} /> : null}
+          </>
+        ) : null}
+        {flows ? <TxProgress flow={flows.vote} withMetadata={false} /> : null}
       </section>
 
       <section aria-labelledby="actions-heading" className="dao-section">
@@ -135,7 +219,7 @@ export default function ProposalPage() {
         <ActionList actions={proposal.actions} names={names} chainId={chainId} />
       </section>
 
-      <section aria-labelledby="votes-heading" className="dao-section">
+      <section aria-labelledby="votes-heading" className="dao-section" data-plugin={proposal.plugin}>
         <h2 id="votes-heading">Votes</h2>
         {proposal.votes.length === 0 ? (
           <p className="muted">Nobody has voted yet.</p>
@@ -146,6 +230,7 @@ export default function ProposalPage() {
                 <th scope="col">Voter</th>
                 <th scope="col">Vote</th>
                 <th scope="col">Power</th>
+                <th scope="col">Reason</th>
                 <th scope="col">When</th>
               </tr>
             </thead>
@@ -159,6 +244,18 @@ export default function ProposalPage() {
                     <span className={`dao-vote dao-vote-${vote.option}`}>{optionLabels[vote.option]}</span>
                   </td>
                   <td className="dao-nowrap">{formatVotes(vote.votingPower)}</td>
+                  <td data-testid="vote-reason">
+                    {reasons[vote.voter] ? (
+                      <>
+                        <span className="dao-reason">{reasons[vote.voter]!.reason}</span>{' '}
+                        <a className="small" href={`/ipfs/${reasons[vote.voter]!.cid}`} title="The statement the voter signed (EIP-712)">
+                          signed
+                        </a>
+                      </>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
                   <td className="small">
                     <Timestamp at={vote.votedAt} now={now} />
                     <br />

@@ -15,6 +15,7 @@ import {
   isDaoMember,
   listMembershipRequests,
 } from '~/models/membership-requests.server'
+import { requestProgress } from '~/dao/request-progress.server'
 import { getAddress, requireAddress } from '~/session/auth.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: coursesStyles }]
@@ -37,8 +38,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const address = await getAddress(request)
   const db = getDb()
   const chainId = getChainId()
+  const requests = listMembershipRequests(db, { limit: 200 })
   return {
-    requests: listMembershipRequests(db, { limit: 200 }),
+    requests,
+    // Where each request stands in the DAO: member, an add-contributor action on its way, or nothing yet.
+    progress: requestProgress(db, chainId, requests.map((r) => r.address)),
     viewer: address
       ? {
           address,
@@ -65,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MembershipRequests() {
-  const { requests, viewer, signInHref } = useLoaderData<typeof loader>()
+  const { requests, progress, viewer, signInHref } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const navigation = useNavigation()
   return (
@@ -162,12 +166,48 @@ export default function MembershipRequests() {
                     </ul>
                   )}
                 </td>
-                <td>{entry.status}</td>
+                <td data-testid="request-status">
+                  <RequestProgress entry={entry} progress={progress[entry.address.toLowerCase()] ?? null} signedIn={viewer !== null} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+    </>
+  )
+}
+
+function RequestProgress({
+  entry,
+  progress,
+  signedIn,
+}: {
+  entry: { address: string; status: string }
+  progress: ReturnType<typeof useLoaderData<typeof loader>>['progress'][string] | null
+  signedIn: boolean
+}) {
+  if (progress?.member) return <strong>member</strong>
+  if (progress?.action) {
+    return (
+      <>
+        <Link to={progress.action.path}>add-contributor action</Link> {progress.action.state}
+      </>
+    )
+  }
+  if (entry.status !== 'open') return <>{entry.status}</>
+  const title = `Add ${entry.address} as a verified contributor`
+  return (
+    <>
+      {entry.status}
+      {signedIn ? (
+        <>
+          <br />
+          <Link className="small" to={`/dao/new?kind=action&body=openmesh&to=${entry.address}&title=${encodeURIComponent(title)}`}>
+            Propose adding them
+          </Link>
+        </>
+      ) : null}
     </>
   )
 }

@@ -6,12 +6,14 @@ import { jsonError, noStore } from '~/http/responses.server'
 import { storeMetadataDocument } from '~/models/content-store.server'
 import { chargeDocumentTo, DocumentQuotaError } from '~/models/document-quota.server'
 import { getAddress } from '~/session/auth.server'
+import { daoMetadataForms } from '~/dao/metadata-forms.server'
 import { taskMetadataForms } from '~/tasks/metadata-forms.server'
 
 // POST /ipfs — validates a form with the same schema the browser used and stores the form's
 // metadata document in the content store; answers its CID, which the browser then writes on
 // chain as `ipfs://<cid>`. Same-origin and signed-in only, the body size-capped. Which forms
-// can store and how each is validated lives beside the forms (app/tasks/metadata-forms.server.ts).
+// can store and how each is validated lives beside the forms (app/tasks/metadata-forms.server.ts,
+// app/dao/metadata-forms.server.ts).
 // A form that fails validation gets 400 with conform's reply (its field errors); an address past
 // its daily document quota gets 429.
 
@@ -26,9 +28,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData instanceof Response) return formData
 
   const intent = String(formData.get('intent') ?? '')
-  const form = taskMetadataForms.get(intent)
+  const form = taskMetadataForms.get(intent) ?? daoMetadataForms.get(intent)
   if (!form) return jsonError(400, 'The form does not say what it is for (intent).')
-  const result = form({ formData, address })
+  const result = await form({ formData, address })
   if (result instanceof Response) return result
   if (!result.ok) return Response.json({ intent, reply: result.reply }, { status: 400, headers: noStore })
   if (result.chainId !== null && result.chainId !== getChainId()) {
@@ -36,6 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const { cid, uri } = await storeMetadataDocument(result.stored.kind, result.stored.document, { charge: chargeDocumentTo(address) })
+    result.afterStored?.(cid)
     return Response.json({ cid, uri }, { status: 201, headers: noStore })
   } catch (error) {
     if (error instanceof DocumentQuotaError) {

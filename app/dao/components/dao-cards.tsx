@@ -28,7 +28,11 @@ export type ProposalCardData = {
   no: string
   abstain: string
   outcome: { state: 'pending' | 'active' | 'passed' | 'failed' | 'executed'; executableEarly: boolean }
+  /** "What needs me?" markers of the list (proposal-markers.server.ts). */
+  markers?: ('ends-soon' | 'not-voted')[]
 }
+
+const markerLabels = { 'ends-soon': 'Ends soon', 'not-voted': 'You haven’t voted' } as const
 
 export function ProposalCard({ proposal, now, names, showBody = true }: { proposal: ProposalCardData; now: number; names: Record<string, string>; showBody?: boolean }) {
   const { state } = proposal.outcome
@@ -38,7 +42,14 @@ export function ProposalCard({ proposal, now, names, showBody = true }: { propos
         <h3>
           <Link to={proposal.path}>{proposal.title ?? `Proposal #${proposal.proposalId}`}</Link>
         </h3>
-        <ProposalStateBadge state={state} />
+        <span className="dao-markers">
+          {(proposal.markers ?? []).map((marker) => (
+            <span key={marker} className="dao-marker-badge" data-marker={marker}>
+              {markerLabels[marker]}
+            </span>
+          ))}
+          <ProposalStateBadge state={state} />
+        </span>
       </div>
       <p className="small muted">
         {showBody ? `${proposal.body} · proposal` : 'Proposal'} #{proposal.proposalId}

@@ -2,6 +2,7 @@ import { formatVotes } from '~/dao/format'
 import { formatPpm, percentOf } from '~/dao/proposal-state'
 import type { ProposalDetail } from '~/models/proposals.server'
 import { TallyBars } from './tally-bars'
+import { ThresholdBars } from './threshold-bars'
 
 /** Tallies with the two checks the contract makes: participation and support. */
 export function ProposalResult({ proposal }: { proposal: ProposalDetail }) {
@@ -15,6 +16,14 @@ export function ProposalResult({ proposal }: { proposal: ProposalDetail }) {
   return (
     <>
       <TallyBars yes={proposal.yes} no={proposal.no} abstain={proposal.abstain} />
+      <ThresholdBars
+        cast={cast}
+        total={total}
+        minParticipationPpm={minParticipation}
+        yes={yes}
+        no={no}
+        supportThresholdPpm={outcome.supportThreshold}
+      />
       <dl className="dao-facts dao-checks">
         <dt>Participation</dt>
         <dd data-check="participation" data-reached={String(outcome.participationReached)}>
