@@ -86,7 +86,8 @@ test('create → apply → accept → take → submit → accept: the contributo
   for (const line of ['applied (application #0)', 'Application #0 accepted', 'Taken with application #0', 'Submission #0 sent', 'Submission #0 accepted', 'Completed: the executor was paid']) {
     await expect(timeline).toContainText(line)
   }
-  await expect(manager.page.getByText(/0\.4 ETH to 0xf39F/i)).toBeVisible()
+  // Paid out names the executor as every page does (their profile or devnet name), linked to the profile.
+  await expect(manager.page.getByRole('listitem').filter({ hasText: /^0\.4 ETH to Ada Okafor/ })).toBeVisible()
   await expectOnBoard(manager.page, word, title, /^Closed · Completed$/)
 
   await manager.close()
