@@ -16,8 +16,11 @@ export type MetadataFormResult =
   /** The chain the form writes to (when it names one) and the document to store. */
   | { ok: true; chainId: number | null; stored: StoredDocument }
 
-/** Reads one form; a Response (e.g. 404 for a task that does not exist) refuses it outright. */
-export type MetadataForm = (input: { formData: FormData; address: string }) => MetadataFormResult | Response
+/**
+ * Reads one form; a Response (e.g. 404 for a task that does not exist) refuses it outright. A form
+ * whose check asks the chain (e.g. an RFP's budget tokens) answers a promise.
+ */
+export type MetadataForm = (input: { formData: FormData; address: string }) => MetadataFormResult | Response | Promise<MetadataFormResult | Response>
 
 /** Parses a form with its schema; on success, the document its values make. */
 export function parseMetadataForm<Schema extends z.ZodTypeAny>(

@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(formData.get('intent') ?? '')
   const form = taskMetadataForms.get(intent)
   if (!form) return jsonError(400, 'The form does not say what it is for (intent).')
-  const result = form({ formData, address })
+  const result = await form({ formData, address })
   if (result instanceof Response) return result
   if (!result.ok) return Response.json({ intent, reply: result.reply }, { status: 400, headers: noStore })
   if (result.chainId !== null && result.chainId !== getChainId()) {

@@ -19,7 +19,7 @@ import type { DocumentKind } from '#documents/kinds'
 // task facts. Every form names itself in an `intent` field.
 
 /** "rust, zk , Rust" → [{tag:'rust'},{tag:'zk'}]: trimmed, de-duplicated (case-insensitive). */
-const tagsField = z
+export const tagsField = z
   .string()
   .optional()
   .transform((value) => {
@@ -34,12 +34,13 @@ const tagsField = z
   .transform((tags) => tags.map((tag) => ({ tag })))
 
 /** Empty link rows (both inputs blank) are ignored rather than reported. */
-const linksField = z.preprocess(
+export const linksField = z.preprocess(
   (value) => (Array.isArray(value) ? value.filter((row) => row && (row.name || row.url)) : value),
   z.array(linkSchema).max(LIMITS.links, `At most ${LIMITS.links} links`).optional().default([]),
 )
 
-const taskDocumentFields = {
+/** The fields of a task document's form (also an RFP project's, which becomes a task). */
+export const taskDocumentFields = {
   title: requiredText(LIMITS.title, 'Give the task a title'),
   description: requiredText(LIMITS.longText, 'Describe the task'),
   tags: tagsField,
@@ -185,7 +186,8 @@ export function disputeSchema(decimals: RewardDecimals) {
   })
 }
 
-function tokenAmounts(decimals: number[], max: bigint) {
+/** One amount per token, each with its token's decimals (an array of inputs, in token order). */
+export function tokenAmounts(decimals: number[], max: bigint) {
   return z
     .array(z.string().optional())
     .optional()

@@ -4,6 +4,7 @@ import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { jsonError } from '~/http/responses.server'
 import { getTaskDetail } from '~/models/task-detail.server'
+import { rfpMetadataForms } from '~/rfps/metadata-forms.server'
 import { courseGate } from './course-gate.server'
 import { budgetDecimals, rewardDecimals } from './decimals'
 import {
@@ -67,4 +68,6 @@ export const taskMetadataForms: ReadonlyMap<string, MetadataForm> = new Map<stri
   ['cancel', ({ formData }) => parseMetadataForm(formData, cancelSchema, documentOf)],
   ['apply', apply],
   ['dispute', dispute],
+  // OpenR&D's RFP forms (app/rfps): POST /ipfs reads this one map.
+  ...rfpMetadataForms,
 ])

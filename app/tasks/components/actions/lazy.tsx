@@ -71,3 +71,8 @@ export const AcceptApplicationButton = lazyWrite((m) => m.AcceptApplicationButto
 export const AcceptCancelButton = lazyWrite((m) => m.AcceptCancelButton, 'AcceptCancelButton')
 export const ExecuteCancelButton = lazyWrite((m) => m.ExecuteCancelButton, 'ExecuteCancelButton')
 export const TakeTaskButton = lazyWrite((m) => m.TakeTaskButton, 'TakeTaskButton')
+export const AcceptProjectForm = lazyWrite((m) => m.AcceptProjectForm, 'AcceptProjectForm')
+export const CreateRfpForm = lazyWrite((m) => m.CreateRfpForm, 'CreateRfpForm')
+export const EmptyRfpButton = lazyWrite((m) => m.EmptyRfpButton, 'EmptyRfpButton')
+export const SubmitProjectForm = lazyWrite((m) => m.SubmitProjectForm, 'SubmitProjectForm')
+export const TopUpRfpForm = lazyWrite((m) => m.TopUpRfpForm, 'TopUpRfpForm')
