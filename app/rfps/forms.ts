@@ -51,13 +51,12 @@ export const createRfpSchema = z
     title: requiredText(LIMITS.title, 'Give the RFP a title'),
     description: requiredText(LIMITS.longText, 'Describe what the RFP asks for'),
     tags: tagsField,
+    /** Written as the openrd-frontend does: a figure as text (in the budget's main unit). */
     maxProjectFunding: z
-      .string()
+      .string({ required_error: 'Say the most one project may be granted' })
       .trim()
       .max(78, 'At most 78 characters')
-      .regex(/^\d+(\.\d+)?$/, 'Enter an amount, e.g. 2500 or 0.5')
-      .optional()
-      .transform((value) => value ?? ''),
+      .regex(/^\d+(\.\d+)?$/, 'Enter an amount, e.g. 2500 or 0.5'),
     maxAwardedProjects: countField({ min: 1, max: 10_000, fallback: 1 }),
     projectRequirements: optionalText(LIMITS.longText),
     links: linksField,
@@ -128,7 +127,7 @@ export function rfpDocumentOf(values: CreateRfpValues | SubmitProjectValues): { 
       document: {
         title: values.title,
         tags: values.tags,
-        ...(values.maxProjectFunding ? { maxProjectFunding: values.maxProjectFunding } : {}),
+        maxProjectFunding: values.maxProjectFunding,
         maxAwardedProjects: values.maxAwardedProjects,
         description: values.description,
         projectRequirements: values.projectRequirements,

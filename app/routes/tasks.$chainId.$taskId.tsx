@@ -22,18 +22,22 @@ import {
   ApplyForm,
   CancelForm,
   DisputeForm,
+  DonateForm,
   EditMetadataForm,
   ExtendDeadlineForm,
   IncreaseBudgetForm,
   PartialPaymentForm,
   SubmitForm,
   TASK_WRITES_HANDLE,
+  TransferManagementForm,
 } from '~/tasks/components/actions/lazy'
 import { Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/task-badges'
 import { DisputesSection } from '~/tasks/components/task-disputes'
 import { TaskOriginFacts } from '~/tasks/components/task-origin'
 import { pessimisticActionsPrefix, presentTaskDisputes, presentTaskOrigin } from '~/tasks/present-extensions.server'
 import { readDisputeFee } from '~/tasks/dispute-fee.server'
+import { readCreatorRefund } from '~/tasks/creator-refund.server'
+import { heldBeyondBudget } from '~/tasks/escrow-held.server'
 import {
   ApplicationsSection,
   CancelRequestsSection,
@@ -95,6 +99,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     actions,
     disputeFee: actions.dispute && contracts?.taskDisputes ? await readDisputeFee(contracts.taskDisputes, task.disputeManager as `0x${string}`) : null,
     gate: courseGate(task.requiredCourse ?? undefined, viewer),
+    refund: await readCreatorRefund(detail, known),
+    heldNow: await heldBeyondBudget(detail, known),
   }
 }
 
@@ -104,12 +110,13 @@ export default function TaskPage() {
 }
 
 function TaskPageContent() {
-  const { task, viewer, now, indexedBlock, contracts, known, dao, actions, gate, disputes, disputeManagerName, origin, disputeFee, disputeActionsPath } = useLoaderData<typeof loader>()
+  const { task, viewer, now, indexedBlock, contracts, known, dao, actions, gate, disputes, disputeManagerName, origin, disputeFee, disputeActionsPath, refund, heldNow } =
+    useLoaderData<typeof loader>()
   const ctx: TaskWriteContext | null = contracts
     ? { chainId: task.chainId, taskId: task.taskId, contracts, pageBlock: indexedBlock, known, budgetTokens: task.budgetTokens }
     : null
   const isDao = (address: string) => dao !== null && address.toLowerCase() === dao.toLowerCase()
-  const manage = actions.extendDeadline || actions.cancel !== null || actions.partialPayment || actions.dispute
+  const manage = actions.extendDeadline || actions.cancel !== null || actions.partialPayment || actions.dispute || actions.transferManagement
   const metadataMissing = task.metadata.state !== 'ok'
 
   return (
@@ -185,6 +192,14 @@ function TaskPageContent() {
               </ul>
               {task.budgetOutdated ? <OutdatedBudgetNote>May be out of date</OutdatedBudgetNote> : null}
             </dd>
+            {heldNow ? (
+              <>
+                <dt>Held now</dt>
+                <dd data-testid="escrow-held">
+                  {heldNow.join(' + ')} <span className="muted">(read from the chain: donations are plain transfers no event counts)</span>
+                </dd>
+              </>
+            ) : null}
             <UsdValues budgets={task.budgets} now={now} />
             <dt>Escrow</dt>
             <dd>
@@ -222,7 +237,7 @@ function TaskPageContent() {
               {task.chainId}, task #{task.taskId}
             </dd>
           </dl>
-          <PayoutsList task={task} now={now} />
+          <PayoutsList task={task} now={now} refund={refund} />
         </section>
 
         <section className="card" aria-labelledby="actions-heading">
@@ -253,6 +268,13 @@ function TaskPageContent() {
               {actions.acceptApplications.length > 0 ? <p className="notice">Applications are waiting for you (see Applications).</p> : null}
               {!actions.apply && !actions.submit && actions.take.length === 0 && actions.acceptApplications.length === 0 && actions.review.length === 0 && actions.acceptCancel.length === 0 ? (
                 <p className="muted">{manage ? 'You manage this task: the tools are below.' : 'Nothing for your address to do on this task right now.'}</p>
+              ) : null}
+              {actions.donate ? (
+                <details>
+                  <summary>Donate to the task</summary>
+                  <p className="small muted">A plain transfer to the task’s escrow: it adds to what the executor can be paid; what is left at the end goes back to the creator.</p>
+                  <DonateForm ctx={ctx} escrow={task.escrow as `0x${string}`} />
+                </details>
               ) : null}
             </>
           )}
@@ -295,6 +317,12 @@ function TaskPageContent() {
                   fee={disputeFee ?? { error: 'This chain has no dispute contracts configured.' }}
                   actionPathPrefix={disputeActionsPath}
                 />
+              </details>
+            ) : null}
+            {actions.transferManagement ? (
+              <details>
+                <summary>Transfer the management</summary>
+                <TransferManagementForm ctx={ctx} />
               </details>
             ) : null}
             {actions.cancel ? (

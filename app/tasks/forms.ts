@@ -155,6 +155,43 @@ export function increaseBudgetSchema(decimals: BudgetDecimals) {
     })
 }
 
+/** The manager raises an application's reward: an increase per entry (each with its token's decimals). */
+export function increaseRewardSchema(decimals: RewardDecimals) {
+  return z
+    .object({
+      intent: z.literal('increase-reward'),
+      ...taskRef,
+      applicationId: idField.max(2 ** 32 - 1),
+      nativeIncrease: tokenAmounts(decimals.native, UINT96_MAX),
+      tokenIncrease: tokenAmounts(decimals.tokens, UINT88_MAX),
+    })
+    .refine((value) => [...value.nativeIncrease, ...value.tokenIncrease].some((amount) => amount > 0n), {
+      path: ['nativeIncrease'],
+      message: 'Raise at least one part of the reward',
+    })
+}
+
+export const transferManagementSchema = z.object({
+  intent: z.literal('transfer-management'),
+  ...taskRef,
+  newManager: addressField.refine((address) => address !== '0x0000000000000000000000000000000000000000', 'A task needs a manager: not the zero address'),
+})
+
+/** A donation: plain transfers into the task's escrow (the native currency, and each budget token). */
+export function donateSchema(decimals: BudgetDecimals) {
+  return z
+    .object({
+      intent: z.literal('donate'),
+      ...taskRef,
+      nativeAmount: amountField({ decimals: decimals.native }),
+      tokenAmounts: tokenAmounts(decimals.tokens, UINT96_MAX),
+    })
+    .refine((value) => value.nativeAmount > 0n || value.tokenAmounts.some((amount) => amount > 0n), {
+      path: ['nativeAmount'],
+      message: 'Send something to at least one budget',
+    })
+}
+
 /** Decimals of each of the executor's reward entries (native entries, then ERC-20 entries). */
 export type RewardDecimals = { native: number[]; tokens: number[] }
 

@@ -120,7 +120,7 @@ export function CreateRfpForm({ chainId, contracts, viewer, indexedBlock, defaul
         <TextAreaField meta={fields.projectRequirements} label="Project requirements" hint="Optional (Markdown): what a project must include." rows={4} />
         <TextField meta={fields.tags} label="Tags" hint="Comma-separated, e.g. research, indexer." />
         <div className="row">
-          <TextField meta={fields.maxProjectFunding} label="Most funding per project" inputMode="decimal" hint="Optional, as a figure (e.g. 2500)." />
+          <TextField meta={fields.maxProjectFunding} label="Most funding per project" inputMode="decimal" hint="A figure, e.g. 2500." />
           <TextField meta={fields.maxAwardedProjects} label="Projects to award" type="number" inputMode="numeric" />
         </div>
         <fieldset>
