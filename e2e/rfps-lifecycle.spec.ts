@@ -60,7 +60,7 @@ test('RFP: create with an ETH + USDC budget, submit a project, accept it into a 
 
   // The board finds it by search and by state.
   await manager.page.goto(`/rfps?q=${word}&state=open`)
-  await expect(manager.page.getByRole('list', { name: 'RFPs' }).getByRole('listitem')).toHaveCount(1)
+  await expect(manager.page.locator('[data-rfp-id]')).toHaveCount(1)
   await expect(manager.page.getByRole('link', { name: title })).toBeVisible()
   await manager.page.goto(`/rfps?q=${word}&state=emptied`)
   await expect(manager.page.getByText('No RFP matches these filters.')).toBeVisible()
@@ -85,7 +85,7 @@ test('RFP: create with an ETH + USDC budget, submit a project, accept it into a 
   // Ivan accepts it, granting 0.3 ETH (of the 0.4 asked) and the 50 USDC.
   await manager.page.goto(rfpPath)
   await waitForHydration(manager.page)
-  await manager.page.getByText('Accept project #0', { exact: true }).click()
+  await manager.page.locator('summary', { hasText: 'Accept project #0' }).click()
   const accept = manager.page.getByRole('form', { name: 'Accept project #0' })
   await expect(accept.getByLabel('Grant (USDC)')).toHaveValue('50')
   await accept.getByLabel('Grant (ETH)').fill('0.3')
@@ -135,7 +135,7 @@ test('RFP: create with an ETH + USDC budget, submit a project, accept it into a 
   const ivan = resolveAccount('Ivan Petrov').address
   const ivanUsdc = await usdcOf(ivan)
   manager.page.once('dialog', (dialog) => void dialog.accept())
-  await manager.page.getByText('Empty the RFP', { exact: true }).first().click()
+  await manager.page.locator('summary', { hasText: 'Empty the RFP' }).click()
   await manager.page.getByRole('button', { name: 'Empty the RFP' }).click()
   await expect(manager.page.getByText(/^Emptied/)).toBeVisible({ timeout: 45_000 })
   await expect(manager.page.getByTestId('rfp-held')).toHaveText('0 ETH + 0 USDC')

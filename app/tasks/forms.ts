@@ -248,7 +248,7 @@ export type ReviewValues = z.infer<typeof reviewSchema>
 export type CancelValues = z.infer<typeof cancelSchema>
 export type DisputeValues = z.infer<ReturnType<typeof disputeSchema>>
 
-function taskDocumentOf(values: CreateTaskValues | EditMetadataValues) {
+function taskDocumentOf(values: Pick<CreateTaskValues, 'title' | 'description' | 'tags' | 'projectSize' | 'teamSize' | 'resources' | 'links' | 'requiredCourse'>) {
   return {
     title: values.title,
     description: values.description,
@@ -281,4 +281,40 @@ export function documentOf(
       // The real frontends' dispute document (the PessimisticActions action's metadata).
       return { kind: 'dispute', document: { title: values.title, summary: values.summary, body: values.body } }
   }
+}
+
+// ─── Drafts (TaskDrafts.createDraftTask) ─────────────────────────────────────────────────────
+
+/**
+ * A department member drafts a task the department creates (and pays for, in the native currency
+ * from its smart account) if its vote approves it. Two documents: the draft's own `{title,
+ * summary}` (the pessimistic action's metadata, as for optimistic actions) and the task's.
+ */
+export const draftTaskSchema = z
+  .object({
+    intent: z.enum(['draft-task', 'draft-task-document']),
+    chainId: idField,
+    department: z.string().trim().max(32).regex(/^[a-z]+$/, 'Not a department'),
+    draftTitle: requiredText(LIMITS.title, 'Give the draft a title'),
+    draftSummary: requiredText(LIMITS.shortText, 'Tell the department why it should create this task'),
+    ...taskDocumentFields,
+    deadline: futureDateField,
+    manager: addressField,
+    nativeBudget: amountField({ decimals: 18 }),
+    preapprovedApplicant: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), addressField.optional()),
+    preapprovedReward: amountField({ decimals: 18 }),
+  })
+  .refine((value) => value.nativeBudget > 0n, { path: ['nativeBudget'], message: 'The department funds the task: give it a budget' })
+  .refine((value) => value.preapprovedReward <= value.nativeBudget, { path: ['preapprovedReward'], message: 'Above the budget' })
+  .refine((value) => value.preapprovedApplicant !== undefined || value.preapprovedReward === 0n, {
+    path: ['preapprovedApplicant'],
+    message: 'Name who the reward is for, or leave the reward empty',
+  })
+
+export type DraftTaskValues = z.infer<typeof draftTaskSchema>
+
+/** The draft's two documents: its own (`draft-task`) and the task's (`draft-task-document`). */
+export function draftDocumentOf(values: DraftTaskValues): { kind: DocumentKind; document: Record<string, unknown> } {
+  if (values.intent === 'draft-task') return { kind: 'action', document: { title: values.draftTitle, summary: values.draftSummary } }
+  return { kind: 'task', document: taskDocumentOf(values) }
 }
