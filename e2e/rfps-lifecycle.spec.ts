@@ -90,9 +90,9 @@ test('RFP: create with an ETH + USDC budget, submit a project, accept it into a 
   await expect(accept.getByLabel('Grant (USDC)')).toHaveValue('50')
   await accept.getByLabel('Grant (ETH)').fill('0.3')
   await accept.getByRole('button', { name: 'Accept project #0' }).click()
-  await expectWriteVisible(accept)
+  // Once indexed the page shows the project accepted (and its form gone).
   const accepted = manager.page.locator('[data-project-id="0"]')
-  await expect(accepted).toHaveAttribute('data-state', 'accepted')
+  await expect(accepted).toHaveAttribute('data-state', 'accepted', { timeout: 45_000 })
   await expect(accepted).toContainText('Accepted with 0.3 ETH + 50 USDC')
   await expect(manager.page.getByTestId('rfp-held')).toHaveText('0.7 ETH + 50.5 USDC')
   const taskLink = accepted.getByRole('link', { name: new RegExp(`^task #\\d+ “Mesh ${word} indexer”$`) })

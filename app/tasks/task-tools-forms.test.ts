@@ -11,7 +11,7 @@ import { donateSchema, draftDocumentOf, draftTaskSchema, increaseRewardSchema, t
 
 const ref = { chainId: '31337', taskId: '4' }
 const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10)
-const errorsOf = (submission: ReturnType<typeof parseWithZod>) => submission.reply().error ?? {}
+const errorsOf = (submission: { reply: () => { error?: Record<string, string[] | null> | null } }) => submission.reply().error ?? {}
 
 describe('increaseRewardSchema', () => {
   const schema = increaseRewardSchema({ native: [18], tokens: [6] })
