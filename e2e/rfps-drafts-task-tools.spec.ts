@@ -88,7 +88,7 @@ test('drafts: a CoreMember member drafts a task, the department’s vote creates
   await form.getByLabel('Budget (ETH, paid by the department)').fill('0.3')
   await form.getByRole('button', { name: 'Draft the task' }).click()
   await emeka.page.waitForURL(/\/dao\/departments\/coremember/, { timeout: 60_000 })
-  const draft = emeka.page.locator('[data-state]').filter({ has: emeka.page.getByRole('link', { name: `Fund the ${word} docs` }) })
+  const draft = emeka.page.getByRole('region', { name: 'Task drafts' }).locator('li[data-state]').filter({ has: emeka.page.getByRole('link', { name: `Fund the ${word} docs` }) })
   await expect(draft).toContainText('awaiting the department’s vote')
   const href = (await draft.getByRole('link', { name: `Fund the ${word} docs` }).getAttribute('href'))!
   const actionId = BigInt(/\/pessimistic\/(\d+)$/.exec(href)![1]!)

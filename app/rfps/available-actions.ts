@@ -7,7 +7,7 @@ export type RfpFacts = { manager: string; deadline: number; emptied: boolean; pr
 
 export type RfpActions = { submitProject: boolean; accept: number[]; empty: boolean; topUp: boolean }
 
-export const noRfpActions: RfpActions = { submitProject: false, accept: [], empty: false, topUp: false }
+const noRfpActions: RfpActions = { submitProject: false, accept: [], empty: false, topUp: false }
 
 export function rfpActions(rfp: RfpFacts, viewer: string | null, now: number): RfpActions {
   if (!viewer || rfp.emptied) return noRfpActions

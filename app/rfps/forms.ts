@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { LIMITS } from '#documents/fields'
 import type { DocumentKind } from '#documents/kinds'
-import { linksField, taskDocumentFields, tagsField, tokenAmounts, type BudgetDecimals, type RewardDecimals } from '~/tasks/forms'
+import { escrowTransferSchema, linksField, taskDocumentFields, tagsField, tokenAmounts, type BudgetDecimals, type RewardDecimals } from '~/tasks/forms'
 import {
   addressField,
   amountField,
@@ -101,20 +101,8 @@ export function acceptProjectSchema(decimals: RewardDecimals) {
   })
 }
 
-/** A top-up: plain transfers into the RFP's escrow (native, and each budget token). */
-export function topUpRfpSchema(decimals: BudgetDecimals) {
-  return z
-    .object({
-      intent: z.literal('top-up-rfp'),
-      ...rfpRef,
-      nativeAmount: amountField({ decimals: decimals.native }),
-      tokenAmounts: tokenAmounts(decimals.tokens, UINT96_MAX),
-    })
-    .refine((value) => value.nativeAmount > 0n || value.tokenAmounts.some((amount) => amount > 0n), {
-      path: ['nativeAmount'],
-      message: 'Add to at least one budget',
-    })
-}
+/** A top-up: plain transfers into the RFP's escrow (the same form as a task's donation). */
+export const topUpRfpSchema = (decimals: BudgetDecimals) => escrowTransferSchema('top-up-rfp', { rfpId: idField }, decimals)
 
 export type CreateRfpValues = z.infer<typeof createRfpSchema>
 export type SubmitProjectValues = z.infer<ReturnType<typeof submitProjectSchema>>

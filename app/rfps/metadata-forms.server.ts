@@ -25,7 +25,7 @@ function servedChain(formData: FormData): Response | null {
 }
 
 /** The chain reads resolveBudgetTokens needs, from the web process's RPC client. */
-export function serverTokenReader(): TokenReader {
+function serverTokenReader(): TokenReader {
   const client = getRpcClient()
   return {
     getCode: ({ address }) => client.getCode({ address }),
@@ -33,7 +33,7 @@ export function serverTokenReader(): TokenReader {
   }
 }
 
-export function createRfpForm(reader: () => TokenReader): MetadataForm {
+function createRfpForm(reader: () => TokenReader): MetadataForm {
   return async ({ formData }) => {
     const wrongChain = servedChain(formData)
     if (wrongChain) return wrongChain

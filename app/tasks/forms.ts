@@ -177,20 +177,29 @@ export const transferManagementSchema = z.object({
   newManager: addressField.refine((address) => address !== '0x0000000000000000000000000000000000000000', 'A task needs a manager: not the zero address'),
 })
 
-/** A donation: plain transfers into the task's escrow (the native currency, and each budget token). */
-export function donateSchema(decimals: BudgetDecimals) {
+/**
+ * Plain transfers into an escrow (the native currency, and each budget token): a donation to a
+ * task (`donate`, named by chainId + taskId) or a top-up of an RFP (`top-up-rfp`, chainId + rfpId).
+ */
+export function escrowTransferSchema<Intent extends string, Target extends z.ZodRawShape>(intent: Intent, target: Target, decimals: BudgetDecimals) {
   return z
     .object({
-      intent: z.literal('donate'),
-      ...taskRef,
+      intent: z.literal(intent),
+      chainId: idField,
+      ...target,
       nativeAmount: amountField({ decimals: decimals.native }),
       tokenAmounts: tokenAmounts(decimals.tokens, UINT96_MAX),
     })
-    .refine((value) => value.nativeAmount > 0n || value.tokenAmounts.some((amount) => amount > 0n), {
+    .refine((value) => sendsSomething(value as unknown as { nativeAmount: bigint; tokenAmounts: bigint[] }), {
       path: ['nativeAmount'],
       message: 'Send something to at least one budget',
     })
 }
+
+// (Typed apart: zod cannot see these fields through the generic target shape.)
+const sendsSomething = (value: { nativeAmount: bigint; tokenAmounts: bigint[] }) => value.nativeAmount > 0n || value.tokenAmounts.some((amount) => amount > 0n)
+
+export const donateSchema = (decimals: BudgetDecimals) => escrowTransferSchema('donate', { taskId: idField }, decimals)
 
 /** Decimals of each of the executor's reward entries (native entries, then ERC-20 entries). */
 export type RewardDecimals = { native: number[]; tokens: number[] }

@@ -7,6 +7,7 @@ import { WriteFormFooter } from '~/chain-writes/write-form-footer'
 import { TextField } from '~/components/form-fields'
 import { acceptProjectSchema } from '~/rfps/forms'
 import type { RfpWriteContext } from '~/rfps/rfp-write-context'
+import { RfpFormTarget } from './rfp-form-target'
 import { rewardTokens } from '~/tasks/decimals'
 import { nativeToken, tokenInfo } from '~/utils/tokens'
 
@@ -48,9 +49,7 @@ export function AcceptProjectForm({ ctx, project }: { ctx: RfpWriteContext; proj
   const grantedTokens = fields.grantedTokens.getFieldList()
   return (
     <form method="post" {...writeFormProps(form)} className="task-form" aria-label={`Accept project #${project.projectId}`}>
-      <input type="hidden" name="intent" value="accept-project" />
-      <input type="hidden" name="chainId" value={ctx.chainId} />
-      <input type="hidden" name="rfpId" value={ctx.rfpId} />
+      <RfpFormTarget intent="accept-project" ctx={ctx} />
       <input type="hidden" name="projectId" value={project.projectId} />
       <div className="row">
         {grantedNative.map((meta) => (

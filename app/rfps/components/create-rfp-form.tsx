@@ -11,6 +11,7 @@ import type { PortalContracts } from '~/chain-writes/write-context'
 import { WriteFormFooter } from '~/chain-writes/write-form-footer'
 import { FieldErrors, TextAreaField, TextField } from '~/components/form-fields'
 import { resolveBudgetTokens, type TokenReader } from '~/rfps/budget-tokens'
+import { LinkFields } from '~/tasks/components/task-document-fields'
 import { createRfpSchema, MAX_RFP_TOKENS } from '~/rfps/forms'
 
 // /rfps/new's form: the RFP document (the openrd-frontend's fields), its escrowed budget (the
@@ -99,7 +100,6 @@ export function CreateRfpForm({ chainId, contracts, viewer, indexedBlock, defaul
   const budgetField = fields.budget as unknown as FieldMetadata<{ token: string; amount: string }[] | undefined, Record<string, unknown>, string[]>
   const linksField = fields.links as unknown as FieldMetadata<{ name: string; url: string }[] | undefined, Record<string, unknown>, string[]>
   const budget = budgetField.getFieldList()
-  const links = linksField.getFieldList()
 
   return (
     <div className="new-task">
@@ -123,31 +123,7 @@ export function CreateRfpForm({ chainId, contracts, viewer, indexedBlock, defaul
           <TextField meta={fields.maxProjectFunding} label="Most funding per project" inputMode="decimal" hint="A figure, e.g. 2500." />
           <TextField meta={fields.maxAwardedProjects} label="Projects to award" type="number" inputMode="numeric" />
         </div>
-        <fieldset>
-          <legend>Links</legend>
-          {links.map((link, index) => {
-            const row = link.getFieldset()
-            const { key: nameKey, ...name } = getInputProps(row.name, { type: 'text' })
-            const { key: urlKey, ...url } = getInputProps(row.url, { type: 'url' })
-            return (
-              <div className="row" key={link.key}>
-                <div>
-                  <label htmlFor={row.name.id}>Link {index + 1} name</label>
-                  <input key={nameKey} {...name} />
-                  <FieldErrors meta={row.name} />
-                </div>
-                <div>
-                  <label htmlFor={row.url.id}>Link {index + 1} URL</label>
-                  <input key={urlKey} {...url} placeholder="https://…" />
-                  <FieldErrors meta={row.url} />
-                </div>
-              </div>
-            )
-          })}
-          <button type="submit" className="secondary" {...form.insert.getButtonProps({ name: linksField.name, defaultValue: { name: '', url: '' } } as never)}>
-            Add a link
-          </button>
-        </fieldset>
+        <LinkFields form={form as never} links={linksField} />
 
         <fieldset>
           <legend>Budget (held in the RFP’s escrow; each accepted project’s task is funded from it)</legend>

@@ -7,6 +7,7 @@ import { WriteFormFooter } from '~/chain-writes/write-form-footer'
 import { TextField } from '~/components/form-fields'
 import { submitProjectSchema } from '~/rfps/forms'
 import type { RfpWriteContext } from '~/rfps/rfp-write-context'
+import { RfpFormTarget } from './rfp-form-target'
 import { TaskDocumentFields, type TaskDocumentFieldSet } from '~/tasks/components/task-document-fields'
 import { budgetDecimals } from '~/tasks/decimals'
 import { nativeToken, tokenInfo } from '~/utils/tokens'
@@ -45,9 +46,7 @@ export function SubmitProjectForm({ ctx, defaultDeadline }: { ctx: RfpWriteConte
   const rewards = fields.tokenRewards.getFieldList()
   return (
     <form method="post" {...writeFormProps(form)} className="task-form" aria-label="Submit a project">
-      <input type="hidden" name="intent" value="submit-project" />
-      <input type="hidden" name="chainId" value={ctx.chainId} />
-      <input type="hidden" name="rfpId" value={ctx.rfpId} />
+      <RfpFormTarget intent="submit-project" ctx={ctx} />
       <TaskDocumentFields form={form as never} fields={fields as unknown as TaskDocumentFieldSet} />
       <TextField meta={fields.deadline} label="Project deadline" type="date" hint="The deadline of the task the project becomes." />
       <fieldset>

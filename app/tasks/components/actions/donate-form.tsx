@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
-import { openTokenAbi } from '#contracts-abi/OpenToken'
-import { contractWrite, nativeTransfer, useTxFlow, type WriteStep } from '~/chain-writes/use-tx-flow'
+import { escrowTransferSteps } from '~/chain-writes/escrow-transfer'
+import { useTxFlow } from '~/chain-writes/use-tx-flow'
 import { useWriteForm, writeFormProps } from '~/chain-writes/use-write-form'
 import { WriteFormFooter } from '~/chain-writes/write-form-footer'
 import { TextField } from '~/components/form-fields'
@@ -8,7 +8,7 @@ import { TaskFormTarget } from '~/tasks/components/task-form-target'
 import { budgetDecimals } from '~/tasks/decimals'
 import { donateSchema } from '~/tasks/forms'
 import type { TaskWriteContext } from '~/tasks/task-write-context'
-import { formatTokenAmount, nativeToken, tokenInfo } from '~/utils/tokens'
+import { nativeToken, tokenInfo } from '~/utils/tokens'
 
 // Anyone donates to a task as the openrd-frontend allows: a plain transfer to the task's escrow
 // (the native currency sent, each budget token transferred). The escrow accepts it silently;
@@ -24,16 +24,8 @@ export function DonateForm({ ctx, escrow }: { ctx: TaskWriteContext; escrow: `0x
     flow,
     stores: false,
     defaultValue: { tokenAmounts: ctx.budgetTokens.map(() => '') },
-    steps: (value) => {
-      const steps: WriteStep[] = []
-      if (value.nativeAmount > 0n) steps.push({ label: `Send ${formatTokenAmount(value.nativeAmount, native)} to the task’s escrow`, write: nativeTransfer(escrow, value.nativeAmount) })
-      for (const [index, amount] of value.tokenAmounts.entries()) {
-        const token = ctx.budgetTokens[index] as `0x${string}` | undefined
-        if (!token || amount === 0n) continue
-        steps.push({ label: `Send ${formatTokenAmount(amount, tokenInfo(token, ctx.known))} to the task’s escrow`, write: contractWrite(openTokenAbi, token, 'transfer', [escrow, amount]) })
-      }
-      return steps
-    },
+    steps: (value) =>
+      escrowTransferSteps({ escrow: escrow, what: 'the task’s escrow', nativeAmount: value.nativeAmount, tokenAmounts: value.tokenAmounts, tokens: ctx.budgetTokens, known: ctx.known }),
   })
   const amounts = fields.tokenAmounts.getFieldList()
   return (
