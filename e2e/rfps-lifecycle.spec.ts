@@ -57,6 +57,7 @@ test('RFP: create with an ETH + USDC budget, submit a project, accept it into a 
   await expect(manager.page.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await expect(manager.page.getByText('1 ETH + 100.5 USDC').first()).toBeVisible()
   await expect(manager.page.getByTestId('rfp-held')).toHaveText('1 ETH + 100.5 USDC')
+  await expect(manager.page.getByText('up to 1 project, at most 0.5 each')).toBeVisible()
 
   // The board finds it by search and by state.
   await manager.page.goto(`/rfps?q=${word}&state=open`)
@@ -66,6 +67,17 @@ test('RFP: create with an ETH + USDC budget, submit a project, accept it into a 
   await expect(manager.page.getByText('No RFP matches these filters.')).toBeVisible()
   await manager.page.goto('/rfps?state=gone')
   await expect(manager.page.getByText('The filter "state" must be open, closed or emptied.')).toBeVisible()
+
+  // Signed out: the RFP reads the same, with no write offered; another chain's RFP is a clear 404.
+  const anonymous = await browser.newContext({ baseURL })
+  const visitor = await anonymous.newPage()
+  await visitor.goto(rfpPath)
+  await expect(visitor.getByText('Sign in with your wallet to submit a project or top up this RFP.')).toBeVisible()
+  await expect(visitor.locator('summary', { hasText: 'Submit a project' })).toHaveCount(0)
+  const elsewhere = await visitor.goto('/rfps/137/0')
+  expect(elsewhere?.status()).toBe(404)
+  await expect(visitor.getByText('This portal does not show RFPs of chain "137": it follows chain 31337.')).toBeVisible()
+  await anonymous.close()
 
   // Jamila submits a project asking 0.4 ETH and 50 USDC.
   await representative.page.goto(rfpPath)

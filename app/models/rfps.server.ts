@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '#db/client'
 import { rfpProjects, rfps, tasks } from '#db/schema'
-import { documentOf, loadDocuments, textField, type DocumentState } from './documents.server'
+import { documentOf, linksField, loadDocuments, textField, type DocumentLink, type DocumentState } from './documents.server'
 
 // RFPs and their projects, read from the indexer's projections: anyone submits a project, the RFP's
 // manager accepts one, which turns it into a task (ProjectAccepted names it); an emptied RFP gave
@@ -81,6 +81,11 @@ export type RfpProject = {
 
 export type RfpDetail = RfpSummary & {
   description: string | null
+  projectRequirements: string | null
+  /** As the document spells it (the frontend writes a figure as text, no unit). */
+  maxProjectFunding: string | null
+  maxAwardedProjects: number | null
+  links: DocumentLink[]
   metadataUri: string
   tasksManager: string
   disputeManager: string
@@ -110,6 +115,13 @@ export function getRfp(db: Db, { chainId, rfpId }: { chainId: number; rfpId: num
   return {
     ...summarize(row, doc, projects),
     description: textField(doc, 'description') ?? null,
+    projectRequirements: textField(doc, 'projectRequirements') ?? null,
+    maxProjectFunding: textField(doc, 'maxProjectFunding', 78)?.trim() || null,
+    maxAwardedProjects: (() => {
+      const value = doc.content?.maxAwardedProjects
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null
+    })(),
+    links: linksField(doc, 'links'),
     metadataUri: row.metadataUri,
     tasksManager: row.tasksManager,
     disputeManager: row.disputeManager,

@@ -2,6 +2,7 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { Markdown } from '~/components/markdown'
+import { UntrustedText } from '~/components/untrusted-text'
 import { MetadataNotice } from '~/components/metadata-notice'
 import { TxLink } from '~/components/tx-link'
 import { Timestamp } from '~/components/when'
@@ -19,6 +20,8 @@ import { getRfp } from '~/models/rfps.server'
 import { getPortalContracts } from '~/chain-writes/portal-contracts.server'
 import { getAddress } from '~/session/auth.server'
 import { renderOptionalMarkdown } from '~/utils/markdown.server'
+import { isSafeLinkUrl } from '~/utils/safe-url'
+import { ExternalLinks } from '~/components/external-link'
 import { rfpActions } from '~/rfps/available-actions'
 import { rfpBudgetLabels, rfpKnownTokens } from '~/rfps/budget-labels.server'
 import { readEscrowBalances } from '~/rfps/escrow-balances.server'
@@ -74,6 +77,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     budgetLabels: rfpBudgetLabels(chainId, rfp, known),
     heldLabels: balances ? [label(balances.native, null), ...balances.tokens.map((b) => label(b.amount, b.token))] : null,
     descriptionHtml: renderOptionalMarkdown(rfp.description),
+    requirementsHtml: renderOptionalMarkdown(rfp.projectRequirements),
+    links: rfp.links.map((link) => ({ name: link.name, url: isSafeLinkUrl(link.url) ? link.url : null })),
     projects: rfp.projects.map((p) => {
       const entryTokens = rewardTokens(tokens, p.reward)
       return {
@@ -94,7 +99,7 @@ export default function RfpPage() {
 }
 
 function RfpPageContent() {
-  const { chainId, now, rfp, budgetLabels, heldLabels, descriptionHtml, projects, disputeManagerName, names, viewer, indexedBlock, known, contracts, actions, defaultDeadline } =
+  const { chainId, now, rfp, budgetLabels, heldLabels, descriptionHtml, requirementsHtml, links, projects, disputeManagerName, names, viewer, indexedBlock, known, contracts, actions, defaultDeadline } =
     useLoaderData<typeof loader>()
   const ctx: RfpWriteContext | null = contracts
     ? { chainId, rfpId: rfp.rfpId, contracts, pageBlock: indexedBlock, known, budgetTokens: rfp.budget.map((b) => b.tokenContract), escrow: rfp.escrow as `0x${string}` }
@@ -107,6 +112,13 @@ function RfpPageContent() {
       <h1>{rfp.title ?? `RFP #${rfp.rfpId}`}</h1>
       {rfp.metadataState !== 'ok' ? <MetadataNotice state={rfp.metadataState} error={null} subject="RFP" /> : null}
       {descriptionHtml !== null ? <Markdown html={descriptionHtml} /> : null}
+      {requirementsHtml !== null ? (
+        <>
+          <h2>Project requirements</h2>
+          <Markdown html={requirementsHtml} />
+        </>
+      ) : null}
+      <ExternalLinks title="Links" links={links} />
 
       <section aria-labelledby="facts-heading" className="card dao-section">
         <h2 id="facts-heading">On chain</h2>
@@ -119,6 +131,15 @@ function RfpPageContent() {
           </dd>
           <dt>In escrow now</dt>
           <dd data-testid="rfp-held">{heldLabels ? heldLabels.join(' + ') : <span className="muted">The chain did not answer: reload in a moment.</span>}</dd>
+          {rfp.maxProjectFunding !== null || rfp.maxAwardedProjects !== null ? (
+            <>
+              <dt>Awards</dt>
+              <dd>
+                {rfp.maxAwardedProjects !== null ? `up to ${rfp.maxAwardedProjects} ${rfp.maxAwardedProjects === 1 ? 'project' : 'projects'}` : null}
+                {rfp.maxProjectFunding !== null ? <>{rfp.maxAwardedProjects !== null ? ', ' : ''}at most <UntrustedText text={rfp.maxProjectFunding} /> each</> : null}
+              </dd>
+            </>
+          ) : null}
           <dt>Deadline</dt>
           <dd>
             <Timestamp at={rfp.deadline} now={now} />
