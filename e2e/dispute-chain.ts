@@ -16,10 +16,25 @@ const YES = 2 // Aragon's VoteOption: 0 none, 1 abstain, 2 yes, 3 no
 const publicClient = createPublicClient({ chain: foundry, transport: http(E2E_RPC_URL) })
 
 export async function resolveDisputeByVote(actionId: bigint, title: string): Promise<void> {
+  await executeByDepartmentVote('DISPUTE', [1, 2], actionId, title, 'The Dispute department settles it as the executor asks.')
+}
+
+/**
+ * A department executes one of its pessimistic actions (a dispute, a draft) by a TagVoting
+ * proposal: `voters[0]` proposes and votes Yes, `voters[1]`'s Yes executes it early (2 of 3 tag
+ * holders on the devnet: Dispute is Bruno, Chen, Dalia; CoreMember is Ada, Emeka, Chen).
+ */
+export async function executeByDepartmentVote(
+  department: 'DISPUTE' | 'COREMEMBER' | 'EXPERT',
+  voters: [number, number],
+  actionId: bigint,
+  title: string,
+  summary: string,
+): Promise<void> {
   const deployment = readDeploymentFile(devnetDeploymentPath(DATA_DIR))
-  const dispute = deployment?.departments.find((d) => d.name === 'DISPUTE')
+  const dispute = deployment?.departments.find((d) => d.name === department)
   const pessimistic = deployment?.contracts.pessimisticActions?.address
-  if (!dispute?.tagVoting || !pessimistic) throw new Error(`no Dispute department in the deployment of ${DATA_DIR}`)
+  if (!dispute?.tagVoting || !pessimistic) throw new Error(`no ${department} department in the deployment of ${DATA_DIR}`)
   const account = dispute.smartAccount.address
   const run = encodeFunctionData({ abi: pessimisticActionsAbi, functionName: 'executeAction', args: [account, Number(actionId)] })
   const actions = [{ to: account, value: 0n, data: encodeFunctionData({ abi: smartAccountAbi, functionName: 'performCall', args: [pessimistic, 0n, run] }) }]
@@ -29,11 +44,10 @@ export async function resolveDisputeByVote(actionId: bigint, title: string): Pro
     if (receipt.status !== 'success') throw new Error(`Dispute vote transaction ${hash} reverted`)
   }
   const voting = dispute.tagVoting.address
-  const metadata = await storeDocument({ title, summary: 'The Dispute department settles it as the executor asks.' })
+  const metadata = await storeDocument({ title, summary })
   const before = await publicClient.readContract({ address: voting, abi: tagVotingAbi, functionName: 'proposalCount' })
-  // Bruno proposes (and votes Yes), Chen's Yes executes it: 2 of 3 tag holders.
-  await send(1, (w) => w.writeContract({ address: voting, abi: tagVotingAbi, functionName: 'createProposal', args: [toHex(metadata), actions, 0n, 0n, 0n, YES, false], chain: foundry }))
-  await send(2, (w) => w.writeContract({ address: voting, abi: tagVotingAbi, functionName: 'vote', args: [before, YES, true], chain: foundry }))
+  await send(voters[0], (w) => w.writeContract({ address: voting, abi: tagVotingAbi, functionName: 'createProposal', args: [toHex(metadata), actions, 0n, 0n, 0n, YES, false], chain: foundry }))
+  await send(voters[1], (w) => w.writeContract({ address: voting, abi: tagVotingAbi, functionName: 'vote', args: [before, YES, true], chain: foundry }))
 }
 
 function walletOf(index: number) {

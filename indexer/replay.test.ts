@@ -206,7 +206,7 @@ describe('a task through its life, with raw-CID metadata', () => {
       [uri.action0]: ['action', 'pending'],
       [uri.action1]: ['action', 'pending'],
       [uri.rejection]: ['rejection', 'pending'],
-      [uri.rfp]: ['task', 'pending'],
+      [uri.rfp]: ['rfp', 'pending'],
       [uri.project]: ['task', 'pending'],
     })
   })

@@ -22,7 +22,10 @@ export type MetadataFormResult =
       afterStored?: (cid: string) => void
     }
 
-/** Reads one form; a Response (e.g. 404 for a task that does not exist) refuses it outright. */
+/**
+ * Reads one form; a Response (e.g. 404 for a task that does not exist) refuses it outright. A form
+ * whose check asks the chain (e.g. an RFP's budget tokens) answers a promise.
+ */
 export type MetadataForm = (input: { formData: FormData; address: string }) => MetadataFormResult | Response | Promise<MetadataFormResult | Response>
 
 /** Parses a form with its schema; on success, the document its values make. */

@@ -2,7 +2,7 @@ import { useRevalidator } from '@remix-run/react'
 import { useState } from 'react'
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hash } from 'viem'
 import { useConfig, useWriteContract, type Config } from 'wagmi'
-import { getConnection, simulateContract, waitForTransactionReceipt } from 'wagmi/actions'
+import { estimateGas, getConnection, sendTransaction, simulateContract, waitForTransactionReceipt } from 'wagmi/actions'
 import { openTokenAbi } from '#contracts-abi/OpenToken'
 import type { WriteTarget } from './write-context'
 import { describeWriteError } from './write-errors'
@@ -24,7 +24,15 @@ export type ContractWrite = {
   value?: bigint
 }
 
-export type WriteStep = { label: string; write: ContractWrite }
+/** A plain transfer of the native currency (no calldata), e.g. a donation to an escrow. */
+export type NativeTransfer = { to: Address; value: bigint }
+
+export type WriteStep = { label: string; write: ContractWrite | NativeTransfer }
+
+/** A plain native-currency transfer step's write: escrows accept them and emit nothing. */
+export function nativeTransfer(to: Address, value: bigint): NativeTransfer {
+  return { to, value }
+}
 
 /**
  * The ERC-20 errors a budget token can revert with inside a Tasks call (OpenZeppelin 5), added
@@ -98,9 +106,17 @@ export function useTxFlow({ chainId, pageBlock }: WriteTarget) {
       for (const [index, { label, write }] of steps.entries()) {
         update({ phase: 'signing', step: index + 1, steps: steps.length, label, hash: null })
         await connectionReady(config)
-        const request = { ...withTokenErrors(write), chainId } as never
-        await simulateContract(config, request)
-        const hash = await writeContract(request)
+        let hash: Hash
+        if ('abi' in write) {
+          const request = { ...withTokenErrors(write), chainId } as never
+          await simulateContract(config, request)
+          hash = await writeContract(request)
+        } else {
+          // Estimating is the simulation of a plain transfer: a recipient that refuses it reverts here.
+          const account = getConnection(config).address
+          await estimateGas(config, { chainId, account, to: write.to, value: write.value })
+          hash = await sendTransaction(config, { chainId, to: write.to, value: write.value })
+        }
         update({ phase: 'submitted', hash })
         const receipt = await waitForTransactionReceipt(config, { hash, chainId })
         if (receipt.status !== 'success') throw new Error('The transaction was reverted on chain.')

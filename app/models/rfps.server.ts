@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '#db/client'
 import { rfpProjects, rfps, tasks } from '#db/schema'
-import { documentOf, loadDocuments, textField, type DocumentState } from './documents.server'
+import { documentOf, linksField, loadDocuments, textField, type DocumentLink, type DocumentState } from './documents.server'
 
 // RFPs and their projects, read from the indexer's projections: anyone submits a project, the RFP's
 // manager accepts one, which turns it into a task (ProjectAccepted names it); an emptied RFP gave
@@ -11,6 +11,8 @@ export type RfpSummary = {
   rfpId: number
   title: string | null
   metadataState: DocumentState
+  /** The document's tags, for the board's filters. */
+  tags: string[]
   creator: string
   manager: string
   deadline: number
@@ -24,11 +26,18 @@ export type RfpSummary = {
 
 type RfpRow = typeof rfps.$inferSelect
 
+function tagsOf(doc: ReturnType<typeof documentOf>): string[] {
+  const tags = doc.content?.tags
+  if (!Array.isArray(tags)) return []
+  return tags.flatMap((t) => (t && typeof t === 'object' && typeof (t as { tag?: unknown }).tag === 'string' ? [(t as { tag: string }).tag.slice(0, 32)] : [])).slice(0, 20)
+}
+
 function summarize(row: RfpRow, doc: ReturnType<typeof documentOf>, projects: { accepted: boolean }[]): RfpSummary {
   return {
     rfpId: row.rfpId,
     title: textField(doc, 'title', 200)?.trim() || null,
     metadataState: doc.state,
+    tags: tagsOf(doc),
     creator: row.creator,
     manager: row.manager,
     deadline: row.deadline,
@@ -57,9 +66,12 @@ export type RfpProject = {
   deadline: number
   /** What the project asked for, in the native currency, per recipient. */
   nativeReward: { to: string; amount: string }[]
+  /** What it asked for in the RFP's ERC-20 tokens, in budget-token order (`nextToken` ends a token's entries). */
+  reward: { nextToken: boolean; to: string; amount: string }[]
   accepted: boolean
   /** What the manager granted, per entry of the request. */
   acceptedNativeReward: string[]
+  acceptedReward: string[]
   /** The task the accepted project became, with its title as the task board shows it. */
   task: { taskId: number; title: string | null } | null
   createdAt: number
@@ -69,6 +81,11 @@ export type RfpProject = {
 
 export type RfpDetail = RfpSummary & {
   description: string | null
+  projectRequirements: string | null
+  /** As the document spells it (the frontend writes a figure as text, no unit). */
+  maxProjectFunding: string | null
+  maxAwardedProjects: number | null
+  links: DocumentLink[]
   metadataUri: string
   tasksManager: string
   disputeManager: string
@@ -98,6 +115,13 @@ export function getRfp(db: Db, { chainId, rfpId }: { chainId: number; rfpId: num
   return {
     ...summarize(row, doc, projects),
     description: textField(doc, 'description') ?? null,
+    projectRequirements: textField(doc, 'projectRequirements') ?? null,
+    maxProjectFunding: textField(doc, 'maxProjectFunding', 78)?.trim() || null,
+    maxAwardedProjects: (() => {
+      const value = doc.content?.maxAwardedProjects
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null
+    })(),
+    links: linksField(doc, 'links'),
     metadataUri: row.metadataUri,
     tasksManager: row.tasksManager,
     disputeManager: row.disputeManager,
@@ -114,8 +138,10 @@ export function getRfp(db: Db, { chainId, rfpId }: { chainId: number; rfpId: num
         representative: project.representative,
         deadline: project.deadline,
         nativeReward: Array.isArray(project.nativeReward) ? project.nativeReward : [],
+        reward: Array.isArray(project.reward) ? project.reward : [],
         accepted: project.accepted,
         acceptedNativeReward: Array.isArray(project.acceptedNativeReward) ? project.acceptedNativeReward : [],
+        acceptedReward: Array.isArray(project.acceptedReward) ? project.acceptedReward : [],
         task: project.taskId === null ? null : { taskId: project.taskId, title: taskTitles.get(project.taskId) ?? null },
         createdAt: project.createdAt,
         acceptedAt: project.acceptedAt,

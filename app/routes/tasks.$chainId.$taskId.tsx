@@ -18,25 +18,31 @@ import { displayNamesIn } from '~/models/display-names.server'
 import { cachedRead } from '~/models/read-cache.server'
 import { getUsdPrices, priceOf, priceRounds } from '~/models/usd-prices.server'
 import { UsdValues } from '~/components/usd-value'
-import { getTaskDetail } from '~/models/task-detail.server'
+import { getTaskDetail, type TaskDetail } from '~/models/task-detail.server'
+import type { KnownTokens } from '~/utils/tokens'
 import { getAddress } from '~/session/auth.server'
 import { availableActions } from '~/tasks/available-actions'
 import {
   ApplyForm,
   CancelForm,
   DisputeForm,
+  DonateForm,
   EditMetadataForm,
   ExtendDeadlineForm,
   IncreaseBudgetForm,
   PartialPaymentForm,
   SubmitForm,
   TASK_WRITES_HANDLE,
+  TransferManagementForm,
 } from '~/tasks/components/actions/lazy'
 import { Deadline, OutdatedBudgetNote, StateBadge } from '~/tasks/components/task-badges'
 import { DisputesSection } from '~/tasks/components/task-disputes'
 import { TaskOriginFacts } from '~/tasks/components/task-origin'
 import { pessimisticActionsPrefix, presentTaskDisputes, presentTaskOrigin } from '~/tasks/present-extensions.server'
 import { getKnownDisputeFee } from '~/tasks/dispute-fee.server'
+import { readCreatorRefund } from '~/tasks/creator-refund.server'
+import { heldBeyondBudget } from '~/tasks/escrow-held.server'
+import { boundedChainRead } from '~/models/bounded-chain-read.server'
 import {
   ApplicationsSection,
   CancelRequestsSection,
@@ -118,7 +124,22 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     gate: courseGate(task.requiredCourse ?? undefined, viewer),
     // Everyone the page shows, named as on every other page (app/components/person-name.tsx).
     displayNames: displayNamesIn(db, chainId, task),
+    ...(await escrowFigures(chainId, detail, known)),
   }
+}
+
+/**
+ * What no event says and only the chain knows: a closed task's refund to its creator (fixed once
+ * read) and, for an open one, what its escrow holds beyond the indexed budget (donations). Both are
+ * bounded reads: a slow or hung RPC never holds the page (the figures show on a later visit).
+ */
+async function escrowFigures(chainId: number, detail: TaskDetail, known: KnownTokens) {
+  const budgetKey = detail.budgets.map((b) => `${b.token ?? 'native'}=${b.amount}`).join(',')
+  const [refund, heldNow] = await Promise.all([
+    boundedChainRead(`refund:${chainId}:${detail.taskId}:${detail.state}`, () => readCreatorRefund(detail, known), { freshMs: 10 * 60_000 }),
+    boundedChainRead(`held:${chainId}:${detail.taskId}:${detail.state}:${budgetKey}`, () => heldBeyondBudget(detail, known), { freshMs: 15_000 }),
+  ])
+  return { refund, heldNow }
 }
 
 export default function TaskPage() {
@@ -127,12 +148,13 @@ export default function TaskPage() {
 }
 
 function TaskPageContent() {
-  const { task, viewer, now, indexedBlock, contracts, known, dao, actions, gate, disputes, disputeManagerName, origin, disputeFee, disputeActionsPath } = useLoaderData<typeof loader>()
+  const { task, viewer, now, indexedBlock, contracts, known, dao, actions, gate, disputes, disputeManagerName, origin, disputeFee, disputeActionsPath, refund, heldNow } =
+    useLoaderData<typeof loader>()
   const ctx: TaskWriteContext | null = contracts
     ? { chainId: task.chainId, taskId: task.taskId, contracts, pageBlock: indexedBlock, known, budgetTokens: task.budgetTokens }
     : null
   const isDao = (address: string) => dao !== null && address.toLowerCase() === dao.toLowerCase()
-  const manage = actions.extendDeadline || actions.cancel !== null || actions.partialPayment || actions.dispute
+  const manage = actions.extendDeadline || actions.cancel !== null || actions.partialPayment || actions.dispute || actions.transferManagement
   const metadataMissing = task.metadata.state !== 'ok'
 
   return (
@@ -208,6 +230,14 @@ function TaskPageContent() {
               </ul>
               {task.budgetOutdated ? <OutdatedBudgetNote>May be out of date</OutdatedBudgetNote> : null}
             </dd>
+            {heldNow ? (
+              <>
+                <dt>Held now</dt>
+                <dd data-testid="escrow-held">
+                  {heldNow.join(' + ')} <span className="muted">(read from the chain: donations are plain transfers no event counts)</span>
+                </dd>
+              </>
+            ) : null}
             <UsdValues budgets={task.budgets} now={now} />
             <dt>Escrow</dt>
             <dd>
@@ -245,7 +275,7 @@ function TaskPageContent() {
               {task.chainId}, task #{task.taskId}
             </dd>
           </dl>
-          <PayoutsList task={task} now={now} />
+          <PayoutsList task={task} now={now} refund={refund} />
         </section>
 
         <section className="card" aria-labelledby="actions-heading">
@@ -276,6 +306,13 @@ function TaskPageContent() {
               {actions.acceptApplications.length > 0 ? <p className="notice">Applications are waiting for you (see Applications).</p> : null}
               {!actions.apply && !actions.submit && actions.take.length === 0 && actions.acceptApplications.length === 0 && actions.review.length === 0 && actions.acceptCancel.length === 0 ? (
                 <p className="muted">{manage ? 'You manage this task: the tools are below.' : 'Nothing for your address to do on this task right now.'}</p>
+              ) : null}
+              {actions.donate ? (
+                <details>
+                  <summary>Donate to the task</summary>
+                  <p className="small muted">A plain transfer to the task’s escrow: it adds to what the executor can be paid; what is left at the end goes back to the creator.</p>
+                  <DonateForm ctx={ctx} escrow={task.escrow as `0x${string}`} />
+                </details>
               ) : null}
             </>
           )}
@@ -318,6 +355,12 @@ function TaskPageContent() {
                   fee={contracts?.taskDisputes ? disputeFee : { error: 'This chain has no dispute contracts configured.' }}
                   actionPathPrefix={disputeActionsPath}
                 />
+              </details>
+            ) : null}
+            {actions.transferManagement ? (
+              <details>
+                <summary>Transfer the management</summary>
+                <TransferManagementForm ctx={ctx} />
               </details>
             ) : null}
             {actions.cancel ? (

@@ -33,6 +33,11 @@ export type AvailableActions = {
   partialPayment: boolean
   /** The executor of a taken task, where TaskDisputes is deployed (the real frontends' dispute path). */
   dispute: boolean
+  /** Applications whose reward the manager may raise (any, until the task closes). */
+  increaseReward: number[]
+  transferManagement: boolean
+  /** Anyone may send funds to the task's escrow (a plain transfer, as the real app allows). */
+  donate: boolean
 }
 
 export const noActions: AvailableActions = {
@@ -49,6 +54,9 @@ export const noActions: AvailableActions = {
   editMetadata: false,
   partialPayment: false,
   dispute: false,
+  increaseReward: [],
+  transferManagement: false,
+  donate: false,
 }
 
 const same = (a: string | null | undefined, b: string | null | undefined) =>
@@ -79,5 +87,8 @@ export function availableActions(
     editMetadata: open && isManager,
     partialPayment: taken && isManager,
     dispute: isExecutor && disputes,
+    increaseReward: isManager ? task.applications.map((a) => a.applicationId) : [],
+    transferManagement: isManager,
+    donate: true,
   }
 }

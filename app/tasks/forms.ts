@@ -19,7 +19,7 @@ import type { DocumentKind } from '#documents/kinds'
 // task facts. Every form names itself in an `intent` field.
 
 /** "rust, zk , Rust" → [{tag:'rust'},{tag:'zk'}]: trimmed, de-duplicated (case-insensitive). */
-const tagsField = z
+export const tagsField = z
   .string()
   .optional()
   .transform((value) => {
@@ -34,12 +34,13 @@ const tagsField = z
   .transform((tags) => tags.map((tag) => ({ tag })))
 
 /** Empty link rows (both inputs blank) are ignored rather than reported. */
-const linksField = z.preprocess(
+export const linksField = z.preprocess(
   (value) => (Array.isArray(value) ? value.filter((row) => row && (row.name || row.url)) : value),
   z.array(linkSchema).max(LIMITS.links, `At most ${LIMITS.links} links`).optional().default([]),
 )
 
-const taskDocumentFields = {
+/** The fields of a task document's form (also an RFP project's, which becomes a task). */
+export const taskDocumentFields = {
   title: requiredText(LIMITS.title, 'Give the task a title'),
   description: requiredText(LIMITS.longText, 'Describe the task'),
   tags: tagsField,
@@ -154,6 +155,52 @@ export function increaseBudgetSchema(decimals: BudgetDecimals) {
     })
 }
 
+/** The manager raises an application's reward: an increase per entry (each with its token's decimals). */
+export function increaseRewardSchema(decimals: RewardDecimals) {
+  return z
+    .object({
+      intent: z.literal('increase-reward'),
+      ...taskRef,
+      applicationId: idField.max(2 ** 32 - 1),
+      nativeIncrease: tokenAmounts(decimals.native, UINT96_MAX),
+      tokenIncrease: tokenAmounts(decimals.tokens, UINT88_MAX),
+    })
+    .refine((value) => [...value.nativeIncrease, ...value.tokenIncrease].some((amount) => amount > 0n), {
+      path: ['nativeIncrease'],
+      message: 'Raise at least one part of the reward',
+    })
+}
+
+export const transferManagementSchema = z.object({
+  intent: z.literal('transfer-management'),
+  ...taskRef,
+  newManager: addressField.refine((address) => address !== '0x0000000000000000000000000000000000000000', 'A task needs a manager: not the zero address'),
+})
+
+/**
+ * Plain transfers into an escrow (the native currency, and each budget token): a donation to a
+ * task (`donate`, named by chainId + taskId) or a top-up of an RFP (`top-up-rfp`, chainId + rfpId).
+ */
+export function escrowTransferSchema<Intent extends string, Target extends z.ZodRawShape>(intent: Intent, target: Target, decimals: BudgetDecimals) {
+  return z
+    .object({
+      intent: z.literal(intent),
+      chainId: idField,
+      ...target,
+      nativeAmount: amountField({ decimals: decimals.native }),
+      tokenAmounts: tokenAmounts(decimals.tokens, UINT96_MAX),
+    })
+    .refine((value) => sendsSomething(value as unknown as { nativeAmount: bigint; tokenAmounts: bigint[] }), {
+      path: ['nativeAmount'],
+      message: 'Send something to at least one budget',
+    })
+}
+
+// (Typed apart: zod cannot see these fields through the generic target shape.)
+const sendsSomething = (value: { nativeAmount: bigint; tokenAmounts: bigint[] }) => value.nativeAmount > 0n || value.tokenAmounts.some((amount) => amount > 0n)
+
+export const donateSchema = (decimals: BudgetDecimals) => escrowTransferSchema('donate', { taskId: idField }, decimals)
+
 /** Decimals of each of the executor's reward entries (native entries, then ERC-20 entries). */
 export type RewardDecimals = { native: number[]; tokens: number[] }
 
@@ -185,7 +232,8 @@ export function disputeSchema(decimals: RewardDecimals) {
   })
 }
 
-function tokenAmounts(decimals: number[], max: bigint) {
+/** One amount per token, each with its token's decimals (an array of inputs, in token order). */
+export function tokenAmounts(decimals: number[], max: bigint) {
   return z
     .array(z.string().optional())
     .optional()
@@ -209,7 +257,7 @@ export type ReviewValues = z.infer<typeof reviewSchema>
 export type CancelValues = z.infer<typeof cancelSchema>
 export type DisputeValues = z.infer<ReturnType<typeof disputeSchema>>
 
-function taskDocumentOf(values: CreateTaskValues | EditMetadataValues) {
+function taskDocumentOf(values: Pick<CreateTaskValues, 'title' | 'description' | 'tags' | 'projectSize' | 'teamSize' | 'resources' | 'links' | 'requiredCourse'>) {
   return {
     title: values.title,
     description: values.description,
@@ -242,4 +290,40 @@ export function documentOf(
       // The real frontends' dispute document (the PessimisticActions action's metadata).
       return { kind: 'dispute', document: { title: values.title, summary: values.summary, body: values.body } }
   }
+}
+
+// ─── Drafts (TaskDrafts.createDraftTask) ─────────────────────────────────────────────────────
+
+/**
+ * A department member drafts a task the department creates (and pays for, in the native currency
+ * from its smart account) if its vote approves it. Two documents: the draft's own `{title,
+ * summary}` (the pessimistic action's metadata, as for optimistic actions) and the task's.
+ */
+export const draftTaskSchema = z
+  .object({
+    intent: z.enum(['draft-task', 'draft-task-document']),
+    chainId: idField,
+    department: z.string().trim().max(32).regex(/^[a-z]+$/, 'Not a department'),
+    draftTitle: requiredText(LIMITS.title, 'Give the draft a title'),
+    draftSummary: requiredText(LIMITS.shortText, 'Tell the department why it should create this task'),
+    ...taskDocumentFields,
+    deadline: futureDateField,
+    manager: addressField,
+    nativeBudget: amountField({ decimals: 18 }),
+    preapprovedApplicant: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), addressField.optional()),
+    preapprovedReward: amountField({ decimals: 18 }),
+  })
+  .refine((value) => value.nativeBudget > 0n, { path: ['nativeBudget'], message: 'The department funds the task: give it a budget' })
+  .refine((value) => value.preapprovedReward <= value.nativeBudget, { path: ['preapprovedReward'], message: 'Above the budget' })
+  .refine((value) => value.preapprovedApplicant !== undefined || value.preapprovedReward === 0n, {
+    path: ['preapprovedApplicant'],
+    message: 'Name who the reward is for, or leave the reward empty',
+  })
+
+export type DraftTaskValues = z.infer<typeof draftTaskSchema>
+
+/** The draft's two documents: its own (`draft-task`) and the task's (`draft-task-document`). */
+export function draftDocumentOf(values: DraftTaskValues): { kind: DocumentKind; document: Record<string, unknown> } {
+  if (values.intent === 'draft-task') return { kind: 'action', document: { title: values.draftTitle, summary: values.draftSummary } }
+  return { kind: 'task', document: taskDocumentOf(values) }
 }

@@ -4,7 +4,9 @@ import { getDb } from '~/db.server'
 import { getChainId } from '~/env.server'
 import { jsonError } from '~/http/responses.server'
 import { getTaskDetail } from '~/models/task-detail.server'
+import { rfpMetadataForms } from '~/rfps/metadata-forms.server'
 import { courseGate } from './course-gate.server'
+import { draftDepartment, isDepartmentMember } from './draft-department.server'
 import { budgetDecimals, rewardDecimals } from './decimals'
 import {
   applySchema,
@@ -12,6 +14,8 @@ import {
   createTaskSchema,
   disputeSchema,
   documentOf,
+  draftDocumentOf,
+  draftTaskSchema,
   editMetadataSchema,
   reviewSchema,
   submitSchema,
@@ -59,6 +63,16 @@ const dispute: MetadataForm = ({ formData }) => {
   return parseMetadataForm(formData, disputeSchema(rewardDecimals(tokens, executor, known)), documentOf)
 }
 
+/** A draft's two documents; only a member of the department it names may store them. */
+const draft: MetadataForm = ({ formData, address }) => {
+  const chainId = Number(formData.get('chainId'))
+  if (!Number.isSafeInteger(chainId) || chainId !== getChainId()) return jsonError(400, `This portal serves chain ${getChainId()}: nothing was stored.`)
+  const department = draftDepartment(chainId, String(formData.get('department') ?? ''))
+  if (!department) return jsonError(404, 'There is no such department to draft a task for on this chain.')
+  if (!isDepartmentMember(chainId, department, address)) return jsonError(403, `Only members of the ${department.body.name} draft its tasks.`)
+  return parseMetadataForm(formData, draftTaskSchema, draftDocumentOf)
+}
+
 export const taskMetadataForms: ReadonlyMap<string, MetadataForm> = new Map<string, MetadataForm>([
   ['create-task', ({ formData }) => parseMetadataForm(formData, createTaskSchema, documentOf)],
   ['edit-metadata', ({ formData }) => parseMetadataForm(formData, editMetadataSchema, documentOf)],
@@ -67,4 +81,8 @@ export const taskMetadataForms: ReadonlyMap<string, MetadataForm> = new Map<stri
   ['cancel', ({ formData }) => parseMetadataForm(formData, cancelSchema, documentOf)],
   ['apply', apply],
   ['dispute', dispute],
+  ['draft-task', draft],
+  ['draft-task-document', draft],
+  // OpenR&D's RFP forms (app/rfps): POST /ipfs reads this one map.
+  ...rfpMetadataForms,
 ])

@@ -37,6 +37,21 @@ function rewardLabel(
   return parts.length > 0 ? parts.join(' + ') : 'nothing'
 }
 
+type RewardHolder = { nativeReward: { amount: string }[]; reward: { nextToken: boolean; to: string; amount: string }[] }
+
+/** One entry per reward part of an application (native parts, then ERC-20 parts), with its token. */
+function rewardEntries(application: RewardHolder, budgetTokens: string[], known: KnownTokens) {
+  return [
+    ...application.nativeReward.map((r, i) => ({ kind: 'native' as const, index: i, left: formatTokenAmount(r.amount, tokenInfo(null, known)), ...tokenInfo(null, known) })),
+    ...rewardTokens(budgetTokens, application.reward).map((token, i) => ({
+      kind: 'token' as const,
+      index: i,
+      left: formatTokenAmount(application.reward[i]!.amount, tokenInfo(token, known)),
+      ...tokenInfo(token, known),
+    })),
+  ]
+}
+
 /** `usdPrice`: the USD price of a budget entry's asset (null token: native), when a feed has one. */
 export function presentTask(task: TaskDetail, known: KnownTokens, usdPrice: (token: string | null) => UsdPrice | undefined = () => undefined) {
   const doc = task.metadata.value
@@ -97,6 +112,8 @@ export function presentTask(task: TaskDetail, known: KnownTokens, usdPrice: (tok
       planHtml: renderOptionalMarkdown(a.metadata.value?.plan),
       backgroundHtml: renderOptionalMarkdown(a.metadata.value?.background),
       teamSize: a.metadata.value?.teamSize ?? null,
+      /** Per reward entry, what the increase-reward form asks for. */
+      entries: rewardEntries(a, budgetTokens, known),
     })),
     executor: executor
       ? {
@@ -106,15 +123,7 @@ export function presentTask(task: TaskDetail, known: KnownTokens, usdPrice: (tok
           reward: executor.reward,
           rewardLabel: rewardLabel(executor.nativeReward, executor.reward, budgetTokens, known),
           /** Per reward entry, what the partial payment and dispute forms ask for. */
-          entries: [
-            ...executor.nativeReward.map((r, i) => ({ kind: 'native' as const, index: i, left: formatTokenAmount(r.amount, tokenInfo(null, known)), ...tokenInfo(null, known) })),
-            ...rewardTokens(budgetTokens, executor.reward).map((token, i) => ({
-              kind: 'token' as const,
-              index: i,
-              left: formatTokenAmount(executor.reward[i]!.amount, tokenInfo(token, known)),
-              ...tokenInfo(token, known),
-            })),
-          ],
+          entries: rewardEntries(executor, budgetTokens, known),
         }
       : null,
     submissions: task.submissions.map((s) => ({

@@ -34,7 +34,7 @@ export type KnownTokens = {
   tokens?: Record<string, ReadToken>
 }
 
-function nativeToken(chainId: number | undefined): TokenInfo {
+export function nativeToken(chainId: number | undefined): TokenInfo {
   if (chainId === undefined) return NATIVE_TOKEN
   const { symbol, decimals } = chainInfo(chainId).nativeCurrency
   return { address: null, symbol, decimals, known: true }

@@ -65,12 +65,12 @@ export function createProjector({
   actionTargets: Map<string, string>
 }): Projector {
   const selectRead = sqlite.prepare('SELECT result FROM raw_reads WHERE chain_id = ? AND block_hash = ? AND kind = ? AND key = ?').pluck()
-  // A URI already registered keeps its kind, except that a dispute refines the action it is the
-  // document of (then it is read again with the dispute's fields: its body).
+  // A URI already registered keeps its kind, except where a kind refines another (see `refines`):
+  // then it is read again with the finer kind's fields.
   const note = sqlite.prepare(
     `INSERT INTO metadata_documents (chain_id, uri, kind, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, 0, 0)
      ON CONFLICT (chain_id, uri) DO UPDATE SET kind = excluded.kind, status = excluded.status, attempts = 0, next_attempt_at = 0
-     WHERE metadata_documents.kind = 'action' AND excluded.kind = 'dispute'`,
+     WHERE (metadata_documents.kind = 'action' AND excluded.kind = 'dispute') OR (metadata_documents.kind = 'task' AND excluded.kind = 'rfp')`,
   )
   const selectTitle = sqlite.prepare("SELECT title FROM metadata_documents WHERE chain_id = ? AND uri = ? AND status = 'ok'").pluck()
   /** URIs met in this batch, registered for the resolver at flush (first kind wins, but see `refines`). */
@@ -135,10 +135,12 @@ export function createProjector({
 }
 
 /**
- * A dispute's document is also the metadata of the PessimisticActions action it queues, met first
- * (ActionCreated comes before TaskDisputes' TrustlessActionCreated in the same transaction): the
- * dispute kind reads the same document with its body, so it wins over the generic action kind.
+ * Kinds that refine another for the same document. A dispute's document is also the metadata of
+ * the PessimisticActions action it queues, met first (ActionCreated comes before TaskDisputes'
+ * TrustlessActionCreated in the same transaction): read as a dispute, it keeps its body. An RFP's
+ * document was filed as a task document before projection version 4: read as an RFP it keeps the
+ * RFP's own fields (maxProjectFunding, maxAwardedProjects, projectRequirements).
  */
 function refines(kind: DocumentKind, over: DocumentKind): boolean {
-  return over === 'action' && kind === 'dispute'
+  return (over === 'action' && kind === 'dispute') || (over === 'task' && kind === 'rfp')
 }

@@ -7,8 +7,12 @@ import { int, lower, str, type HandlerContext, type Handlers } from './context'
 // makes the RFP's escrow create a task with the project's metadata and deadline (ProjectAccepted
 // carries the task id); emptyRFP refunds what is left to the creator.
 
-/** Until documents/ defines the RFP document: filed as a task document (title, tags, description, links). */
-const rfpDocumentKind = 'task'
+/**
+ * The RFP document (documents/rfps.ts: also maxProjectFunding, maxAwardedProjects,
+ * projectRequirements). A URI first filed under another kind keeps it (INSERT OR IGNORE): RFPs
+ * indexed before this kind existed were read as task documents, without those fields.
+ */
+const rfpDocumentKind = 'rfp'
 
 function loadRfp(ctx: HandlerContext, rfpId: bigint) {
   const rfp = ctx.store.get('rfps', [ctx.chainId, int(rfpId)])

@@ -8,5 +8,6 @@
 //      (contract, dao, id) with their creator, OVC tokens and department tags, TrustlessManagement
 //      permissions, RFPs and projects, disputes and drafts.
 //   3: tokens (budget tokens' symbol, name and decimals as read on chain).
-//   4: a dispute's document registered as a dispute (with its body), not as the action it queues.
+//   4: a dispute's document registered as a dispute (with its body), not as the action it queues;
+//      an RFP's as an RFP document, not as a task document.
 export const PROJECTION_VERSION = 4

@@ -9,8 +9,15 @@ import { tasksAbi } from '#contracts-abi/Tasks'
 import { tokenVotingAbi } from '#contracts-abi/TokenVoting'
 import { verifiedContributorAbi } from '#contracts-abi/VerifiedContributor'
 import { buildActions, templatesFor } from './action-templates'
+import type { ContractWrite, WriteStep } from '~/chain-writes/use-tx-flow'
 import type { DaoContracts } from './dao-contracts'
 import { createOptimisticStep, createProposalStep, rejectOptimisticStep, voteStep } from './governance-calls'
+
+/** A governance step is a contract call (never a plain transfer): its write as one. */
+function callOf(step: WriteStep): ContractWrite {
+  if (!('functionName' in step.write)) throw new Error(`${step.label} is a plain transfer, not a contract call`)
+  return step.write
+}
 
 // The governance writes use the ovc-frontend's call paths: each call's calldata is the one the
 // reference README names (compared with an independent encoding), and each sentence says what
@@ -56,9 +63,9 @@ describe('governance writes', () => {
     expect(built!.action.data).toBe(call({ abi: verifiedContributorAbi, functionName: 'mint', args: [JAMILA, tokenId] }))
 
     const step = createOptimisticStep(contracts, openmesh, [built!.action], 'ipfs://bafkreiabc')
-    expect(step.write.address).toBe(contracts.erc721CountTrustlessManagement)
-    expect(step.write.functionName).toBe('asDAO')
-    const [dao, role, inner] = step.write.args as [string, bigint, { to: string; data: `0x${string}` }[]]
+    expect(callOf(step).address).toBe(contracts.erc721CountTrustlessManagement)
+    expect(callOf(step).functionName).toBe('asDAO')
+    const [dao, role, inner] = callOf(step).args as [string, bigint, { to: string; data: `0x${string}` }[]]
     expect([dao, role, inner[0]!.to]).toEqual([openmesh.account, 1n, contracts.optimisticActions])
     expect(inner[0]!.data).toBe(
       call({
@@ -71,8 +78,8 @@ describe('governance writes', () => {
 
   it('rejects a department action through TagTrustlessManagement with the tag as role and an ipfs {reason}', () => {
     const step = rejectOptimisticStep(contracts, dispute, 4, 'ipfs://bafkreireason')
-    expect(step.write.address).toBe(contracts.tagTrustlessManagement)
-    const [dao, role, inner] = step.write.args as [string, bigint, { data: `0x${string}` }[]]
+    expect(callOf(step).address).toBe(contracts.tagTrustlessManagement)
+    const [dao, role, inner] = callOf(step).args as [string, bigint, { data: `0x${string}` }[]]
     expect([dao, role]).toEqual([dispute.account, BigInt(dispute.tag!)])
     expect(inner[0]!.data).toBe(call({ abi: optimisticActionsAbi, functionName: 'rejectAction', args: [4, 'ipfs://bafkreireason'] }))
     expect(tagTrustlessManagementAbi.some((item) => item.type === 'function' && item.name === 'asDAO')).toBe(true)
@@ -98,10 +105,10 @@ describe('governance writes', () => {
     expect(token!.action.data).toBe(call({ abi: erc20Abi, functionName: 'transfer', args: [JAMILA, parseEther('100')] }))
     expect(token!.sentence).toBe('Send 100 OPEN to Jamila Yusuf')
     const step = createProposalStep(openmesh, 'ipfs://bafkreiproposal', [eth!.action])
-    const [metadata, actions, failureMap, start, end, option, early] = step.write.args as [`0x${string}`, unknown[], bigint, bigint, bigint, number, boolean]
+    const [metadata, actions, failureMap, start, end, option, early] = callOf(step).args as [`0x${string}`, unknown[], bigint, bigint, bigint, number, boolean]
     expect(hexToString(metadata)).toBe('ipfs://bafkreiproposal')
     expect([actions.length, failureMap, start, end, option, early]).toEqual([1, 0n, 0n, 0n, 0, false])
-    expect(voteStep(openmesh, '7', 'abstain').write.args).toEqual([7n, 1, true])
+    expect(callOf(voteStep(openmesh, '7', 'abstain')).args).toEqual([7n, 1, true])
     expect(tokenVotingAbi.length).toBeGreaterThan(0)
   })
 

@@ -25,7 +25,6 @@ export function TaskDocumentFields({
   form: FormMetadata<Record<string, unknown>, string[]>
   fields: TaskDocumentFieldSet
 }) {
-  const links = fields.links.getFieldList()
   return (
     <>
       <TextField meta={fields.title} label="Title" />
@@ -36,42 +35,50 @@ export function TaskDocumentFields({
         <TextField meta={fields.teamSize} label="Team size" type="number" inputMode="numeric" />
       </div>
       <TextAreaField meta={fields.resources} label="Resources" hint="Optional: repositories, specs, contacts (Markdown)." rows={3} />
-      <fieldset>
-        <legend>Links</legend>
-        {links.map((link, index) => {
-          const row = link.getFieldset()
-          const { key: nameKey, ...name } = getInputProps(row.name, { type: 'text' })
-          const { key: urlKey, ...url } = getInputProps(row.url, { type: 'url' })
-          return (
-            <div className="row" key={link.key}>
-              <div>
-                <label htmlFor={row.name.id}>Link {index + 1} name</label>
-                <input key={nameKey} {...name} />
-                <FieldErrors meta={row.name} />
-              </div>
-              <div>
-                <label htmlFor={row.url.id}>Link {index + 1} URL</label>
-                <input key={urlKey} {...url} placeholder="https://…" />
-                <FieldErrors meta={row.url} />
-              </div>
-              <div>
-                <button type="submit" className="secondary" {...form.remove.getButtonProps({ name: fields.links.name, index })}>
-                  Remove link {index + 1}
-                </button>
-              </div>
-            </div>
-          )
-        })}
-        <button type="submit" className="secondary" {...form.insert.getButtonProps({ name: fields.links.name, defaultValue: { name: '', url: '' } })}>
-          Add a link
-        </button>
-        <FieldErrors meta={fields.links} />
-      </fieldset>
+      <LinkFields form={form} links={fields.links} />
       <TextField
         meta={fields.requiredCourse}
         label="Required course (optional)"
         hint="The slug of a course applicants must have completed, e.g. contributing-with-openrd."
       />
     </>
+  )
+}
+
+/** The rows of a document's `links` (name, URL), with add/remove buttons: tasks, projects and RFPs have them. */
+export function LinkFields({ form, links: field }: { form: FormMetadata<Record<string, unknown>, string[]>; links: TaskDocumentFieldSet['links'] }) {
+  const links = field.getFieldList()
+  return (
+    <fieldset>
+      <legend>Links</legend>
+      {links.map((link, index) => {
+        const row = link.getFieldset()
+        const { key: nameKey, ...name } = getInputProps(row.name, { type: 'text' })
+        const { key: urlKey, ...url } = getInputProps(row.url, { type: 'url' })
+        return (
+          <div className="row" key={link.key}>
+            <div>
+              <label htmlFor={row.name.id}>Link {index + 1} name</label>
+              <input key={nameKey} {...name} />
+              <FieldErrors meta={row.name} />
+            </div>
+            <div>
+              <label htmlFor={row.url.id}>Link {index + 1} URL</label>
+              <input key={urlKey} {...url} placeholder="https://…" />
+              <FieldErrors meta={row.url} />
+            </div>
+            <div>
+              <button type="submit" className="secondary" {...form.remove.getButtonProps({ name: field.name, index })}>
+                Remove link {index + 1}
+              </button>
+            </div>
+          </div>
+        )
+      })}
+      <button type="submit" className="secondary" {...form.insert.getButtonProps({ name: field.name, defaultValue: { name: '', url: '' } })}>
+        Add a link
+      </button>
+      <FieldErrors meta={field} />
+    </fieldset>
   )
 }

@@ -3,9 +3,10 @@ import { Markdown } from '~/components/markdown'
 import { TxLink } from '~/components/tx-link'
 import { When } from '~/components/when'
 import type { AvailableActions } from '~/tasks/available-actions'
+import type { CreatorRefund } from '~/tasks/creator-refund.server'
 import type { PresentedTask } from '~/tasks/present-task.server'
 import type { TaskWriteContext } from '~/tasks/task-write-context'
-import { AcceptApplicationButton, AcceptCancelButton, ExecuteCancelButton, ReviewForm, TakeTaskButton } from './actions/lazy'
+import { AcceptApplicationButton, AcceptCancelButton, ExecuteCancelButton, IncreaseRewardForm, ReviewForm, TakeTaskButton } from './actions/lazy'
 
 // The read-only sections of the task page, with the one-click actions that belong to a row
 // (accept this application, review this submission…) next to the row they act on.
@@ -75,6 +76,12 @@ export function ApplicationsSection({
               <AcceptApplicationButton ctx={ctx} applicationId={a.applicationId} />
             ) : null}
             {ctx && actions.take.includes(a.applicationId) ? <TakeTaskButton ctx={ctx} applicationId={a.applicationId} /> : null}
+            {ctx && actions.increaseReward.includes(a.applicationId) && a.entries.length > 0 ? (
+              <details>
+                <summary>Increase the reward of application #{a.applicationId}</summary>
+                <IncreaseRewardForm ctx={ctx} applicationId={a.applicationId} entries={a.entries} />
+              </details>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -171,17 +178,23 @@ export function TimelineSection({ task, now }: { task: PresentedTask; now: numbe
   )
 }
 
-export function PayoutsList({ task, now }: { task: PresentedTask; now: number }) {
-  if (task.payouts.length === 0) return null
+/** What the escrow paid: rewards and partial payments, then what closing refunded to the creator. */
+export function PayoutsList({ task, now, refund = null }: { task: PresentedTask; now: number; refund?: CreatorRefund | null }) {
+  if (task.payouts.length === 0 && !refund) return null
   return (
     <>
       <h3>Paid out</h3>
-      <ul className="entry-list">
+      <ul className="entry-list" aria-label="Paid out">
         {task.payouts.map((p) => (
           <li key={`${p.transactionHash}-${p.recipient}-${p.label}`}>
             {p.label} to <AddressLink address={p.recipient} /> ({p.kind === 'partial' ? 'partial payment' : 'reward'}, <When at={p.paidAt} now={now} />)
           </li>
         ))}
+        {refund ? (
+          <li data-testid="creator-refund">
+            {refund.labels.join(' + ')} to <AddressLink address={refund.recipient} /> (refund to the creator, <When at={refund.paidAt} now={now} />)
+          </li>
+        ) : null}
       </ul>
     </>
   )
