@@ -49,6 +49,11 @@ function unreadInbox(address: string): number {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  // Marks the page interactive (error pages too): a click before hydration is a native form post
+  // (or nothing), so tests that drive client-side forms wait for this before they type and click.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true'
+  }, [])
   const data = useRouteLoaderData<typeof loader>('root')
   const nonce = useNonce()
   // A signed-in visitor's page loads the wallet (and a task page its writes) before hydrating (entry.client.tsx).
@@ -126,11 +131,6 @@ function StaleNotice({ stale }: { stale: NonNullable<LoaderData['stale']> }) {
 }
 
 export default function App() {
-  // Marks the page interactive: a click before hydration is a native form post (or nothing), so
-  // tests that drive client-side forms wait for this before they type and click.
-  useEffect(() => {
-    document.documentElement.dataset.hydrated = 'true'
-  }, [])
   return <Outlet />
 }
 

@@ -83,8 +83,14 @@ async function checkPages(page: Page, extra: string[], label: string) {
   const seen = new Set<string>()
   const checked: string[] = []
   const queue = [...INDEX_PAGES, ...extra, '/no-such-page']
+  // A page that renders on the server and then breaks in the browser (a .server value used in a
+  // component, a hydration crash) shows the error page once hydrated: every page is checked after.
+  const broken: string[] = []
+  page.on('pageerror', (error) => broken.push(`${page.url()}: ${error.message}`))
   for (let path: string | null | undefined = queue.shift(); path; path = queue.shift() ?? nextLinkedPage(seen, checked)) {
     await page.goto(path)
+    await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 30_000 })
+    if ((await page.getByRole('heading', { name: 'Something went wrong' }).count()) > 0) broken.push(`${path}: the error page after hydration`)
     checked.push(path)
     for (const href of await linksOn(page)) seen.add(href)
     violations.push(...(await seriousViolations(page, path, tally)))
@@ -96,6 +102,7 @@ async function checkPages(page: Page, extra: string[], label: string) {
   expect(missing, 'kinds of page no checked page linked to').toEqual([])
   expect(violations, JSON.stringify(violations, null, 2)).toEqual([])
   expect(overflowing).toEqual([])
+  expect(broken).toEqual([])
 }
 
 test.describe.configure({ timeout: 180_000 })

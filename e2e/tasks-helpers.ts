@@ -73,6 +73,7 @@ export function submission(page: Page, id: number): Locator {
 
 /** The accepted applicant takes the task open on `page` and waits for the page to show it taken. */
 export async function takeTask(page: Page) {
+  await waitForHydration(page)
   await application(page, 0).getByRole('button', { name: 'Take the task' }).click()
   await expect(stateBadge(page)).toHaveText('Taken', { timeout: 45_000 })
 }

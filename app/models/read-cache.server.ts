@@ -60,7 +60,7 @@ export function createReadCache(db: Db, maxEntries = MAX_ENTRIES): ReadCache {
 const caches = new WeakMap<Db, ReadCache>()
 
 /** The read cache of a database handle (one per handle, made on first use). */
-export function readCacheOf(db: Db): ReadCache {
+function readCacheOf(db: Db): ReadCache {
   let cache = caches.get(db)
   if (!cache) caches.set(db, (cache = createReadCache(db)))
   return cache

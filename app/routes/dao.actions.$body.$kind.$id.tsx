@@ -25,11 +25,11 @@ import { getTrustlessAction } from "~/models/trustless-actions.server";
 import { renderOptionalMarkdown } from "~/utils/markdown.server";
 import { getIndexerStatus } from "~/models/indexer-status.server";
 import { getAddress } from "~/session/auth.server";
-import { ExecuteActionButton, RejectActionForm } from "~/dao/components/optimistic-writes";
+import { DaoPageFlows, ExecuteActionButton, RejectActionForm, TASK_WRITES_HANDLE } from "~/tasks/components/actions/lazy";
 import { SimulationNote } from "~/dao/components/simulation-note";
 import { LiveCountdown } from "~/dao/components/live-countdown";
 import { TxProgress } from "~/chain-writes/tx-progress";
-import { useTxFlow, type TxFlow } from "~/chain-writes/use-tx-flow";
+import type { TxFlow } from "~/chain-writes/use-tx-flow";
 import { simulateFromDao } from "~/dao/simulate-actions.server";
 import { getDaoContracts } from "~/dao/writes/dao-contracts.server";
 import type { Hex20 } from "~/dao/writes/dao-contracts";
@@ -49,6 +49,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
       : "Action not found · Openmesh Portal",
   },
 ];
+
+// A signed-in visitor's page has its writes' code before it hydrates (root.tsx, entry.client.tsx).
+export const handle = TASK_WRITES_HANDLE;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const kind = parseActionKind(params.kind);
@@ -128,9 +131,11 @@ export default function TrustlessActionPage() {
 function WithFlows() {
   const { chainId, indexedBlock } = useLoaderData<typeof loader>();
   const target = { chainId, pageBlock: indexedBlock };
-  const execute = useTxFlow(target);
-  const reject = useTxFlow(target);
-  return <TrustlessActionPageContent flows={{ execute, reject }} />;
+  return (
+    <DaoPageFlows target={target} fallback={<TrustlessActionPageContent flows={null} />}>
+      {([execute, reject]) => <TrustlessActionPageContent flows={{ execute, reject }} />}
+    </DaoPageFlows>
+  );
 }
 
 function TrustlessActionPageContent({ flows }: { flows: { execute: TxFlow; reject: TxFlow } | null }) {

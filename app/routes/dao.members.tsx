@@ -16,7 +16,7 @@ import { listMembers } from '~/models/dao-members.server'
 import { listTagHolders } from '~/models/department-members.server'
 import { getIndexerStatus } from '~/models/indexer-status.server'
 import { getAddress } from '~/session/auth.server'
-import { VotingPowerPanel } from '~/dao/components/voting-power-panel'
+import { TASK_WRITES_HANDLE, VotingPowerPanel } from '~/tasks/components/actions/lazy'
 import { getVoterStanding } from '~/dao/voting-power.server'
 import { getDaoContracts } from '~/dao/writes/dao-contracts.server'
 
@@ -24,6 +24,9 @@ export const meta: MetaFunction = () => [
   { title: 'Members · DAO · Openmesh Portal' },
   { name: 'description', content: 'Holders of the Openmesh Verified Contributor (OVC) token: the members of the DAO.' },
 ]
+
+// A signed-in visitor's page has its writes' code before it hydrates (root.tsx, entry.client.tsx).
+export const handle = TASK_WRITES_HANDLE
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb()

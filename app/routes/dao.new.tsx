@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ErrorPage } from '~/components/error-page'
 import { WalletIsland } from '~/wallet/wallet-root'
-import { NewGovernanceForm } from '~/dao/components/new-governance-form'
+import { NewGovernanceForm, TASK_WRITES_HANDLE } from '~/tasks/components/actions/lazy'
 import { getKnownContracts } from '~/dao/contracts.server'
 import { getAddressNames } from '~/dao/names.server'
 import { getFormChoices } from '~/models/dao-form-choices.server'
@@ -20,6 +20,9 @@ import { getAddress } from '~/session/auth.server'
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `${loaded?.purpose === 'action' ? 'New optimistic action' : 'New proposal'} · DAO · Openmesh Portal` },
 ]
+
+// A signed-in visitor's page has its writes' code before it hydrates (root.tsx, entry.client.tsx).
+export const handle = TASK_WRITES_HANDLE
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)

@@ -29,12 +29,10 @@ import { isSafeLinkUrl } from '~/utils/safe-url'
 import { getIndexerStatus } from '~/models/indexer-status.server'
 import { getAddress } from '~/session/auth.server'
 import { TxProgress } from '~/chain-writes/tx-progress'
-import { useTxFlow, type TxFlow } from '~/chain-writes/use-tx-flow'
-import { FlowButton } from '~/dao/components/flow-button'
-import { VotePanel } from '~/dao/components/vote-panel'
+import type { TxFlow } from '~/chain-writes/use-tx-flow'
+import { DaoPageFlows, ExecuteProposalButton, TASK_WRITES_HANDLE, VotePanel } from '~/tasks/components/actions/lazy'
 import { verifiedVoteReasons } from '~/models/dao-vote-reasons.server'
 import { getDaoContracts } from '~/dao/writes/dao-contracts.server'
-import { executeProposalStep } from '~/dao/writes/governance-calls'
 import { SimulationNote } from '~/dao/components/simulation-note'
 import { LiveCountdown } from '~/dao/components/live-countdown'
 import { simulateFromDao } from '~/dao/simulate-actions.server'
@@ -46,6 +44,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
       : 'Proposal not found · Openmesh Portal',
   },
 ]
+
+// A signed-in visitor's page has its writes' code before it hydrates (root.tsx, entry.client.tsx).
+export const handle = TASK_WRITES_HANDLE
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const proposalId = parseProposalId(params.id)
@@ -110,9 +111,11 @@ export default function ProposalPage() {
 function WithFlows() {
   const { chainId, indexedBlock } = useLoaderData<typeof loader>()
   const target = { chainId, pageBlock: indexedBlock }
-  const vote = useTxFlow(target)
-  const execute = useTxFlow(target)
-  return <ProposalPageContent flows={{ vote, execute }} />
+  return (
+    <DaoPageFlows target={target} fallback={<ProposalPageContent flows={null} />}>
+      {([vote, execute]) => <ProposalPageContent flows={{ vote, execute }} />}
+    </DaoPageFlows>
+  )
 }
 
 function ProposalPageContent({ flows }: { flows: { vote: TxFlow; execute: TxFlow } | null }) {
@@ -183,9 +186,7 @@ function ProposalPageContent({ flows }: { flows: { vote: TxFlow; execute: TxFlow
         {simulation ? <SimulationNote simulation={simulation} count={proposal.actions.length} /> : null}
         {executable && !viewer ? <p className="small muted">Anyone may execute it: sign in to do so.</p> : null}
         {executable && flows ? (
-          <FlowButton flow={flows.execute} steps={() => [executeProposalStep(writeBody!, proposal.proposalId)]}>
-            Execute the proposal
-          </FlowButton>
+          <ExecuteProposalButton flow={flows.execute} body={writeBody!} proposalId={proposal.proposalId} />
         ) : null}
         {flows ? <TxProgress flow={flows.execute} withMetadata={false} /> : null}
       </section>

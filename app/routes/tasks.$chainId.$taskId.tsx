@@ -137,7 +137,8 @@ async function escrowFigures(chainId: number, detail: TaskDetail, known: KnownTo
   const budgetKey = detail.budgets.map((b) => `${b.token ?? 'native'}=${b.amount}`).join(',')
   const [refund, heldNow] = await Promise.all([
     boundedChainRead(`refund:${chainId}:${detail.taskId}:${detail.state}`, () => readCreatorRefund(detail, known), { freshMs: 10 * 60_000 }),
-    boundedChainRead(`held:${chainId}:${detail.taskId}:${detail.state}:${budgetKey}`, () => heldBeyondBudget(detail, known), { freshMs: 15_000 }),
+    // A donation has no event: the figure is read on every visit (within the bound), never remembered.
+    boundedChainRead(`held:${chainId}:${detail.taskId}:${detail.state}:${budgetKey}`, () => heldBeyondBudget(detail, known), { freshMs: 0 }),
   ])
   return { refund, heldNow }
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useSyncExternalStore, type FunctionComponent } from 'react'
+import { createElement, lazy, Suspense, useSyncExternalStore, type ComponentProps, type FunctionComponent, type ReactNode } from 'react'
 import type * as writesModule from './task-writes'
 
 // The task writes as the task pages use them, loaded with the rest on first use (wagmi, viem's
@@ -80,3 +80,20 @@ export const CreateRfpForm = lazyWrite((m) => m.CreateRfpForm, 'CreateRfpForm')
 export const EmptyRfpButton = lazyWrite((m) => m.EmptyRfpButton, 'EmptyRfpButton')
 export const SubmitProjectForm = lazyWrite((m) => m.SubmitProjectForm, 'SubmitProjectForm')
 export const TopUpRfpForm = lazyWrite((m) => m.TopUpRfpForm, 'TopUpRfpForm')
+export const NewGovernanceForm = lazyWrite((m) => m.NewGovernanceForm, 'NewGovernanceForm')
+export const ExecuteActionButton = lazyWrite((m) => m.ExecuteActionButton, 'ExecuteActionButton')
+export const RejectActionForm = lazyWrite((m) => m.RejectActionForm, 'RejectActionForm')
+export const ExecuteProposalButton = lazyWrite((m) => m.ExecuteProposalButton, 'ExecuteProposalButton')
+export const VotePanel = lazyWrite((m) => m.VotePanel, 'VotePanel')
+export const VotingPowerPanel = lazyWrite((m) => m.VotingPowerPanel, 'VotingPowerPanel')
+
+/**
+ * The DAO pages' two write flows, given to `children` once the writes' code is here; until then
+ * (a client navigation that has not loaded it yet) the page renders `fallback`, its read-only form.
+ */
+export function DaoPageFlows({ fallback, ...props }: ComponentProps<Writes['DaoPageFlows']> & { fallback: ReactNode }) {
+  const writes = useLoadedWrites()
+  if (!writes) return <Suspense fallback={fallback}>{createElement(LazyDaoPageFlows, props)}</Suspense>
+  return <writes.DaoPageFlows {...props} />
+}
+const LazyDaoPageFlows = lazy(async () => ({ default: (await loadTaskWrites()).DaoPageFlows }))
