@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { seriousViolations, sidewaysOverflow, type Finding } from './a11y-checks'
 import { expect, test } from './fixtures'
 
 // Accessibility and mobile (issue 25, point 8), on every page of the seeded devnet world, signed
@@ -23,40 +23,6 @@ const LINKED_PAGES: { name: string; pattern: RegExp; required: boolean }[] = [
   { name: 'lesson', pattern: /^\/courses\/[^/]+\/[^/]+$/, required: true },
   { name: 'certificate', pattern: /^\/certificates\/[^/]+$/, required: false },
 ]
-
-type Finding = { page: string; rule: string; impact: string; nodes: string[] }
-
-async function seriousViolations(page: Page, path: string, tally: string[]): Promise<Finding[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  // Every impact is tallied for the report; only serious and critical ones fail the test.
-  const count = (impact: string) => results.violations.filter((v) => v.impact === impact).length
-  tally.push(`${path}: critical ${count('critical')}, serious ${count('serious')}, moderate ${count('moderate')}, minor ${count('minor')}`)
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ page: path, rule: v.id, impact: v.impact!, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
-}
-
-/** How far the page reaches past a 375 px viewport's right edge (0: it does not scroll sideways). */
-async function sidewaysOverflow(page: Page): Promise<{ px: number; widest: string }> {
-  await page.setViewportSize({ width: 375, height: 740 })
-  const overflow = await page.evaluate(() => {
-    const root = document.documentElement
-    const px = root.scrollWidth - root.clientWidth
-    // The element that sticks out furthest, so a failure says what to fix.
-    let widest = ''
-    let right = root.clientWidth
-    for (const element of Array.from(document.body.querySelectorAll('*'))) {
-      const box = element.getBoundingClientRect()
-      if (box.right > right + 1) {
-        right = box.right
-        widest = `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}`
-      }
-    }
-    return { px, widest }
-  })
-  await page.setViewportSize({ width: 1280, height: 800 })
-  return overflow
-}
 
 async function linksOn(page: Page): Promise<string[]> {
   return page.locator('main a[href^="/"]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!.split('#')[0]!))

@@ -1,4 +1,5 @@
 import { verifyTypedData } from 'viem'
+import { seriousViolations } from './a11y-checks'
 import { answerQuiz as answer, questionGroup, readCourseLessons, rightAnswers, wrongAnswers } from './course-quiz'
 import { expect, resolveAccount, test } from './fixtures'
 
@@ -95,6 +96,12 @@ test('sign in, fail then pass a quiz, finish the course, verify the certificate,
   await expect(page.getByRole('heading', { level: 1, name: COURSE_TITLE })).toBeVisible()
   await expect(page.getByText(`Valid signature`)).toBeVisible()
   await expect(page.getByRole('link', { name: learner.address })).toBeVisible()
+
+  // It is accessible like every other page (the seeded world has no certificate for the
+  // accessibility spec to reach): no serious or critical axe violation.
+  const tally: string[] = []
+  expect(await seriousViolations(page, '/certificates/:id', tally)).toEqual([])
+  console.log(`axe violations, certificate page: ${tally.join('')}`)
 
   // …and so can anyone, from the data shown alone.
   const typedData = JSON.parse((await page.locator('pre.certificate-json').textContent())!)

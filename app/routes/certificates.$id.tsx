@@ -91,12 +91,15 @@ hashTypedData(typedData) // '${page.id}', the certificate id`
           can check it without trusting this page: rebuild the typed data below, hash it, and recover the signer from the
           signature with any EIP-712 library.
         </p>
-        <h3>Typed data (domain, types, message)</h3>
-        <pre className="certificate-json">{page.typedDataJson}</pre>
+        <h3 id="typed-data-heading">Typed data (domain, types, message)</h3>
+        {/* These blocks scroll sideways on a phone: focusable, so a keyboard can scroll them too (axe: scrollable-region-focusable). */}
+        <pre className="certificate-json" tabIndex={0} aria-labelledby="typed-data-heading">
+          {page.typedDataJson}
+        </pre>
         <dl className="certificate-fields">
           <dt>Issuer</dt>
           <dd>
-            <code>{page.issuer}</code>
+            <code className="break">{page.issuer}</code>
           </dd>
           <dt>Signature</dt>
           <dd>
@@ -107,8 +110,10 @@ hashTypedData(typedData) // '${page.id}', the certificate id`
             <code className="break">{page.id}</code>
           </dd>
         </dl>
-        <h3>Check it yourself</h3>
-        <pre>{snippet}</pre>
+        <h3 id="check-heading">Check it yourself</h3>
+        <pre tabIndex={0} aria-labelledby="check-heading">
+          {snippet}
+        </pre>
       </section>
     </article>
   )
