@@ -1,5 +1,5 @@
 import { verifyTypedData } from 'viem'
-import { seriousViolations } from './a11y-checks'
+import { seriousViolations, sidewaysOverflow } from './a11y-checks'
 import { answerQuiz as answer, questionGroup, readCourseLessons, rightAnswers, wrongAnswers } from './course-quiz'
 import { expect, resolveAccount, test } from './fixtures'
 
@@ -98,10 +98,12 @@ test('sign in, fail then pass a quiz, finish the course, verify the certificate,
   await expect(page.getByRole('link', { name: learner.address })).toBeVisible()
 
   // It is accessible like every other page (the seeded world has no certificate for the
-  // accessibility spec to reach): no serious or critical axe violation.
+  // accessibility spec to reach): no serious or critical axe violation, no sideways scroll.
   const tally: string[] = []
   expect(await seriousViolations(page, '/certificates/:id', tally)).toEqual([])
   console.log(`axe violations, certificate page: ${tally.join('')}`)
+  const overflow = await sidewaysOverflow(page)
+  expect(overflow.px, `${overflow.px} px wider than 375 px: ${overflow.widest}`).toBe(0)
 
   // …and so can anyone, from the data shown alone.
   const typedData = JSON.parse((await page.locator('pre.certificate-json').textContent())!)
