@@ -1,6 +1,7 @@
 import { expect, type Browser, type Locator, type Page } from '@playwright/test'
 import { createPublicClient, http, type Address } from 'viem'
 import { foundry } from 'viem/chains'
+import { waitForHydrationOnNavigation } from './fixtures/hydration'
 import {
   connectWallet,
   E2E_RPC_URL,
@@ -19,7 +20,7 @@ export type Actor = { page: Page; wallet: TestWallet; account: DevnetAccount; cl
 
 export async function openAs(browser: Browser, baseURL: string, ref: AccountRef, path: string): Promise<Actor> {
   const context = await browser.newContext({ baseURL })
-  const page = await context.newPage()
+  const page = waitForHydrationOnNavigation(await context.newPage())
   failOnPageErrors(page)
   const wallet = new TestWallet(page)
   await wallet.install()
