@@ -1,5 +1,6 @@
 import { getAddress, isAddress } from 'viem'
 import { z } from 'zod'
+import { parseUrlFilter } from '~/utils/url-filter'
 
 // The RFP board's search and filters, all in the URL like the task board's (app/tasks/board-filter.ts):
 // one schema reads them, and a bad value is a 400 with a sentence, never a silent default. RFPs
@@ -28,17 +29,7 @@ export type RfpFilter = z.infer<typeof rfpFilterSchema>
 const paramNames = ['q', 'state', 'tag', 'token', 'manager'] as const
 
 export function parseRfpFilter(params: URLSearchParams): { filter: RfpFilter } | { error: string } {
-  const raw: Record<string, string> = {}
-  for (const name of paramNames) {
-    const value = params.get(name)
-    if (value !== null) raw[name] = value
-  }
-  const parsed = rfpFilterSchema.safeParse(raw)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    return { error: `The filter "${issue.path.join('.')}" ${issue.message}.` }
-  }
-  return { filter: parsed.data }
+  return parseUrlFilter(params, paramNames, rfpFilterSchema)
 }
 
 type Filterable = {

@@ -1,5 +1,6 @@
 import { getAddress, isAddress, parseUnits } from 'viem'
 import { z } from 'zod'
+import { parseUrlFilter } from '~/utils/url-filter'
 
 // The task board's state lives entirely in the URL: search, filters, sort and cursor. This is
 // the one schema that reads it; bad values are a 400 with a sentence, never a silent default.
@@ -51,17 +52,7 @@ void sameParams
 
 /** URL search params → a filter, or the first problem as "state must be open, taken or closed". */
 export function parseBoardFilter(params: URLSearchParams): { filter: BoardFilter } | { error: string } {
-  const raw: Record<string, string> = {}
-  for (const name of filterParamNames) {
-    const value = params.get(name)
-    if (value !== null) raw[name] = value
-  }
-  const parsed = boardFilterSchema.safeParse(raw)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    return { error: `The filter "${issue.path.join('.')}" ${issue.message}.` }
-  }
-  return { filter: parsed.data }
+  return parseUrlFilter(params, filterParamNames, boardFilterSchema)
 }
 
 /** A decimal amount typed in the filter → base units; amounts with too many decimals for the token are cut, not refused. */
